@@ -1,0 +1,33 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure domain code (statistics, state machine, schedules) runs in plain Node.
+        test: { name: "domain", environment: "node", include: ["worker/domain/**/*.test.ts"] },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                JWT_SECRET: "test-only-secret-not-used-anywhere-else-0123456789",
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["worker/test/**/*.test.ts"],
+          setupFiles: ["./worker/test/apply-migrations.ts"],
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,70 @@
+// Outside services sit behind these interfaces; the Durable Object only sees them.
+// Offline defaults implement every one, so the app runs with no network and no keys.
+import type { Script, ThumbnailStyle, TrendReport } from "../shared/contract";
+
+export interface TrendsInput {
+  topic: string;
+  niche: string | null;
+  audience: string | null;
+}
+
+export interface TrendsProvider {
+  readonly name: string;
+  research(input: TrendsInput, now: Date): Promise<TrendReport>;
+}
+
+export interface TokenUsage {
+  model: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  estimated_cost_usd: number;
+}
+
+export interface ScriptInput {
+  topic: string;
+  niche: string | null;
+  audience: string | null;
+  tone: string | null;
+  trends: TrendReport;
+  /** The creator's reason for rejecting the previous revision, if any. */
+  feedback: string | null;
+  /** Every script already shown, so a new revision does not repeat them. */
+  previous: Script[];
+  /** 1 for the first set, 2 after the first rejection, and so on. */
+  revision: number;
+  count: number;
+}
+
+export interface ScriptResult {
+  scripts: Script[];
+  /** Which generator wrote them, e.g. "offline" or "openai:gpt-4o-mini". */
+  source: string;
+  usage: TokenUsage[];
+  /** Set when the configured provider failed and the offline generator stood in. */
+  fallback: { reason: string } | null;
+}
+
+export interface ScriptWriter {
+  readonly name: string;
+  write(input: ScriptInput): Promise<ScriptResult>;
+}
+
+export interface ThumbnailInput {
+  topic: string;
+  script: Script;
+  styles: readonly ThumbnailStyle[];
+}
+
+export interface ThumbnailDesign {
+  style: ThumbnailStyle;
+  prompt: string;
+  /** Headline text drawn on the image. */
+  headline: string;
+  /** An external image URL; when absent the Worker serves the embedded SVG rendering. */
+  external_url?: string;
+}
+
+export interface ThumbnailDesigner {
+  readonly name: string;
+  design(input: ThumbnailInput): Promise<ThumbnailDesign[]>;
+}
