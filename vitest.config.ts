@@ -18,6 +18,9 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: migrations,
                 JWT_SECRET: "test-only-secret-not-used-anywhere-else-0123456789",
+                // Fast polls so tests can wait for a real due time; the deadline stays 72 h.
+                AB_POLL_INTERVAL_SECONDS: "0.05",
+                AB_SEED: "7",
               },
             },
           }),

@@ -1,3 +1,4 @@
-import { DurableObject } from "cloudflare:workers";
-export class WorkflowObject extends DurableObject {}
-export default { fetch: () => new Response("ok") };
+import { app } from "./app";
+
+export { WorkflowObject } from "./do/workflow-object";
+export default app;

@@ -221,6 +221,8 @@ export interface WorkflowState {
   thumbnails: Thumbnail[];
   selected_thumbnail_id: string | null;
   ab_test: AbStatus | null;
+  /** Provider fallbacks and other things the creator should know, newest last. */
+  notices: string[];
   error: string | null;
 }
 

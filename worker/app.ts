@@ -1,0 +1,46 @@
+// The API: sub-apps composed with app.route(), one error shape, CORS from ALLOWED_ORIGINS.
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import type { AppEnv } from "./env";
+import { handleError, problemResponse } from "./http/problem";
+import { requireAuth } from "./http/require-auth";
+import { authRoutes } from "./routes/auth";
+import { healthRoutes } from "./routes/health";
+import { thumbnailRoutes } from "./routes/thumbnails";
+import { liveRoutes, workflowRoutes } from "./routes/workflows";
+
+function allowedOrigins(list: string | undefined): Set<string> {
+  return new Set((list ?? "").split(",").map((o) => o.trim()).filter(Boolean));
+}
+
+export const app = new Hono<AppEnv>();
+
+app.use(
+  "/api/*",
+  cors({
+    origin: (origin, c) => (allowedOrigins(c.env.ALLOWED_ORIGINS).has(origin) ? origin : null),
+    allowHeaders: ["Authorization", "Content-Type"],
+    allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+    exposeHeaders: ["Retry-After", "Location", "Content-Disposition"],
+    maxAge: 600,
+  }),
+);
+app.use("/api/*", async function securityHeaders(c, next) {
+  await next();
+  c.header("x-content-type-options", "nosniff");
+  c.header("referrer-policy", "no-referrer");
+});
+
+const api = new Hono<AppEnv>();
+api.use("/auth/me", requireAuth());
+api.route("/auth", authRoutes);
+api.route("/health", healthRoutes);
+api.route("/thumbnails", thumbnailRoutes);
+api.route("/workflows", liveRoutes);
+api.use("/workflows", requireAuth());
+api.use("/workflows/*", requireAuth());
+api.route("/workflows", workflowRoutes);
+
+app.route("/api/v1", api);
+app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+app.onError(handleError);

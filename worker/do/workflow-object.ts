@@ -1,0 +1,350 @@
+// One Durable Object per workflow. It is deliberately thin: load the record, call the pure
+// domain, persist, keep the D1 index in step, arm the alarm and tell open pages.
+import { DurableObject } from "cloudflare:workers";
+import { type AbTestRecord, finishTest, isRunning, nextWakeAt, recordLook, simulatedTotals, startTest, validatePushedTotals } from "../domain/ab-test";
+import { abConfigFrom } from "../domain/config";
+import { conflict } from "../domain/errors";
+import { hashString } from "../domain/seed";
+import { toResults, toWorkflowState } from "../domain/view";
+import {
+  type WorkflowRecord,
+  allScripts,
+  findCurrentScript,
+  findThumbnail,
+  moveTo,
+  newWorkflow,
+  requireStatus,
+  requiredActionFor,
+  withNotice,
+  withScriptRevision,
+  withThumbnails,
+  withTrends,
+} from "../domain/workflow";
+import type { Env } from "../env";
+import { providersFor } from "../providers";
+import { offlineScriptWriter } from "../providers/offline-scripts";
+import { offlineTrends } from "../providers/offline-trends";
+import { renderThumbnailSvg } from "../providers/svg-thumbnails";
+import type {
+  AbHistory,
+  AbHistoryPoint,
+  AbStatus,
+  ApproveRequest,
+  MetricsPushRequest,
+  Results,
+  SelectThumbnailRequest,
+  StartWorkflowRequest,
+  Thumbnail,
+  ThumbnailStyle,
+  WorkflowState,
+} from "../shared/contract";
+import { NOT_FOUND, type Outcome, outcomeOf } from "./outcome";
+import { LiveSockets } from "./live-sockets";
+
+const RECORD_KEY = "workflow";
+const HEADLINES_KEY = "thumbnail-headlines";
+const SCRIPT_VARIANTS = 3;
+const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
+/** The chart needs shape, not every poll: longer histories are thinned to about this many points. */
+const MAX_HISTORY_POINTS = 1500;
+
+export class WorkflowObject extends DurableObject<Env> {
+  private record: WorkflowRecord | null;
+  /** Serialises every command and alarm, so racing requests see each other's results. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly live: LiveSockets;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(
+      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL)",
+    );
+    this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
+    this.live = new LiveSockets(ctx, env, () => this.record);
+    // Local alarms can be lost when the process restarts; a running test must not stall.
+    ctx.blockConcurrencyWhile(() => this.rearmIfNeeded(Date.now()));
+  }
+
+  // ---------- commands ----------
+
+  create(ownerId: string, id: string, input: StartWorkflowRequest): Promise<Outcome<WorkflowState>> {
+    return this.exclusive(() => outcomeOf(async () => {
+      if (this.record) throw conflict("This workflow already exists.");
+      const now = Date.now();
+      let record = newWorkflow(id, ownerId, input, now);
+      await this.env.DB.prepare(
+        "INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+        .bind(id, ownerId, record.topic, record.status, null, now, now)
+        .run();
+      await this.save(record);
+      const providers = providersFor(this.env);
+      const query = { topic: record.topic, niche: record.niche, audience: record.audience };
+      let trends;
+      try {
+        trends = await providers.trends.research(query, new Date());
+      } catch (err) {
+        record = withNotice(record, `Trend research via ${providers.trends.name} failed (${reason(err)}); offline trends were used.`);
+        trends = await offlineTrends.research(query, new Date());
+      }
+      record = withTrends(record, trends, Date.now());
+      await this.save(record);
+      record = await this.writeScripts(record, null);
+      return toWorkflowState(record);
+    }));
+  }
+
+  view(ownerId: string): Promise<Outcome<WorkflowState>> {
+    return this.read(ownerId, (r) => toWorkflowState(r));
+  }
+
+  decide(ownerId: string, body: ApproveRequest): Promise<Outcome<WorkflowState>> {
+    return this.commandView(ownerId, async (record) => {
+      requireStatus(record, "awaiting_approval", body.action === "approve" ? "approve a script" : "reject the scripts");
+      if (body.action === "reject") {
+        record = moveTo(record, "generating_scripts", Date.now());
+        await this.save(record);
+        return this.writeScripts(record, body.feedback?.trim() || null);
+      }
+      const script = findCurrentScript(record, body.script_id);
+      record = moveTo(record, "generating_thumbnails", Date.now());
+      await this.save(record);
+      const designs = await providersFor(this.env).thumbnails.design({ topic: record.topic, script, styles: STYLES });
+      const headlines: Record<string, string> = {};
+      const thumbnails: Thumbnail[] = designs.map((d) => {
+        const tid = crypto.randomUUID();
+        headlines[tid] = d.headline;
+        return { id: tid, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${record.id}/${tid}.svg` };
+      });
+      this.ctx.storage.kv.put(HEADLINES_KEY, headlines);
+      return withThumbnails(record, script.id, thumbnails, Date.now());
+    });
+  }
+
+  selectThumbnail(ownerId: string, body: SelectThumbnailRequest): Promise<Outcome<WorkflowState>> {
+    return this.commandView(ownerId, async (record) => {
+      requireStatus(record, "awaiting_thumbnail_selection", "select a thumbnail");
+      const pick = findThumbnail(record, body.thumbnail_id);
+      const now = Date.now();
+      const config = abConfigFrom(this.env);
+      const fixedSeed = this.env.AB_SEED ? Number(this.env.AB_SEED) : NaN;
+      const seed = Number.isFinite(fixedSeed) ? hashString(`${fixedSeed}|${record.id}`) : crypto.getRandomValues(new Uint32Array(1))[0]!;
+      const ab = startTest(record.thumbnails, pick.id, body.analytics_source, config, seed, now);
+      return { ...moveTo(record, "ab_testing", now), selected_thumbnail_id: pick.id, ab };
+    });
+  }
+
+  pushMetrics(ownerId: string, body: MetricsPushRequest): Promise<Outcome<AbStatus>> {
+    return this.command(ownerId, async (record) => {
+      if (!record.ab) throw conflict("No A/B test has started for this workflow.");
+      const totals = validatePushedTotals(record.ab, body.variants);
+      return this.applyLook(record, record.ab, () => totals, Date.now());
+    }).then((o) => (o.ok ? { ok: true, value: toWorkflowState(o.value).ab_test! } : o));
+  }
+
+  declareWinner(ownerId: string, thumbnailId: string): Promise<Outcome<WorkflowState>> {
+    return this.endTest(ownerId, "manual", thumbnailId);
+  }
+
+  stopTest(ownerId: string): Promise<Outcome<WorkflowState>> {
+    return this.endTest(ownerId, "stopped", null);
+  }
+
+  // ---------- queries ----------
+
+  abStatus(ownerId: string): Promise<Outcome<AbStatus>> {
+    return this.read(ownerId, (r) => {
+      if (!r.ab) throw conflict(`No A/B test yet: the workflow is '${r.status}'.`);
+      return toWorkflowState(r).ab_test!;
+    });
+  }
+
+  abHistory(ownerId: string): Promise<Outcome<AbHistory>> {
+    return this.read(ownerId, (r) => {
+      if (!r.ab) throw conflict(`No A/B test yet: the workflow is '${r.status}'.`);
+      return { variant_ids: r.ab.variant_ids, points: this.historyPoints() };
+    });
+  }
+
+  results(ownerId: string): Promise<Outcome<Results>> {
+    return this.read(ownerId, (r) => toResults(r));
+  }
+
+  /** The SVG for a thumbnail id; the unguessable id is the capability, so no owner is needed. */
+  async thumbnailSvg(thumbnailId: string): Promise<string | null> {
+    const thumbnail = this.record?.thumbnails.find((t) => t.id === thumbnailId);
+    if (!thumbnail || !this.record) return null;
+    const headlines = this.ctx.storage.kv.get<Record<string, string>>(HEADLINES_KEY) ?? {};
+    return renderThumbnailSvg(thumbnail.style, headlines[thumbnailId] ?? this.record.topic.toUpperCase(), this.record.topic);
+  }
+
+  // ---------- timers ----------
+
+  async alarm(): Promise<void> {
+    await this.tick(Date.now());
+  }
+
+  /** Runs whatever is due at `now`. Idempotent: a retried or early alarm finds nothing due twice. */
+  tick(now: number): Promise<void> {
+    return this.exclusive(async () => {
+      const record = this.record;
+      if (!record?.ab || !isRunning(record.ab)) {
+        await this.ctx.storage.deleteAlarm();
+        return;
+      }
+      const ab = record.ab;
+      if (now >= ab.deadline_at) {
+        await this.save({ ...moveTo(record, "completed", now), ab: finishTest(ab, "timeout", null, now) });
+      } else if (ab.next_poll_at !== null && now >= ab.next_poll_at) {
+        await this.save(this.applyLook(record, ab, () => simulatedTotals(ab), now));
+      }
+      await this.armAlarm();
+    });
+  }
+
+  // ---------- live channel ----------
+
+  async fetch(request: Request): Promise<Response> {
+    return this.live.accept(request);
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    await this.live.onMessage(ws, message, (r) => toWorkflowState(r));
+  }
+
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.live.onClose(ws, code);
+  }
+
+  // ---------- internals ----------
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private read<T>(ownerId: string, fn: (r: WorkflowRecord) => T): Promise<Outcome<T>> {
+    const record = this.record;
+    if (!record || record.owner_id !== ownerId) return Promise.resolve(NOT_FOUND);
+    return outcomeOf(() => fn(record));
+  }
+
+  private command(ownerId: string, fn: (r: WorkflowRecord) => Promise<WorkflowRecord>): Promise<Outcome<WorkflowRecord>> {
+    return this.exclusive(async () => {
+      const record = this.record;
+      if (!record || record.owner_id !== ownerId) return NOT_FOUND;
+      const outcome = await outcomeOf(() => fn(record));
+      if (outcome.ok) {
+        await this.save(outcome.value);
+        await this.armAlarm();
+      }
+      return outcome;
+    });
+  }
+
+  private async commandView(ownerId: string, fn: (r: WorkflowRecord) => Promise<WorkflowRecord>): Promise<Outcome<WorkflowState>> {
+    const o = await this.command(ownerId, fn);
+    return o.ok ? { ok: true, value: toWorkflowState(o.value) } : o;
+  }
+
+  private endTest(ownerId: string, decision: "manual" | "stopped", thumbnailId: string | null): Promise<Outcome<WorkflowState>> {
+    return this.commandView(ownerId, async (record) => {
+      requireStatus(record, "ab_testing", decision === "manual" ? "declare a winner" : "stop the test");
+      const chosen = thumbnailId === null ? null : findThumbnail(record, thumbnailId).id;
+      const now = Date.now();
+      return { ...moveTo(record, "completed", now), ab: finishTest(record.ab!, decision, chosen, now) };
+    });
+  }
+
+  private async writeScripts(record: WorkflowRecord, feedback: string | null): Promise<WorkflowRecord> {
+    const providers = providersFor(this.env);
+    const input = {
+      topic: record.topic,
+      niche: record.niche,
+      audience: record.audience,
+      tone: record.tone,
+      trends: record.trends!,
+      feedback,
+      previous: allScripts(record),
+      revision: record.script_revisions.length + 1,
+      count: SCRIPT_VARIANTS,
+    };
+    let result;
+    try {
+      result = await providers.scripts.write(input);
+    } catch (err) {
+      result = { ...(await offlineScriptWriter.write(input)), fallback: { reason: reason(err) } };
+    }
+    let next = withScriptRevision(record, result.scripts, feedback, result.source, Date.now());
+    if (result.fallback) next = withNotice(next, `Scripts came from the offline writer because ${providers.scripts.name} failed: ${result.fallback.reason}`);
+    await this.save(next);
+    return next;
+  }
+
+  /** One look at the analytics: record the point, evaluate, and end the test if the engine decided. */
+  private applyLook(record: WorkflowRecord, ab: AbTestRecord, totals: () => ReturnType<typeof simulatedTotals>, now: number): WorkflowRecord {
+    const { ab: next, point } = recordLook(ab, totals(), now);
+    this.ctx.storage.sql.exec(
+      "INSERT INTO ab_history (seq, t, impressions, clicks) VALUES (?, ?, ?, ?)",
+      next.polls,
+      point.t,
+      JSON.stringify(point.impressions),
+      JSON.stringify(point.clicks),
+    );
+    const updated: WorkflowRecord = { ...record, ab: next, updated_at: now };
+    const finished = !isRunning(next) ? { ...moveTo(updated, "completed", now), ab: next } : updated;
+    this.pendingPoll = { ab: toWorkflowState(finished).ab_test!, point };
+    return finished;
+  }
+
+  /** A poll waiting to be pushed to open pages once its record is saved. */
+  private pendingPoll: { ab: AbStatus; point: AbHistoryPoint } | null = null;
+
+  /** Writes the record (atomically with any history row written since the last await), updates D1, tells pages. */
+  private async save(next: WorkflowRecord): Promise<void> {
+    const previous = this.record;
+    this.ctx.storage.kv.put(RECORD_KEY, next);
+    this.record = next;
+    if (previous && (previous.status !== next.status || previous.updated_at !== next.updated_at)) {
+      await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
+        .bind(next.status, requiredActionFor(next.status), next.updated_at, next.id)
+        .run();
+    }
+    const poll = this.pendingPoll;
+    this.pendingPoll = null;
+    if (poll) this.live.broadcast({ type: "poll", ab_test: poll.ab, point: poll.point });
+    if (!previous || previous.status !== next.status || !poll) this.live.broadcast({ type: "state", workflow: toWorkflowState(next) });
+  }
+
+  private async armAlarm(): Promise<void> {
+    const wake = this.record?.ab ? nextWakeAt(this.record.ab) : null;
+    if (wake === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(wake);
+  }
+
+  private async rearmIfNeeded(now: number): Promise<void> {
+    const ab = this.record?.ab;
+    if (!ab || !isRunning(ab)) return;
+    const wake = nextWakeAt(ab)!;
+    const armed = await this.ctx.storage.getAlarm();
+    if (armed === null || armed > wake || armed < now - 1000) await this.ctx.storage.setAlarm(Math.max(now, wake));
+  }
+
+  private historyPoints(): AbHistoryPoint[] {
+    const count = Number(this.ctx.storage.sql.exec("SELECT COUNT(*) AS n FROM ab_history").one().n);
+    const stride = Math.max(1, Math.ceil(count / MAX_HISTORY_POINTS));
+    const rows = this.ctx.storage.sql
+      .exec<{ seq: number; t: number; impressions: string; clicks: string }>(
+        "SELECT seq, t, impressions, clicks FROM ab_history WHERE seq % ? = 0 OR seq = ? ORDER BY seq",
+        stride,
+        count,
+      )
+      .toArray();
+    return rows.map((r) => ({ t: r.t, impressions: JSON.parse(r.impressions), clicks: JSON.parse(r.clicks) }));
+  }
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
+}

@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { providersFor } from "../providers";
+
+const startedAt = new Date().toISOString();
+
+export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  let database = "ok";
+  try {
+    await c.env.DB.prepare("SELECT 1").first();
+  } catch {
+    database = "unavailable";
+  }
+  const providers = providersFor(c.env);
+  const ok = database === "ok" && typeof c.env.JWT_SECRET === "string" && c.env.JWT_SECRET.length >= 32;
+  return c.json(
+    {
+      status: ok ? "ok" : "degraded",
+      database,
+      auth: ok ? "configured" : "check JWT_SECRET",
+      providers: { trends: providers.trends.name, scripts: providers.scripts.name, thumbnails: providers.thumbnails.name },
+      started_at: startedAt,
+      time: new Date().toISOString(),
+    },
+    ok ? 200 : 503,
+  );
+});

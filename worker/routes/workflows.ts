@@ -1,0 +1,140 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { Hono } from "hono";
+import { z } from "zod";
+import { workflows } from "../db/schema";
+import type { Outcome } from "../do/outcome";
+import { resultsMarkdown } from "../domain/view";
+import type { AppEnv, Env } from "../env";
+import { ApiError } from "../http/problem";
+import { parseBody, parseQuery } from "../http/validate";
+import {
+  ApproveRequest,
+  DeclareWinnerRequest,
+  ListWorkflowsQuery,
+  MetricsPushRequest,
+  SelectThumbnailRequest,
+  StartWorkflowRequest,
+  type RequiredAction,
+  type WorkflowList,
+  type WorkflowStatus,
+} from "../shared/contract";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EmptyBody = z.strictObject({});
+
+export function workflowStub(env: Env, id: string) {
+  // Unknown or malformed ids get the same 404 as someone else's workflow.
+  if (!UUID.test(id)) throw new ApiError(404, "No workflow with this id belongs to you.");
+  return env.WORKFLOW.get(env.WORKFLOW.idFromName(id));
+}
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new ApiError(outcome.status, outcome.detail, outcome.errors);
+  return outcome.value;
+}
+
+interface Cursor {
+  c: number;
+  i: string;
+}
+
+const encodeCursor = (c: Cursor) => btoa(JSON.stringify(c)).replace(/=+$/, "");
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(atob(text)) as Cursor;
+    if (typeof c.c === "number" && typeof c.i === "string") return c;
+  } catch {
+    // fall through
+  }
+  throw new ApiError(400, "The query string is invalid.", [{ path: "cursor", message: "is not a cursor this API returned" }]);
+}
+
+/** The WebSocket route authenticates inside the Durable Object (first message), so it sits before requireAuth. */
+export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new ApiError(400, "This endpoint only accepts WebSocket upgrades.");
+  return workflowStub(c.env, c.req.param("id")).fetch(c.req.raw);
+});
+
+export const workflowRoutes = new Hono<AppEnv>()
+  .post("/start", async (c) => {
+    const input = await parseBody(c, StartWorkflowRequest);
+    const id = crypto.randomUUID();
+    const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input));
+    return c.json(state, 201, { location: `/api/v1/workflows/${id}/status` });
+  })
+  .get("/", async (c) => {
+    const q = parseQuery(c, ListWorkflowsQuery);
+    const db = drizzle(c.env.DB);
+    const conditions = [eq(workflows.userId, c.get("userId"))];
+    if (q.status) conditions.push(eq(workflows.status, q.status));
+    if (q.cursor) {
+      const cur = decodeCursor(q.cursor);
+      conditions.push(or(lt(workflows.createdAt, cur.c), and(eq(workflows.createdAt, cur.c), lt(workflows.id, cur.i)))!);
+    }
+    const rows = await db
+      .select()
+      .from(workflows)
+      .where(and(...conditions))
+      .orderBy(desc(workflows.createdAt), desc(workflows.id))
+      .limit(q.limit + 1)
+      .all();
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const body: WorkflowList = {
+      items: page.map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        status: r.status as WorkflowStatus,
+        requires_action: r.requiresAction as RequiredAction | null,
+        created_at: new Date(r.createdAt).toISOString(),
+        updated_at: new Date(r.updatedAt).toISOString(),
+      })),
+      next_cursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
+    };
+    return c.json(body);
+  })
+  .get("/:id/status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).view(c.get("userId")))))
+  .post("/:id/approve", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    const body = await parseBody(c, ApproveRequest);
+    return c.json(unwrap(await stub.decide(c.get("userId"), body)));
+  })
+  .post("/:id/select-thumbnail", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    const body = await parseBody(c, SelectThumbnailRequest);
+    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body)));
+  })
+  .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
+  .get("/:id/ab-history", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abHistory(c.get("userId")))))
+  .post("/:id/metrics", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    const body = await parseBody(c, MetricsPushRequest);
+    return c.json(unwrap(await stub.pushMetrics(c.get("userId"), body)));
+  })
+  .post("/:id/declare-winner", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    const { thumbnail_id } = await parseBody(c, DeclareWinnerRequest);
+    return c.json(unwrap(await stub.declareWinner(c.get("userId"), thumbnail_id)));
+  })
+  .post("/:id/stop-test", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    await parseBody(c, EmptyBody);
+    return c.json(unwrap(await stub.stopTest(c.get("userId"))));
+  })
+  .get("/:id/results", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId")))))
+  .get("/:id/export", async (c) => {
+    const { format } = parseQuery(c, z.object({ format: z.enum(["json", "markdown"]).default("json") }));
+    const results = unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId")));
+    const name = `creator-package-${results.workflow_id.slice(0, 8)}`;
+    if (format === "markdown") {
+      return c.body(resultsMarkdown(results, new URL(c.req.url).origin), 200, {
+        "content-type": "text/markdown; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.md"`,
+      });
+    }
+    return c.body(JSON.stringify(results, null, 2), 200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.json"`,
+    });
+  });

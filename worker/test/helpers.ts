@@ -1,0 +1,80 @@
+// Test helpers: drive the real Worker through exports.default.fetch, against real local D1
+// and real Durable Objects (storage is isolated per test file).
+import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
+import type { Problem, WorkflowState } from "../shared/contract";
+
+export const BASE = "http://localhost:8787/api/v1";
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+let counter = 0;
+export async function newUser(label = "user"): Promise<{ email: string; token: string }> {
+  const email = `${label}-${Date.now()}-${counter++}@example.com`;
+  const password = "correct-horse-42";
+  const reg = await call("POST", "/auth/register", { body: { email, password } });
+  expect(reg.status).toBe(201);
+  const login = await call("POST", "/auth/login", { body: { username: email, password } });
+  expect(login.status).toBe(200);
+  return { email, token: login.body.access_token };
+}
+
+export function expectProblem(reply: Reply, status: number): Problem {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get("content-type")).toContain("application/problem+json");
+  const p = reply.body as Problem;
+  expect(p.status).toBe(status);
+  expect(typeof p.type).toBe("string");
+  expect(typeof p.title).toBe("string");
+  expect(typeof p.detail).toBe("string");
+  return p;
+}
+
+export async function startWorkflow(token: string, topic = "home espresso"): Promise<WorkflowState> {
+  const r = await call<WorkflowState>("POST", "/workflows/start", { token, body: { topic, niche: "coffee", audience: "busy parents", tone: "friendly" } });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
+export async function toThumbnails(token: string): Promise<WorkflowState> {
+  const wf = await startWorkflow(token);
+  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+export async function toAbTesting(token: string, source: "simulated" | "external" = "simulated"): Promise<WorkflowState> {
+  const wf = await toThumbnails(token);
+  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: wf.thumbnails[1]!.id, analytics_source: source } });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+export function stubOf(id: string) {
+  return env.WORKFLOW.get(env.WORKFLOW.idFromName(id));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,80 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { LiveMessage, WorkflowState } from "../shared/contract";
+import { BASE, call, newUser, sleep, stubOf, toAbTesting, toThumbnails } from "./helpers";
+
+const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
+
+async function openLive(id: string) {
+  const res = await exports.default.fetch(new Request(`${BASE}/workflows/${id}/live`, { headers: { upgrade: "websocket" } }));
+  expect(res.status).toBe(101);
+  const ws = res.webSocket!;
+  const messages: any[] = [];
+  let closed: { code: number } | null = null;
+  ws.addEventListener("message", (e) => {
+    messages.push(JSON.parse(e.data as string));
+  });
+  ws.addEventListener("close", (e) => {
+    closed = { code: e.code };
+  });
+  ws.accept();
+  const next = async (pred: (m: any) => boolean, ms = 2000) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const found = messages.find(pred);
+      if (found) return found;
+      await sleep(10);
+    }
+    throw new Error(`no matching message; got ${JSON.stringify(messages.map((m) => m.type))}`);
+  };
+  return { ws, messages, next, closed: () => closed };
+}
+
+describe("live channel", () => {
+  it("authenticates by first message, then pushes state changes and polls", async () => {
+    const { token } = await newUser("live");
+    const wf = await toThumbnails(token);
+    const live = await openLive(wf.id);
+    live.ws.send(JSON.stringify({ type: "auth", token }));
+    const first: Extract<LiveMessage, { type: "state" }> = await live.next((m) => m.type === "state");
+    expect(first.workflow.status).toBe("awaiting_thumbnail_selection");
+
+    await call("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: wf.thumbnails[0]!.id } });
+    const testing = await live.next((m) => m.type === "state" && m.workflow.status === "ab_testing");
+    expect((testing.workflow as WorkflowState).ab_test?.is_running).toBe(true);
+
+    await sleep(POLL_MS + 10);
+    await stubOf(wf.id).tick(Date.now());
+    const poll: Extract<LiveMessage, { type: "poll" }> = await live.next((m) => m.type === "poll");
+    expect(poll.ab_test.polls).toBe(1);
+    expect(poll.point.impressions.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    live.ws.close(1000, "done");
+  });
+
+  it("closes sockets that send a bad token or belong to someone else, and sends them nothing", async () => {
+    const owner = await newUser("live-owner");
+    const other = await newUser("live-other");
+    const wf = await toAbTesting(owner.token);
+    const bad = await openLive(wf.id);
+    bad.ws.send(JSON.stringify({ type: "auth", token: "forged" }));
+    const foreign = await openLive(wf.id);
+    foreign.ws.send(JSON.stringify({ type: "auth", token: other.token }));
+    const silent = await openLive(wf.id);
+    await sleep(50);
+    expect(bad.closed()?.code).toBe(4401);
+    expect(foreign.closed()?.code).toBe(4404);
+    await sleep(POLL_MS + 10);
+    await stubOf(wf.id).tick(Date.now());
+    await sleep(50);
+    expect(bad.messages).toEqual([]);
+    expect(foreign.messages).toEqual([]);
+    expect(silent.messages).toEqual([]);
+  });
+
+  it("refuses a plain GET on the live route", async () => {
+    const { token } = await newUser("live-get");
+    const wf = await toThumbnails(token);
+    const r = await call("GET", `/workflows/${wf.id}/live`, { token });
+    expect(r.status).toBe(400);
+  });
+});

@@ -1,0 +1,168 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { AbHistory, AbStatus, Results, WorkflowList, WorkflowState } from "../shared/contract";
+import { call, expectProblem, newUser, sleep, startWorkflow, stubOf } from "./helpers";
+
+const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
+
+describe("the whole pipeline", () => {
+  it("goes from idea to results: start, reject, approve, select, polls, declare, results", async () => {
+    const { token } = await newUser("flow");
+    const wf = await startWorkflow(token, "sourdough baking");
+    expect(wf.status).toBe("awaiting_approval");
+    expect(wf.requires_action).toBe("script_approval");
+    expect(wf.trends?.trends.length).toBeGreaterThanOrEqual(5);
+    expect(wf.trends?.summary).toContain("sourdough baking");
+    expect(wf.scripts).toHaveLength(3);
+    for (const s of wf.scripts) {
+      expect(s.id && s.title && s.hook && s.body && s.call_to_action).toBeTruthy();
+      expect(s.estimated_duration_seconds).toBeGreaterThan(30);
+      expect(`${s.title} ${s.body}`.toLowerCase()).toContain("sourdough baking");
+      expect(s.body).not.toMatch(/lorem ipsum/i);
+    }
+    expect(new Set(wf.scripts.map((s) => s.body)).size).toBe(3);
+    expect(new Set(wf.scripts.map((s) => s.title)).size).toBe(3);
+    // The trend data shapes the text.
+    expect(wf.scripts.some((s) => wf.trends!.trends.some((t) => s.body.includes(t.keyword)))).toBe(true);
+
+    const rejected = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "reject", feedback: "Make them shorter and use more data" } });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.status).toBe("awaiting_approval");
+    expect(rejected.body.script_revisions).toHaveLength(2);
+    expect(rejected.body.script_revisions[1]!.feedback).toBe("Make them shorter and use more data");
+    const fresh = rejected.body.scripts;
+    expect(fresh.map((s) => s.title).filter((t) => wf.scripts.some((o) => o.title === t))).toEqual([]);
+    // Feedback was applied: shorter on average, and with the numbers from the trend report.
+    const avg = (xs: { estimated_duration_seconds: number }[]) => xs.reduce((a, s) => a + s.estimated_duration_seconds, 0) / xs.length;
+    expect(avg(fresh)).toBeLessThan(avg(wf.scripts));
+    expect(fresh.every((s) => /\d+%/.test(s.body))).toBe(true);
+
+    // An old revision's script cannot be approved.
+    expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }), 400);
+
+    const approved = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: fresh[2]!.id } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe("awaiting_thumbnail_selection");
+    expect(approved.body.requires_action).toBe("thumbnail_selection");
+    expect(approved.body.approved_script_id).toBe(fresh[2]!.id);
+    const thumbs = approved.body.thumbnails;
+    expect(thumbs.map((t) => t.style).sort()).toEqual(["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"]);
+    for (const t of thumbs) {
+      expect(t.prompt.length).toBeGreaterThan(40);
+      // Loadable by a plain <img>: no Authorization header.
+      const img = await call("GET", t.url.replace("/api/v1", ""));
+      expect(img.status).toBe(200);
+      expect(img.headers.get("content-type")).toContain("image/svg+xml");
+      expect(img.body).toContain('width="1280"');
+      expect(img.body).toContain('height="720"');
+    }
+
+    const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: thumbs[0]!.id } });
+    expect(selected.status).toBe(200);
+    expect(selected.body.status).toBe("ab_testing");
+    expect(selected.body.requires_action).toBe("ab_test_monitoring");
+    expect(selected.body.selected_thumbnail_id).toBe(thumbs[0]!.id);
+
+    let status = (await call<AbStatus>("GET", `/workflows/${wf.id}/ab-status`, { token })).body;
+    expect(status.is_running).toBe(true);
+    expect(status.variants).toHaveLength(3);
+    expect(status.creator_pick_id).toBe(thumbs[0]!.id);
+    expect(Date.parse(status.deadline_at) - Date.parse(status.started_at)).toBe(Number(env.AB_TEST_TIMEOUT_HOURS) * 3600_000);
+    expect(status.variants.every((v) => v.impressions === 0)).toBe(true);
+
+    const stub = stubOf(wf.id);
+    let last = 0;
+    for (let i = 0; i < 3; i++) {
+      await sleep(POLL_MS + 10);
+      expect(await runDurableObjectAlarm(stub)).toBe(true);
+      status = (await call<AbStatus>("GET", `/workflows/${wf.id}/ab-status`, { token })).body;
+      const total = status.variants.reduce((a, v) => a + v.impressions, 0);
+      expect(total).toBeGreaterThan(last);
+      last = total;
+    }
+    expect(status.polls).toBe(3);
+    for (const v of status.variants) {
+      expect(v.clicks).toBeLessThanOrEqual(v.impressions);
+      expect(v.ctr).toBeCloseTo(v.clicks / v.impressions, 10);
+    }
+    expect(status.current_confidence).toBeGreaterThanOrEqual(0);
+    expect(status.current_confidence).toBeLessThanOrEqual(1);
+    expect(status.can_declare_early).toBe(status.current_confidence >= 0.9);
+
+    const history = (await call<AbHistory>("GET", `/workflows/${wf.id}/ab-history`, { token })).body;
+    expect(history.points).toHaveLength(3);
+    expect(history.points[2]!.impressions.reduce((a, b) => a + b, 0)).toBe(last);
+
+    const declared = await call<WorkflowState>("POST", `/workflows/${wf.id}/declare-winner`, { token, body: { thumbnail_id: thumbs[2]!.id } });
+    expect(declared.status).toBe(200);
+    expect(declared.body.status).toBe("completed");
+    expect(declared.body.requires_action).toBeNull();
+    expect(declared.body.ab_test?.decision).toBe("manual");
+    expect(declared.body.ab_test?.winner_id).toBe(thumbs[2]!.id);
+
+    // Polling has stopped for good: no alarm left, and a stray tick changes nothing.
+    expect(await runDurableObjectAlarm(stub)).toBe(false);
+    await stub.tick(Date.now() + 3600_000);
+    const after = (await call<AbStatus>("GET", `/workflows/${wf.id}/ab-status`, { token })).body;
+    expect(after.polls).toBe(3);
+    expect(after.is_running).toBe(false);
+
+    const results = await call<Results>("GET", `/workflows/${wf.id}/results`, { token });
+    expect(results.status).toBe(200);
+    expect(results.body.export_ready).toBe(true);
+    expect(results.body.winning_content.script.id).toBe(fresh[2]!.id);
+    expect(results.body.winning_content.thumbnail.id).toBe(thumbs[2]!.id);
+    expect(results.body.ab_test_summary.total_impressions).toBe(last);
+    expect(results.body.ab_test_summary.decision).toBe("manual");
+    expect(results.body.ab_test_summary.variants).toHaveLength(3);
+
+    const md = await call("GET", `/workflows/${wf.id}/export?format=markdown`, { token });
+    expect(md.status).toBe(200);
+    expect(md.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.md"/);
+    expect(md.body).toContain(`# ${fresh[2]!.title}`);
+    const json = await call("GET", `/workflows/${wf.id}/export?format=json`, { token });
+    expect(json.body.winning_content.thumbnail.id).toBe(thumbs[2]!.id);
+
+    const list = await call<WorkflowList>("GET", "/workflows?status=completed", { token });
+    expect(list.body.items.map((i) => i.id)).toEqual([wf.id]);
+  });
+
+  it("answers 409 for steps out of order", async () => {
+    const { token } = await newUser("order");
+    const wf = await startWorkflow(token);
+    expectProblem(await call("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: "x" } }), 409);
+    expectProblem(await call("GET", `/workflows/${wf.id}/results`, { token }), 409);
+    expectProblem(await call("POST", `/workflows/${wf.id}/stop-test`, { token }), 409);
+    expectProblem(await call("POST", `/workflows/${wf.id}/declare-winner`, { token, body: { thumbnail_id: "x" } }), 409);
+    const ok = await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } });
+    expect(ok.status).toBe(200);
+    expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }), 409);
+    expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "reject" } }), 409);
+    const state = await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token });
+    expect(state.body.status).toBe("awaiting_thumbnail_selection");
+    expect(state.body.thumbnails).toHaveLength(3);
+  });
+
+  it("lists the caller's workflows newest first, with paging and a status filter", async () => {
+    const { token } = await newUser("list");
+    const ids: string[] = [];
+    for (const topic of ["alpha topic", "beta topic", "gamma topic", "delta topic", "epsilon topic"]) ids.push((await startWorkflow(token, topic)).id);
+    await call("POST", `/workflows/${ids[0]}/approve`, { token, body: { action: "approve", script_id: (await call<WorkflowState>("GET", `/workflows/${ids[0]}/status`, { token })).body.scripts[0]!.id } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: WorkflowList } = await call<WorkflowList>("GET", `/workflows?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { token });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    const waiting = await call<WorkflowList>("GET", "/workflows?status=awaiting_thumbnail_selection", { token });
+    expect(waiting.body.items.map((i) => i.id)).toEqual([ids[0]]);
+    expect(waiting.body.items[0]!.requires_action).toBe("thumbnail_selection");
+    expectProblem(await call("GET", "/workflows?limit=0", { token }), 400);
+    expectProblem(await call("GET", "/workflows?status=bogus", { token }), 400);
+    expectProblem(await call("GET", "/workflows?cursor=%%%", { token }), 400);
+  });
+});
