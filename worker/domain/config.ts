@@ -1,6 +1,6 @@
 // Reads the A/B settings from string variables, rejecting nonsense instead of running with it.
 import type { AbConfig, AllocationMode } from "./ab-test";
-import { DEFAULT_ENGINE_CONFIG } from "./stats";
+import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL } from "./stats";
 
 function positive(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
@@ -17,7 +17,7 @@ export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
   return {
     pollIntervalMs: Math.round(positive(get("AB_POLL_INTERVAL_SECONDS"), 30, "AB_POLL_INTERVAL_SECONDS") * 1000),
     timeoutMs: Math.round(positive(get("AB_TEST_TIMEOUT_HOURS"), 72, "AB_TEST_TIMEOUT_HOURS") * 3600_000),
-    impressionsPerPoll: Math.round(positive(get("AB_SIM_IMPRESSIONS_PER_POLL"), 150, "AB_SIM_IMPRESSIONS_PER_POLL")),
+    impressionsPerPoll: Math.round(positive(get("AB_SIM_IMPRESSIONS_PER_POLL"), DEFAULT_IMPRESSIONS_PER_POLL, "AB_SIM_IMPRESSIONS_PER_POLL")),
     allocationMode: allocation,
     engine: {
       ...DEFAULT_ENGINE_CONFIG,

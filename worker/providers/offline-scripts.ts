@@ -26,6 +26,8 @@ interface Ctx {
 
 interface Angle {
   name: string;
+  /** Angles that would read oddly for some topics (a budget angle on a budget topic). */
+  skip?: (topic: string) => boolean;
   title: (c: Ctx) => string;
   hook: (c: Ctx) => string;
   outline: (c: Ctx) => string[];
@@ -100,6 +102,7 @@ const ANGLES: Angle[] = [
   },
   {
     name: "budget",
+    skip: (topic) => /budget|cheap|free|frugal/.test(topic),
     title: (c) => `${cap(c.topic)} on a Budget: Pro Results for Almost Nothing`,
     hook: (c) => `You don't need a big budget to get great at ${c.topic}. I'll show you the setup that costs less than a takeaway dinner.`,
     outline: (c) => [
@@ -113,8 +116,8 @@ const ANGLES: Angle[] = [
   },
   {
     name: "comparison",
-    title: (c) => `${cap(c.top)} vs ${cap(c.second)}: Which Should You Choose?`,
-    hook: (c) => `Two approaches dominate ${c.topic} right now. I tested both so you don't have to pick blind.`,
+    title: (c) => `${cap(c.topic)}: The Quick Way vs The Pro Way — Which Wins?`,
+    hook: (c) => `Two approaches dominate ${c.topic} right now — the shortcut everyone searching "${c.top}" tries, and the slower pro method. I tested both so you don't have to pick blind.`,
     outline: (c) => [
       `What each approach promises ${c.audience}`,
       `Round 1: time to the first result`,
@@ -182,9 +185,10 @@ export function writeOfflineScripts(input: ScriptInput): Script[] {
   };
   const used = new Set(input.previous.map((s) => s.angle));
   const rand = mulberry32(hashString(`${input.topic}|${input.revision}|${input.feedback ?? ""}`));
-  const fresh = shuffled(ANGLES.filter((a) => !used.has(a.name)), rand);
+  const fitting = ANGLES.filter((a) => !a.skip?.(ctx.topic));
+  const fresh = shuffled(fitting.filter((a) => !used.has(a.name)), rand);
   // Once every angle has been shown, reuse them, but never two of the same in one set.
-  const pool = fresh.length >= input.count ? fresh : [...fresh, ...shuffled(ANGLES.filter((a) => used.has(a.name)), rand)];
+  const pool = fresh.length >= input.count ? fresh : [...fresh, ...shuffled(fitting.filter((a) => used.has(a.name)), rand)];
   return pool.slice(0, input.count).map((angle) => {
     let outline = angle.outline(ctx);
     if (style.shorter) outline = outline.slice(0, 3);

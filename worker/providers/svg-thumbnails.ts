@@ -45,7 +45,10 @@ function wrap(text: string, maxChars: number, maxLines: number): string[] {
   return lines.slice(0, maxLines);
 }
 
-function textBlock(lines: string[], x: number, y: number, size: number, fill: string, stroke: string, anchor = "start"): string {
+/** Shrinks the type so the longest line fits maxWidth; heavy display fonts run about 0.62 em per glyph. */
+function textBlock(lines: string[], x: number, y: number, maxSize: number, maxWidth: number, fill: string, stroke: string, anchor = "start"): string {
+  const longest = Math.max(...lines.map((l) => l.length), 1);
+  const size = Math.max(36, Math.min(maxSize, Math.floor(maxWidth / (longest * 0.62))));
   return lines
     .map(
       (line, i) =>
@@ -73,7 +76,7 @@ export function renderThumbnailSvg(style: ThumbnailStyle, headline: string, topi
   if (style === "FACE_FOCUSED") {
     art = `<defs><radialGradient id="bg" cx="30%" cy="50%" r="80%"><stop offset="0" stop-color="#ff9f43"/><stop offset="1" stop-color="#6c2bd9"/></radialGradient></defs>
 <rect width="${W}" height="${H}" fill="url(#bg)"/>${face(330, 400)}
-${textBlock(wrap(headline, 11, 3), 640, 250, 118, "#ffffff", "#1b1b1b")}
+${textBlock(wrap(headline, 11, 3), 640, 250, 118, 600, "#ffffff", "#1b1b1b")}
 <rect x="640" y="560" width="${Math.min(560, 30 + topic.length * 22)}" height="70" rx="12" fill="#ffd32a"/>
 <text x="660" y="608" font-family="Arial, sans-serif" font-weight="700" font-size="36" fill="#1b1b1b">${escapeXml(topic.slice(0, 24))}</text>`;
   } else if (style === "PRODUCT_DEMO") {
@@ -83,12 +86,12 @@ ${textBlock(wrap(headline, 11, 3), 640, 250, 118, "#ffffff", "#1b1b1b")}
 <rect x="125" y="260" width="380" height="18" rx="6" fill="#bae6fd"/><rect x="125" y="320" width="200" height="120" rx="12" fill="#0ea5e9"/>
 <rect x="345" y="320" width="200" height="120" rx="12" fill="#0284c7"/><rect x="290" y="540" width="120" height="40" fill="#1f2937"/><rect x="220" y="580" width="260" height="22" rx="8" fill="#1f2937"/>
 ${[1, 2, 3].map((n, i) => `<circle cx="${700 + i * 150}" cy="560" r="48" fill="#10b981"/><text x="${700 + i * 150}" y="578" text-anchor="middle" font-family="Arial, sans-serif" font-weight="800" font-size="50" fill="#fff">${n}</text>`).join("")}
-${textBlock(wrap(headline, 13, 3), 680, 190, 92, "#0f172a", "#ffffff")}`;
+${textBlock(wrap(headline, 11, 3), 680, 190, 92, 570, "#0f172a", "#ffffff")}`;
   } else {
     art = `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#ff1e1e"/><stop offset="1" stop-color="#ffb700"/></linearGradient></defs>
 <rect width="${W}" height="${H}" fill="url(#bg)"/>
 ${Array.from({ length: 12 }, (_, i) => `<path d="M640 360 L${640 + 1400 * Math.cos((i * Math.PI) / 6)} ${360 + 1400 * Math.sin((i * Math.PI) / 6)} L${640 + 1400 * Math.cos((i * Math.PI) / 6 + 0.2)} ${360 + 1400 * Math.sin((i * Math.PI) / 6 + 0.2)}Z" fill="#ffffff" opacity="0.12"/>`).join("")}
-${textBlock(wrap(headline, 12, 3), 640, 230, 140, "#ffee00", "#000000", "middle")}
+${textBlock(wrap(headline, 12, 3), 640, 230, 140, 1180, "#ffee00", "#000000", "middle")}
 <circle cx="1080" cy="560" r="110" fill="none" stroke="#ffffff" stroke-width="16"/>
 <path d="M820 650 L990 585" stroke="#ffffff" stroke-width="26" stroke-linecap="round"/><path d="M960 555 L1010 580 L975 625Z" fill="#ffffff"/>
 <circle cx="170" cy="570" r="95" fill="#ffd32a" stroke="#000" stroke-width="8"/><circle cx="140" cy="545" r="14"/><circle cx="200" cy="545" r="14"/><ellipse cx="170" cy="610" rx="26" ry="32"/>`;
