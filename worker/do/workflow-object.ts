@@ -306,7 +306,8 @@ export class WorkflowObject extends DurableObject<Env> {
     const previous = this.record;
     this.ctx.storage.kv.put(RECORD_KEY, next);
     this.record = next;
-    if (previous && (previous.status !== next.status || previous.updated_at !== next.updated_at)) {
+    // The index only needs transitions; polls would otherwise write D1 every 30 s per test.
+    if (previous && previous.status !== next.status) {
       await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
         .bind(next.status, requiredActionFor(next.status), next.updated_at, next.id)
         .run();
