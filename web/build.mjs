@@ -1,0 +1,76 @@
+// Builds the static site into web/dist: hashed, minified, code-split ES modules plus index.html.
+// API_BASE_URL (build-time env) points a standalone deployment (Cloudflare Pages) at the API;
+// empty means same origin, which is how `npm start` serves it.
+import { build } from "esbuild";
+import { readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+const outdir = join(webDir, "dist");
+
+/** Files the first page loads: the entry, its static-import closure, and its CSS. */
+function firstPageFiles(meta, entryOut) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const out = meta.outputs[file];
+    if (out.cssBundle) seen.add(out.cssBundle);
+    for (const imp of out.imports) if (imp.kind === "import-statement" && !imp.external) visit(imp.path);
+  };
+  visit(entryOut);
+  return [...seen];
+}
+
+export async function buildWeb({ apiBase = process.env.API_BASE_URL ?? "" } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: webDir,
+    entryPoints: ["src/main.tsx"],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    metafile: true,
+    outdir: "dist/assets",
+    entryNames: "[name]-[hash]",
+    chunkNames: "[name]-[hash]",
+    assetNames: "[name]-[hash]",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    define: { __API_BASE__: JSON.stringify(apiBase) },
+    logLevel: "warning",
+  });
+  const meta = result.metafile;
+  const entryOut = Object.keys(meta.outputs).find((f) => meta.outputs[f].entryPoint === "src/main.tsx");
+  const first = firstPageFiles(meta, entryOut);
+  const url = (f) => "/" + relative("dist", f).replaceAll("\\", "/");
+
+  const tags = [
+    ...first.filter((f) => f.endsWith(".css")).map((f) => `<link rel="stylesheet" href="${url(f)}" />`),
+    ...first.filter((f) => f.endsWith(".js") && f !== entryOut).map((f) => `<link rel="modulepreload" href="${url(f)}" />`),
+    `<script type="module" src="${url(entryOut)}"></script>`,
+  ];
+  const html = (await readFile(join(webDir, "index.html"), "utf8")).replace("<!-- build:assets -->", tags.join("\n    "));
+  await mkdir(outdir, { recursive: true });
+  await writeFile(join(outdir, "index.html"), html);
+  // Hashed names never change content, so browsers may keep them forever (Pages and Workers
+  // static assets both read _headers).
+  await writeFile(join(outdir, "_headers"), "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+
+  const files = [];
+  for (const f of Object.keys(meta.outputs)) {
+    const body = await readFile(join(webDir, f));
+    files.push({ file: url(f), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, first: first.includes(f) });
+  }
+  return { files, apiBase };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { files, apiBase } = await buildWeb();
+  for (const f of files) console.log(`${f.first ? "*" : " "} ${f.file}  ${(f.gzip / 1024).toFixed(1)} KB gz`);
+  console.log(`web/dist built (API base: ${apiBase || "same origin"}; * = loaded by the first page)`);
+}

@@ -1,0 +1,65 @@
+// Layout and routes. Signed-out visitors are sent to sign-in with the page they wanted kept in ?next.
+import { useEffect } from "preact/hooks";
+import { useApp } from "../models/context";
+import { AuthScreen } from "./AuthScreen";
+import { Dashboard } from "./Dashboard";
+import { lazyScreen } from "./lazy";
+import { Link } from "./ui";
+
+// The first page is sign-in or the dashboard; the workflow screens load when first opened.
+const WorkflowPage = lazyScreen(() => import("./WorkflowPage").then((m) => m.WorkflowPage), "Loading workflow…");
+
+export function App() {
+  const { router, session } = useApp();
+  const path = router.path.value;
+  const signedIn = session.signedIn.value;
+  const authRoute = path === "/signin" || path === "/signup";
+  const workflowId = /^\/workflows\/([^/]+)\/?$/.exec(path)?.[1];
+
+  useEffect(() => {
+    if (!signedIn && !authRoute) router.navigate(`/signin?next=${encodeURIComponent(path + location.search)}`, true);
+    if (signedIn && authRoute) router.navigate("/", true);
+  }, [signedIn, authRoute, path]);
+
+  // Move focus to the new page's heading so screen readers announce the navigation.
+  useEffect(() => {
+    requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true }));
+  }, [path]);
+
+  let page;
+  if (authRoute) page = <AuthScreen mode={path === "/signup" ? "signup" : "signin"} />;
+  else if (!signedIn) page = null;
+  else if (workflowId) page = <WorkflowPage key={workflowId} id={decodeURIComponent(workflowId)} />;
+  else if (path === "/") page = <Dashboard />;
+  else
+    page = (
+      <section>
+        <h1 tabIndex={-1}>Page not found</h1>
+        <p>
+          <Link href="/">Back to your workflows</Link>
+        </p>
+      </section>
+    );
+
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <Link href="/" class="brand">
+          Creator Agent
+        </Link>
+        {signedIn && (
+          <nav aria-label="Account">
+            <span class="who">{session.email.value}</span>
+            <button class="link" type="button" onClick={() => session.signOut()}>
+              Sign out
+            </button>
+          </nav>
+        )}
+      </header>
+      <main id="main">{page}</main>
+    </>
+  );
+}
