@@ -11,6 +11,10 @@ export default defineConfig({
         test: { name: "domain", environment: "node", include: ["worker/domain/**/*.test.ts"] },
       },
       {
+        // The web app's pure models and API client.
+        test: { name: "web", environment: "node", include: ["web/src/**/*.test.ts"] },
+      },
+      {
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
@@ -29,6 +33,7 @@ export default defineConfig({
           name: "workers",
           include: ["worker/test/**/*.test.ts"],
           setupFiles: ["./worker/test/apply-migrations.ts"],
+          globalSetup: ["./worker/test/fakes/global-setup.ts"],
         },
       },
     ],

@@ -57,7 +57,7 @@ export class WorkflowObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(
-      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL, intervals TEXT)",
     );
     this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
     this.live = new LiveSockets(ctx, env, () => this.record);
@@ -286,11 +286,12 @@ export class WorkflowObject extends DurableObject<Env> {
   private applyLook(record: WorkflowRecord, ab: AbTestRecord, totals: () => ReturnType<typeof simulatedTotals>, now: number): WorkflowRecord {
     const { ab: next, point } = recordLook(ab, totals(), now);
     this.ctx.storage.sql.exec(
-      "INSERT INTO ab_history (seq, t, impressions, clicks) VALUES (?, ?, ?, ?)",
+      "INSERT INTO ab_history (seq, t, impressions, clicks, intervals) VALUES (?, ?, ?, ?, ?)",
       next.polls,
       point.t,
       JSON.stringify(point.impressions),
       JSON.stringify(point.clicks),
+      JSON.stringify(point.ctr_intervals ?? null),
     );
     const updated: WorkflowRecord = { ...record, ab: next, updated_at: now };
     const finished = !isRunning(next) ? { ...moveTo(updated, "completed", now), ab: next } : updated;
@@ -336,13 +337,18 @@ export class WorkflowObject extends DurableObject<Env> {
     const count = Number(this.ctx.storage.sql.exec("SELECT COUNT(*) AS n FROM ab_history").one().n);
     const stride = Math.max(1, Math.ceil(count / MAX_HISTORY_POINTS));
     const rows = this.ctx.storage.sql
-      .exec<{ seq: number; t: number; impressions: string; clicks: string }>(
-        "SELECT seq, t, impressions, clicks FROM ab_history WHERE seq % ? = 0 OR seq = ? ORDER BY seq",
+      .exec<{ seq: number; t: number; impressions: string; clicks: string; intervals: string | null }>(
+        "SELECT seq, t, impressions, clicks, intervals FROM ab_history WHERE seq % ? = 0 OR seq = ? ORDER BY seq",
         stride,
         count,
       )
       .toArray();
-    return rows.map((r) => ({ t: r.t, impressions: JSON.parse(r.impressions), clicks: JSON.parse(r.clicks) }));
+    return rows.map((r) => ({
+      t: r.t,
+      impressions: JSON.parse(r.impressions),
+      clicks: JSON.parse(r.clicks),
+      ...(r.intervals ? { ctr_intervals: JSON.parse(r.intervals) } : {}),
+    }));
   }
 }
 

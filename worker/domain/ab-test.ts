@@ -153,6 +153,7 @@ export function recordLook(ab: AbTestRecord, totals: ArmCounts[], now: number): 
     t: now,
     impressions: totals.map((c) => c.impressions),
     clicks: totals.map((c) => c.clicks),
+    ctr_intervals: totals.map((c) => evaluation.variants.find((v) => v.id === c.id)?.ctrInterval ?? null),
   };
   return { ab: next, point };
 }
@@ -168,7 +169,7 @@ export function finishTest(ab: AbTestRecord, decision: Decision, chosenId: strin
   }
   const outcome = decision;
   const explanation = evaluation
-    ? explain(evaluation, ab.counts, labelsOf(ab), outcome, ab.engine.alpha)
+    ? explain(evaluation, ab.counts, labelsOf(ab), outcome, ab.engine.alpha, decision === "manual" ? (chosenId ?? undefined) : undefined)
     : "The test ended before any impressions were recorded, so the creator's pick stands.";
   return { ...ab, decision, verdict, winner_id: winner, ended_at: now, next_poll_at: null, explanation };
 }

@@ -197,6 +197,8 @@ export interface AbHistoryPoint {
   t: number;
   impressions: number[];
   clicks: number[];
+  /** The engine's always-valid CTR interval per variant at this look, so chart bands match the cards. */
+  ctr_intervals?: (Interval | null)[];
 }
 
 export interface AbHistory {

@@ -93,6 +93,9 @@ describe("the whole pipeline", () => {
     const history = (await call<AbHistory>("GET", `/workflows/${wf.id}/ab-history`, { token })).body;
     expect(history.points).toHaveLength(3);
     expect(history.points[2]!.impressions.reduce((a, b) => a + b, 0)).toBe(last);
+    // Chart bands after a reload are the engine's intervals, the same the cards show.
+    const lastInterval = history.points[2]!.ctr_intervals![0]!;
+    expect(lastInterval).toEqual(status.variants[0]!.ctr_interval);
 
     const declared = await call<WorkflowState>("POST", `/workflows/${wf.id}/declare-winner`, { token, body: { thumbnail_id: thumbs[2]!.id } });
     expect(declared.status).toBe(200);

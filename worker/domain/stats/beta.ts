@@ -83,12 +83,22 @@ export function posterior(impressions: number, clicks: number): BetaParams {
   return { a: 1 + clicks, b: 1 + impressions - clicks };
 }
 
-const QUADRATURE_INTERVALS = 128; // even, for Simpson's rule; near-Gaussian integrands need few
-const SPAN_SDS = 8; // beyond ±8 sd a Beta posterior holds well under 1e-12 of its mass
+const QUADRATURE_INTERVALS = 256; // even, for Simpson's rule
+
+/**
+ * Where Beta(a, b) keeps all but a negligible (< 1e-10) share of its mass. For a ≤ b it is
+ * close to Gamma(a)/(a + b), whose tails beyond a ± (8√a + 25) are that small even for a = 1;
+ * by symmetry the smaller parameter sets the width.
+ */
+function massWindow(a: number, b: number): [number, number] {
+  const mean = a / (a + b);
+  const half = (8 * Math.sqrt(Math.min(a, b)) + 25) / (a + b);
+  return [Math.max(0, mean - half), Math.min(1, mean + half)];
+}
 
 /**
  * P(arm i has the highest CTR) = ∫ f_i(x) Π_{j≠i} F_j(x) dx, by Simpson's rule on arm i's own
- * ±8 sd window, so a narrow posterior is resolved even next to a wide one. Renormalised so the
+ * mass window, so a narrow posterior is resolved even next to a wide one. Renormalised so the
  * probabilities sum to exactly 1 despite quadrature error.
  */
 export function probabilityBest(posteriors: BetaParams[]): number[] {
@@ -96,10 +106,7 @@ export function probabilityBest(posteriors: BetaParams[]): number[] {
   if (k === 0) return [];
   if (k === 1) return [1];
   const raw = posteriors.map(({ a, b }, i) => {
-    const mean = a / (a + b);
-    const sd = Math.sqrt((a * b) / ((a + b) * (a + b) * (a + b + 1)));
-    const lo = Math.max(0, mean - SPAN_SDS * sd);
-    const hi = Math.min(1, mean + SPAN_SDS * sd);
+    const [lo, hi] = massWindow(a, b);
     const step = (hi - lo) / QUADRATURE_INTERVALS;
     const logNorm = lnBeta(a, b);
     let sum = 0;

@@ -11,14 +11,13 @@ import { type EngineState, type Epoch, MAX_EPOCHS, type PairState, bernoulliVari
 
 /** Orders pushed counts by arm and rejects anything that cannot be a cumulative total. */
 function orderCounts(state: EngineState, counts: ArmCounts[]) {
-  const byId = new Map(counts.map((c) => [c.id, c]));
-  if (byId.size !== counts.length || counts.length !== state.armIds.length) {
-    throw new RangeError("counts must list every arm exactly once");
-  }
+  // K entries that between them name all K arms cannot hold a duplicate or a stranger.
+  if (counts.length !== state.armIds.length) throw new RangeError("counts must list every arm exactly once");
+  let byId: Map<string, ArmCounts> | undefined;
   const impressions: number[] = [];
   const clicks: number[] = [];
   state.armIds.forEach((id, i) => {
-    const c = byId.get(id);
+    const c = counts[i].id === id ? counts[i] : (byId ??= new Map(counts.map((x) => [x.id, x]))).get(id);
     if (!c) throw new RangeError(`no counts for arm ${id}`);
     const ok =
       Number.isInteger(c.impressions) &&

@@ -34,7 +34,9 @@ function sampleClause(counts: ArmCounts[]): string {
 function liftClause(lift: Lift | null, alpha: number): string {
   if (!lift) return "";
   const { lower, upper } = lift.interval;
-  const level = percent(1 - alpha);
+  // The lift divides two always-valid intervals, so only 1 − 2·alpha is guaranteed (see
+  // relativeLift); the sentence states the level that is actually promised.
+  const level = percent(1 - 2 * alpha);
   return ` by ${signedPercent(lift.estimate)} CTR (always-valid ${level} interval ${signedPercent(lower)} to ${signedPercent(upper)})`;
 }
 
@@ -78,9 +80,9 @@ export function explain(
     case "timeout": {
       const best = e.variants.find((v) => v.id === e.leaderId)?.probabilityBest ?? 0;
       if (verdictAtTimeout(e) === "preferred") {
-        return `No variant was proven best in time, but ${leader} is preferred with a ${percent(best)} probability of being best: ${led} ${sample}.`;
+        return `No variant was proven best in time, but ${leader} is preferred with an estimated ${percent(best)} chance of being best: ${led} ${sample}.`;
       }
-      return `No variant was proven best in time and none reached an ${percent(PREFERRED_PROBABILITY)} probability of being best, so the result is inconclusive: ${led} ${sample}.`;
+      return `No variant was proven best in time and none reached an estimated ${percent(PREFERRED_PROBABILITY)} chance of being best, so the result is inconclusive: ${led} ${sample}.`;
     }
   }
 }
