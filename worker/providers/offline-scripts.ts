@@ -144,28 +144,44 @@ function readFeedback(feedback: string | null, tone: string | null): Style {
   };
 }
 
-function body(angle: Angle, c: Ctx, outline: string[]): string {
+/** What the presenter does on each beat, so the body reads like a script, not a template. */
+const BEATS = [
+  (c: Ctx) => `Show it on screen with a real example, so ${c.audience} can copy it straight away.`,
+  (c: Ctx) => `Cut to a quick before-and-after; it makes the point faster than any explanation.`,
+  (c: Ctx) => `Pause here for the one-sentence rule viewers can remember about ${c.topic}.`,
+  (_c: Ctx) => `Put the key number on screen in big type, then keep moving.`,
+  (c: Ctx) => `Add a comment-bait question: "Which of these have you tried with ${c.topic}?"`,
+  (_c: Ctx) => `Use a pattern interrupt here (a zoom or a sound cue) to hold retention past the midpoint.`,
+];
+
+const PLAYFUL_BEATS = [
+  (_c: Ctx) => `Yes, I learned this one the embarrassing way, so you don't have to.`,
+  (_c: Ctx) => `Cue the dramatic zoom. It deserves it.`,
+  (c: Ctx) => `If ${c.topic} had a villain origin story, this would be it.`,
+];
+
+function body(angle: Angle, c: Ctx, outline: string[], rand: () => number): string {
+  const beats = shuffled(c.style.playful ? [...PLAYFUL_BEATS, ...BEATS.slice(0, 2)] : BEATS, rand);
+  const words = ["First", "Next", "Then", "After that", "Finally"];
+  const steps = outline.slice(1, c.style.shorter ? 3 : outline.length);
   const paragraphs = [
-    angle.hook(c),
-    `In this video we'll cover ${outline.length} parts: ${outline.map((o) => o.split(":")[0]!.toLowerCase()).join("; ")}.`,
+    `[Open on the hook, straight to camera.] ${angle.hook(c)}`,
+    `Here's the plan: ${outline.map((o) => o.split(":")[0]!.toLowerCase()).join("; ")}.`,
     c.style.dataDriven
-      ? `The numbers first: "${c.top}" leads search interest for ${c.topic}, and "${c.rising}" grew ${c.risingGrowth}% in a week. That tells us what ${c.audience} want answered.`
+      ? `The numbers first: "${c.top}" leads search interest for ${c.topic}, and "${c.rising}" grew ${c.risingGrowth}% in a week. That tells us exactly what ${c.audience} want answered.`
       : `People looking into ${c.topic} keep asking about "${c.top}", so that's where we'll spend the most time.`,
-    ...outline.slice(1, c.style.shorter ? 3 : outline.length).map(
-      (item, i) =>
-        `${i === 0 ? "First" : i === 1 ? "Next" : i === 2 ? "Then" : "Finally"}, ${item.charAt(0).toLowerCase()}${item.slice(1)}. ` +
-        (c.style.playful
-          ? `Yes, I learned this the embarrassing way, so you don't have to.`
-          : `I'll show a concrete example on screen so it's easy to copy.`),
-    ),
+    ...steps.map((item, i) => {
+      const word = i === steps.length - 1 && i > 0 ? "Finally" : words[i]!;
+      return `${word}, ${item.charAt(0).toLowerCase()}${item.slice(1)}. ${beats[i % beats.length]!(c)}`;
+    }),
   ];
   if (c.style.longer) {
     paragraphs.push(
-      `Going deeper: we'll look at why this works, with a worked example for ${c.audience}, and the edge cases where the usual advice about ${c.topic} breaks down.`,
+      `Going deeper: why this works, a worked example for ${c.audience}, and the edge cases where the usual advice about ${c.topic} breaks down.`,
     );
   }
-  if (c.style.beginner) paragraphs.push(`No jargon and no prior experience needed — every step is shown from scratch.`);
-  paragraphs.push(angle.cta(c));
+  if (c.style.beginner) paragraphs.push(`No jargon and no prior experience needed: every step is shown from scratch.`);
+  paragraphs.push(`[Close.] ${angle.cta(c)}`);
   return paragraphs.join("\n\n");
 }
 
@@ -192,7 +208,7 @@ export function writeOfflineScripts(input: ScriptInput): Script[] {
   return pool.slice(0, input.count).map((angle) => {
     let outline = angle.outline(ctx);
     if (style.shorter) outline = outline.slice(0, 3);
-    const text = body(angle, ctx, outline);
+    const text = body(angle, ctx, outline, rand);
     const words = text.split(/\s+/).length;
     // About 150 spoken words a minute, plus b-roll and pauses.
     const seconds = Math.round((words / 2.5) * (style.shorter ? 1 : 1.6) + (style.longer ? 120 : 30));
