@@ -25,6 +25,8 @@ export default defineConfig({
                 // Fast polls so tests can wait for a real due time; the deadline stays 72 h.
                 AB_POLL_INTERVAL_SECONDS: "0.05",
                 AB_SEED: "7",
+                // Lets the Durable Object deliver webhooks to the local fake receiver (http://127.0.0.1).
+                ENVIRONMENT: "development",
               },
             },
           }),

@@ -24,7 +24,12 @@ function argValue(name) {
 
 function ensureDevVars() {
   const file = join(root, ".dev.vars");
-  if (existsSync(file) && /^JWT_SECRET=.{32,}/m.test(readFileSync(file, "utf8"))) return;
+  if (existsSync(file) && /^JWT_SECRET=.{32,}/m.test(readFileSync(file, "utf8"))) {
+    // Older files predate ENVIRONMENT; local webhooks to http://localhost need it.
+    const text = readFileSync(file, "utf8");
+    if (!/^ENVIRONMENT=/m.test(text)) writeFileSync(file, `${text.replace(/\n?$/, "\n")}ENVIRONMENT=development\n`, { mode: 0o600 });
+    return;
+  }
   const example = existsSync(join(root, ".dev.vars.example")) ? readFileSync(join(root, ".dev.vars.example"), "utf8") : "";
   const secret = randomBytes(48).toString("base64url");
   const body = example.includes("JWT_SECRET=") ? example.replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${secret}`) : `JWT_SECRET=${secret}\n${example}`;

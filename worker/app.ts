@@ -4,8 +4,12 @@ import { cors } from "hono/cors";
 import type { AppEnv } from "./env";
 import { handleError, problemResponse } from "./http/problem";
 import { requireAuth } from "./http/require-auth";
+import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
+import { openApiRoutes } from "./routes/openapi";
+import { usageRoutes } from "./routes/usage";
+import { webhookRoutes } from "./routes/webhooks";
 import { thumbnailRoutes } from "./routes/thumbnails";
 import { liveRoutes, workflowRoutes } from "./routes/workflows";
 
@@ -36,10 +40,16 @@ api.use("/auth/me", requireAuth());
 api.route("/auth", authRoutes);
 api.route("/health", healthRoutes);
 api.route("/thumbnails", thumbnailRoutes);
+api.route("/", openApiRoutes); // public: /openapi.json and /docs
 api.route("/workflows", liveRoutes);
-api.use("/workflows", requireAuth());
-api.use("/workflows/*", requireAuth());
+for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage"]) {
+  api.use(prefix, requireAuth());
+  api.use(`${prefix}/*`, requireAuth());
+}
 api.route("/workflows", workflowRoutes);
+api.route("/webhooks", webhookRoutes);
+api.route("/api-keys", apiKeyRoutes);
+api.route("/usage", usageRoutes);
 
 app.route("/api/v1", api);
 app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

@@ -22,6 +22,9 @@ import {
 } from "../domain/workflow";
 import type { Env } from "../env";
 import { providersFor } from "../providers";
+import { recordTokenUsage } from "../providers/token-usage";
+import { abTestCompletedEvent, createWebhookOutbox, statusChangedEvent } from "../webhooks/emit";
+import type { WebhookOutbox } from "../webhooks/storage-outbox";
 import { offlineScriptWriter } from "../providers/offline-scripts";
 import { offlineTrends } from "../providers/offline-trends";
 import { renderThumbnailSvg } from "../providers/svg-thumbnails";
@@ -53,6 +56,8 @@ export class WorkflowObject extends DurableObject<Env> {
   /** Serialises every command and alarm, so racing requests see each other's results. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly live: LiveSockets;
+  /** Webhook events commit with the transition that caused them and are delivered from the alarm. */
+  private readonly outbox: WebhookOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -61,6 +66,7 @@ export class WorkflowObject extends DurableObject<Env> {
     );
     this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
     this.live = new LiveSockets(ctx, env, () => this.record);
+    this.outbox = createWebhookOutbox(ctx.storage.kv, env);
     // Local alarms can be lost when the process restarts; a running test must not stall.
     ctx.blockConcurrencyWhile(() => this.rearmIfNeeded(Date.now()));
   }
@@ -90,6 +96,7 @@ export class WorkflowObject extends DurableObject<Env> {
       record = withTrends(record, trends, Date.now());
       await this.save(record);
       record = await this.writeScripts(record, null);
+      await this.armAlarm();
       return toWorkflowState(record);
     }));
   }
@@ -182,6 +189,14 @@ export class WorkflowObject extends DurableObject<Env> {
 
   async alarm(): Promise<void> {
     await this.tick(Date.now());
+    await this.deliverWebhooks(Date.now());
+  }
+
+  /** Sends the webhook deliveries due at `now` and re-arms for the next retry. */
+  async deliverWebhooks(now: number): Promise<void> {
+    // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
+    await this.outbox.run(now);
+    await this.armAlarm();
   }
 
   /** Runs whatever is due at `now`. Idempotent: a retried or early alarm finds nothing due twice. */
@@ -189,7 +204,7 @@ export class WorkflowObject extends DurableObject<Env> {
     return this.exclusive(async () => {
       const record = this.record;
       if (!record?.ab || !isRunning(record.ab)) {
-        await this.ctx.storage.deleteAlarm();
+        await this.armAlarm();
         return;
       }
       const ab = record.ab;
@@ -276,7 +291,9 @@ export class WorkflowObject extends DurableObject<Env> {
     } catch (err) {
       result = { ...(await offlineScriptWriter.write(input)), fallback: { reason: reason(err) } };
     }
-    let next = withScriptRevision(record, result.scripts, feedback, result.source, Date.now());
+    const now = Date.now();
+    await recordTokenUsage(this.env.DB, { userId: record.owner_id, workflowId: record.id, callKey: `${record.id}:rev${input.revision}`, usage: result.usage, now });
+    let next = withScriptRevision(record, result, feedback, now);
     if (result.fallback) next = withNotice(next, `Scripts came from the offline writer because ${providers.scripts.name} failed: ${result.fallback.reason}`);
     await this.save(next);
     return next;
@@ -307,6 +324,12 @@ export class WorkflowObject extends DurableObject<Env> {
     const previous = this.record;
     this.ctx.storage.kv.put(RECORD_KEY, next);
     this.record = next;
+    if (!previous || previous.status !== next.status) {
+      // Synchronous, before any await: the event commits atomically with the state change.
+      this.outbox.enqueue(statusChangedEvent(next.owner_id, next.id, previous?.status ?? null, next.status, next.updated_at));
+      const completed = next.status === "completed" && next.ab ? abTestCompletedEvent(next.owner_id, next.id, toWorkflowState(next).ab_test!, next.updated_at) : null;
+      if (completed) this.outbox.enqueue(completed);
+    }
     // The index only needs transitions; polls would otherwise write D1 every 30 s per test.
     if (previous && previous.status !== next.status) {
       await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
@@ -319,16 +342,21 @@ export class WorkflowObject extends DurableObject<Env> {
     if (!previous || previous.status !== next.status || !poll) this.live.broadcast({ type: "state", workflow: toWorkflowState(next) });
   }
 
+  /** One alarm serves every timer: the next poll, the deadline and webhook retries. */
+  private nextWake(now: number): number | null {
+    const wakes = [this.record?.ab ? nextWakeAt(this.record.ab) : null, this.outbox.nextWakeUp(now)].filter((w): w is number => w !== null);
+    return wakes.length ? Math.min(...wakes) : null;
+  }
+
   private async armAlarm(): Promise<void> {
-    const wake = this.record?.ab ? nextWakeAt(this.record.ab) : null;
+    const wake = this.nextWake(Date.now());
     if (wake === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(wake);
   }
 
   private async rearmIfNeeded(now: number): Promise<void> {
-    const ab = this.record?.ab;
-    if (!ab || !isRunning(ab)) return;
-    const wake = nextWakeAt(ab)!;
+    const wake = this.nextWake(now);
+    if (wake === null) return;
     const armed = await this.ctx.storage.getAlarm();
     if (armed === null || armed > wake || armed < now - 1000) await this.ctx.storage.setAlarm(Math.max(now, wake));
   }

@@ -1,8 +1,11 @@
 // Turns the stored record into what the API shows, and builds the results and export package.
-import type { Results, WorkflowState } from "../shared/contract";
+import type { Results, UsageTotals, WorkflowState } from "../shared/contract";
 import { toAbStatus } from "./ab-test";
 import { conflict } from "./errors";
+import { sumUsage } from "./usage";
 import { currentScripts, requiredActionFor, type WorkflowRecord } from "./workflow";
+
+export const usageOf = (r: WorkflowRecord): UsageTotals => sumUsage(r.script_revisions.flatMap((rev) => rev.usage ?? []));
 
 export function toWorkflowState(r: WorkflowRecord): WorkflowState {
   return {
@@ -23,6 +26,7 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
     selected_thumbnail_id: r.selected_thumbnail_id,
     ab_test: r.ab ? toAbStatus(r.ab) : null,
     notices: r.notices,
+    usage: usageOf(r),
     error: r.error,
   };
 }
@@ -50,6 +54,7 @@ export function toResults(r: WorkflowRecord): Results {
       explanation: ab.explanation,
       winner_id: ab.winner_id,
     },
+    usage: usageOf(r),
     export_ready: true,
   };
 }

@@ -4,6 +4,7 @@ import {
   type Script,
   type ScriptRevision,
   type Thumbnail,
+  type TokenUsageEntry,
   type TrendReport,
   type WorkflowStatus,
   requiredActionFor,
@@ -102,17 +103,18 @@ export function withTrends(record: WorkflowRecord, trends: TrendReport, now: num
 
 export function withScriptRevision(
   record: WorkflowRecord,
-  scripts: Script[],
+  result: { scripts: Script[]; source: string; usage: TokenUsageEntry[]; fallback: { reason: string } | null },
   feedback: string | null,
-  source: string,
   now: number,
 ): WorkflowRecord {
   const revision: ScriptRevision = {
     revision: record.script_revisions.length + 1,
     feedback,
     created_at: new Date(now).toISOString(),
-    source,
-    scripts,
+    source: result.source,
+    fallback_reason: result.fallback?.reason ?? null,
+    usage: result.usage,
+    scripts: result.scripts,
   };
   return { ...moveTo(record, "awaiting_approval", now), script_revisions: [...record.script_revisions, revision] };
 }

@@ -1,6 +1,6 @@
 // Bearer authentication for every route behind it; sets c.var.userId.
 import type { MiddlewareHandler } from "hono";
-import { verifyToken } from "../auth/tokens";
+import { userIdFromBearer } from "../auth/api-keys";
 import type { AppEnv } from "../env";
 import { ApiError } from "./problem";
 
@@ -13,9 +13,10 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
         "www-authenticate": 'Bearer realm="api"',
       });
     }
-    const userId = await verifyToken(match[1]!, c.env.JWT_SECRET);
+    // Session JWTs and API keys ("cat_...") both work, so integrators can push metrics with a key.
+    const userId = await userIdFromBearer(match[1]!, c.env);
     if (!userId) {
-      throw new ApiError(401, "The access token is invalid or has expired.", undefined, {
+      throw new ApiError(401, "The access token or API key is invalid, expired or revoked.", undefined, {
         "www-authenticate": 'Bearer realm="api", error="invalid_token"',
       });
     }

@@ -1,16 +1,9 @@
-// Chooses each provider from configuration; the offline ones are the defaults.
+// Chooses each provider from configuration; the offline ones are the defaults (see ./configured).
 import type { Env } from "../env";
-import { offlineScriptWriter } from "./offline-scripts";
-import { offlineTrends } from "./offline-trends";
-import { svgThumbnailDesigner } from "./svg-thumbnails";
-import type { ScriptWriter, ThumbnailDesigner, TrendsProvider } from "./types";
+import { type ConfiguredProviders, configuredProviders } from "./configured";
 
-export interface Providers {
-  trends: TrendsProvider;
-  scripts: ScriptWriter;
-  thumbnails: ThumbnailDesigner;
-}
+export type Providers = ConfiguredProviders;
 
-export function providersFor(_env: Env): Providers {
-  return { trends: offlineTrends, scripts: offlineScriptWriter, thumbnails: svgThumbnailDesigner };
+export function providersFor(env: Env): Providers {
+  return configuredProviders(env);
 }

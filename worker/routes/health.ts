@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { providersFor } from "../providers";
 
-const startedAt = new Date().toISOString();
+// Workers freeze the clock at module scope, so this isolate's start is taken at its first request.
+let startedAt: string | null = null;
 
 export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  startedAt ??= new Date().toISOString();
   let database = "ok";
   try {
     await c.env.DB.prepare("SELECT 1").first();

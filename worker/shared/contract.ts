@@ -138,11 +138,30 @@ export const ScriptSchema = z.object({
 });
 export type Script = z.infer<typeof ScriptSchema>;
 
+export interface TokenUsageEntry {
+  model: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  estimated_cost_usd: number;
+}
+
+export interface UsageTotals {
+  calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  estimated_cost_usd: number;
+}
+
 export interface ScriptRevision {
   revision: number;
   feedback: string | null;
   created_at: string;
+  /** Which generator wrote this revision, e.g. "offline" or "openai:gpt-4o-mini". */
   source: string;
+  /** Why the configured LLM was not used, when the offline writer stood in. */
+  fallback_reason: string | null;
+  /** One entry per LLM call made for this revision. */
+  usage: TokenUsageEntry[];
   scripts: Script[];
 }
 
@@ -225,6 +244,8 @@ export interface WorkflowState {
   ab_test: AbStatus | null;
   /** Provider fallbacks and other things the creator should know, newest last. */
   notices: string[];
+  /** LLM tokens and estimated cost summed over every script revision. */
+  usage: UsageTotals;
   error: string | null;
 }
 
@@ -256,6 +277,7 @@ export interface Results {
     explanation: string | null;
     winner_id: string;
   };
+  usage: UsageTotals;
   export_ready: true;
 }
 

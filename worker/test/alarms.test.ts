@@ -2,7 +2,7 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AbStatus, Results, WorkflowState } from "../shared/contract";
-import { call, expectProblem, newUser, sleep, stubOf, toAbTesting } from "./helpers";
+import { call, drainAlarms, expectProblem, newUser, sleep, stubOf, toAbTesting } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 const status = async (id: string, token: string) => (await call<AbStatus>("GET", `/workflows/${id}/ab-status`, { token })).body;
@@ -43,7 +43,8 @@ describe("alarms", () => {
     expect(["winner", "preferred", "inconclusive"]).toContain(s1.verdict);
     expect(s1.winner_id).not.toBeNull();
     expect(s1.explanation).toMatch(/\d/);
-    expect(await runDurableObjectAlarm(stub)).toBe(false);
+    await drainAlarms(stub);
+    expect((await status(wf.id, token)).polls).toBe(s1.polls);
     const results = await call<Results>("GET", `/workflows/${wf.id}/results`, { token });
     expect(results.body.ab_test_summary.decision).toBe("timeout");
     expectProblem(await call("POST", `/workflows/${wf.id}/stop-test`, { token }), 409);
@@ -78,7 +79,8 @@ describe("alarms", () => {
     const stopped = await call<WorkflowState>("POST", `/workflows/${wf.id}/stop-test`, { token });
     expect(stopped.body.ab_test?.decision).toBe("stopped");
     expect(stopped.body.status).toBe("completed");
-    expect(await runDurableObjectAlarm(stub)).toBe(false);
+    expect(await drainAlarms(stub)).toBeLessThanOrEqual(1);
+    expect((await status(wf.id, token)).polls).toBe(0);
   });
 });
 

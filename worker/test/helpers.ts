@@ -1,7 +1,9 @@
 // Test helpers: drive the real Worker through exports.default.fetch, against real local D1
 // and real Durable Objects (storage is isolated per test file).
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { app } from "../app";
 import type { Problem, WorkflowState } from "../shared/contract";
 
 export const BASE = "http://localhost:8787/api/v1";
@@ -12,7 +14,16 @@ export interface Reply<T = any> {
   body: T;
 }
 
-export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Variables to override for this request only (served by app.request instead of the Worker). */
+  vars?: Record<string, string>;
+}
+
+export async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined = opts.raw;
@@ -20,7 +31,8 @@ export async function call<T = any>(method: string, path: string, opts: { token?
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";
   }
-  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
+  const request = new Request(`${BASE}${path}`, { method, headers, body });
+  const res = opts.vars ? await app.request(request, undefined, { ...env, ...opts.vars }) : await exports.default.fetch(request);
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -78,3 +90,14 @@ export function stubOf(id: string) {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs the alarm until nothing is scheduled (webhook deliveries share it with polling) and
+ * returns how many runs that took; fails if it never settles.
+ */
+export async function drainAlarms(stub: ReturnType<typeof stubOf>, max = 5): Promise<number> {
+  for (let runs = 0; runs < max; runs++) {
+    if (!(await runDurableObjectAlarm(stub))) return runs;
+  }
+  throw new Error(`the alarm was still scheduled after ${max} runs`);
+}

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AbHistory, AbStatus, Results, WorkflowList, WorkflowState } from "../shared/contract";
-import { call, expectProblem, newUser, sleep, startWorkflow, stubOf } from "./helpers";
+import { call, drainAlarms, expectProblem, newUser, sleep, startWorkflow, stubOf } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 
@@ -104,7 +104,8 @@ describe("the whole pipeline", () => {
     expect(declared.body.ab_test?.decision).toBe("manual");
     expect(declared.body.ab_test?.winner_id).toBe(thumbs[2]!.id);
 
-    // Polling has stopped for good: no alarm left, and a stray tick changes nothing.
+    // Polling has stopped for good: once the webhook outbox is drained no alarm is left, and a stray tick changes nothing.
+    expect(await drainAlarms(stub)).toBeLessThanOrEqual(1);
     expect(await runDurableObjectAlarm(stub)).toBe(false);
     await stub.tick(Date.now() + 3600_000);
     const after = (await call<AbStatus>("GET", `/workflows/${wf.id}/ab-status`, { token })).body;

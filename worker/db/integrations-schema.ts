@@ -1,0 +1,92 @@
+// D1 tables for integrators and real providers: API keys, webhook endpoints and their
+// delivery log, the trends cache and per-call token use. Times are epoch milliseconds, as in schema.ts.
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./schema";
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    /** Hex SHA-256 of the whole key; the key itself is never stored. */
+    keyHash: text("key_hash").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("api_keys_user").on(t.userId, t.createdAt)],
+);
+
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** JSON array of event types; an empty array means every event. */
+    events: text("events").notNull(),
+    /** whsec_<base64>. Kept readable because every delivery must be signed with it. */
+    secret: text("secret").notNull(),
+    createdAt: integer("created_at").notNull(),
+    disabledAt: integer("disabled_at"),
+    disabledReason: text("disabled_reason"),
+  },
+  (t) => [index("webhook_endpoints_user").on(t.userId, t.createdAt)],
+);
+
+/**
+ * One row per delivery attempt, written by whichever Durable Object owns the outbox, so the
+ * API can list attempts across workflows. No foreign key: an attempt may land just after its
+ * endpoint was deleted, and the log must not make the outbox fail.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    messageId: text("message_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    event: text("event").notNull(),
+    attemptedAt: integer("attempted_at").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    /** delivered | retrying | failed | endpoint_disabled */
+    outcome: text("outcome").notNull(),
+    nextRetryAt: integer("next_retry_at"),
+  },
+  (t) => [
+    // One message goes to several endpoints; an attempt re-logged after a crash is a no-op.
+    uniqueIndex("webhook_deliveries_attempt").on(t.messageId, t.endpointId, t.attempt),
+    index("webhook_deliveries_endpoint").on(t.endpointId, t.attemptedAt),
+  ],
+);
+
+export const trendCache = sqliteTable("trend_cache", {
+  cacheKey: text("cache_key").primaryKey(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Token use per LLM call. The id is chosen by the caller so a retried write is a no-op. */
+export const tokenUsage = sqliteTable(
+  "token_usage",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    model: text("model").notNull(),
+    promptTokens: integer("prompt_tokens").notNull(),
+    completionTokens: integer("completion_tokens").notNull(),
+    estimatedCostUsd: real("estimated_cost_usd").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("token_usage_workflow").on(t.workflowId), index("token_usage_user").on(t.userId, t.createdAt)],
+);

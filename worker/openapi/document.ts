@@ -1,0 +1,209 @@
+// The OpenAPI 3.1 document, generated: request bodies and queries are the very zod schemas the
+// routes validate with, responses are the schemas in ./schemas.ts, converted by z.toJSONSchema.
+// The route table below adds only what code cannot know (summaries, statuses); a test fails when
+// a route of the app is missing from it.
+import { z } from "zod";
+import {
+  ApproveRequest,
+  DeclareWinnerRequest,
+  ListWorkflowsQuery,
+  LoginRequest,
+  MetricsPushRequest,
+  RegisterRequest,
+  ScriptSchema,
+  SelectThumbnailRequest,
+  StartWorkflowRequest,
+} from "../shared/contract";
+import * as I from "../shared/integrations";
+import * as S from "./schemas";
+
+type Schema = z.ZodType;
+type Method = "get" | "post" | "delete";
+
+export interface Operation {
+  method: Method;
+  /** Hono form, as in app.routes: /api/v1/workflows/:id/status */
+  path: string;
+  tag: string;
+  summary: string;
+  auth: "bearer" | "none";
+  body?: Schema;
+  /** Also accepts the OAuth2 password form (login). */
+  form?: boolean;
+  query?: z.ZodObject;
+  ok: { status: number; schema?: Schema; description?: string; contentType?: string };
+  errors?: number[];
+}
+
+const V1 = "/api/v1";
+const W = `${V1}/workflows/:id`;
+const EmptyBody = z.strictObject({});
+const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
+
+export const OPERATIONS: Operation[] = [
+  { method: "post", path: `${V1}/auth/register`, tag: "Accounts", summary: "Create an account", auth: "none", body: RegisterRequest, ok: { status: 201, schema: S.AccountSchema }, errors: [400, 409] },
+  { method: "post", path: `${V1}/auth/login`, tag: "Accounts", summary: "Sign in for a 7-day bearer token", auth: "none", body: LoginRequest, form: true, ok: { status: 200, schema: S.TokenResponseSchema }, errors: [400, 401, 429] },
+  { method: "get", path: `${V1}/auth/me`, tag: "Accounts", summary: "The signed-in account", auth: "bearer", ok: { status: 200, schema: S.AccountSchema } },
+  { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: S.HealthSchema }, errors: [503] },
+  { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
+  { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
+  { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image; the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG image", contentType: "image/svg+xml" }, errors: [404] },
+  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts", auth: "bearer", body: StartWorkflowRequest, ok: { status: 201, schema: S.WorkflowStateSchema }, errors: [400] },
+  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: ListWorkflowsQuery, ok: { status: 200, schema: S.WorkflowListSchema }, errors: [400] },
+  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [404] },
+  { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B polls (authenticate with the first message)", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 404] },
+  { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: ApproveRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: SelectThumbnailRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
+  { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: S.AbStatusSchema }, errors: [404, 409] },
+  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look", auth: "bearer", ok: { status: 200, schema: S.AbHistorySchema }, errors: [404, 409] },
+  { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: MetricsPushRequest, ok: { status: 200, schema: S.AbStatusSchema }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: DeclareWinnerRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
+  { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: S.ResultsSchema }, errors: [404, 409] },
+  { method: "get", path: `${W}/export`, tag: "Workflows", summary: "Download the results as JSON or Markdown", auth: "bearer", query: ExportQuery, ok: { status: 200, description: "Attachment", contentType: "application/json" }, errors: [404, 409] },
+  { method: "post", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Register an endpoint; the secret is shown once", auth: "bearer", body: I.CreateWebhookRequest, ok: { status: 201, schema: I.WebhookEndpointCreated }, errors: [400, 409] },
+  { method: "get", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Your endpoints (no secrets)", auth: "bearer", ok: { status: 200, schema: I.WebhookEndpointList } },
+  { method: "delete", path: `${V1}/webhooks/:id`, tag: "Webhooks", summary: "Delete an endpoint", auth: "bearer", ok: { status: 204 }, errors: [404] },
+  { method: "post", path: `${V1}/webhooks/:id/rotate-secret`, tag: "Webhooks", summary: "Replace the signing secret (and re-enable the endpoint)", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: I.RotatedSecret }, errors: [404] },
+  { method: "get", path: `${V1}/webhooks/:id/deliveries`, tag: "Webhooks", summary: "Delivery attempts, newest first", auth: "bearer", ok: { status: 200, schema: I.DeliveryAttemptList }, errors: [404] },
+  { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", body: I.CreateApiKeyRequest, ok: { status: 201, schema: I.ApiKeyCreated }, errors: [400, 403, 409] },
+  { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys", auth: "bearer", ok: { status: 200, schema: I.ApiKeyList }, errors: [403] },
+  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and estimated cost, over all workflows", auth: "bearer", ok: { status: 200, schema: S.UsageTotalsSchema } },
+  { method: "delete", path: `${V1}/api-keys/:id`, tag: "API keys", summary: "Revoke an API key at once", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+];
+
+/** Every schema that gets a name under components/schemas. */
+const NAMED: Record<string, Schema> = {
+  Problem: S.ProblemSchema,
+  Account: S.AccountSchema,
+  TokenResponse: S.TokenResponseSchema,
+  Health: S.HealthSchema,
+  RegisterRequest,
+  LoginRequest,
+  StartWorkflowRequest,
+  ApproveRequest,
+  SelectThumbnailRequest,
+  DeclareWinnerRequest,
+  MetricsPushRequest,
+  EmptyBody,
+  Script: ScriptSchema,
+  Trend: S.TrendSchema,
+  TrendReport: S.TrendReportSchema,
+  ScriptRevision: S.ScriptRevisionSchema,
+  Thumbnail: S.ThumbnailSchema,
+  VariantStats: S.VariantStatsSchema,
+  AbStatus: S.AbStatusSchema,
+  AbHistory: S.AbHistorySchema,
+  WorkflowState: S.WorkflowStateSchema,
+  WorkflowList: S.WorkflowListSchema,
+  Results: S.ResultsSchema,
+  CreateWebhookRequest: I.CreateWebhookRequest,
+  WebhookEndpoint: I.WebhookEndpoint,
+  WebhookEndpointCreated: I.WebhookEndpointCreated,
+  WebhookEndpointList: I.WebhookEndpointList,
+  RotatedSecret: I.RotatedSecret,
+  DeliveryAttempt: I.DeliveryAttempt,
+  DeliveryAttemptList: I.DeliveryAttemptList,
+  CreateApiKeyRequest: I.CreateApiKeyRequest,
+  ApiKey: I.ApiKey,
+  ApiKeyCreated: I.ApiKeyCreated,
+  ApiKeyList: I.ApiKeyList,
+  UsageTotals: S.UsageTotalsSchema,
+  WorkflowStatusChanged: I.WorkflowStatusChanged,
+  AbTestCompleted: I.AbTestCompleted,
+};
+
+export const toOpenApiPath = (honoPath: string) => honoPath.replace(/:(\w+)/g, "{$1}");
+
+function components(): { schemas: Record<string, unknown>; ids: Map<Schema, string> } {
+  const registry = z.registry<{ id: string }>();
+  const ids = new Map<Schema, string>();
+  for (const [id, schema] of Object.entries(NAMED)) {
+    registry.add(schema, { id });
+    ids.set(schema, id);
+  }
+  // "input" describes what clients send: defaults are optional and transforms are invisible.
+  const out = z.toJSONSchema(registry, { io: "input", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  const schemas = Object.fromEntries(Object.entries(out.schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
+  return { schemas, ids };
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: "Invalid input", 401: "Missing or invalid credentials", 403: "Not allowed with these credentials", 404: "Not found, or not yours", 409: "Wrong state or conflict", 429: "Too many attempts; see Retry-After", 503: "Degraded" };
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const { schemas, ids } = components();
+  const ref = (schema: Schema) => {
+    const id = ids.get(schema);
+    if (!id) throw new Error("every schema in the route table must be named in NAMED");
+    return { $ref: `#/components/schemas/${id}` };
+  };
+  const problem = (status: number) => ({ description: STATUS_TEXT[status] ?? "Error", content: { "application/problem+json": { schema: ref(S.ProblemSchema) } } });
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const path = toOpenApiPath(op.path);
+    const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    if (op.query) {
+      const q = z.toJSONSchema(op.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(q.properties ?? {})) parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });
+    }
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: {
+        description: op.ok.description ?? "OK",
+        ...(op.ok.schema ? { content: { "application/json": { schema: ref(op.ok.schema) } } } : op.ok.contentType ? { content: { [op.ok.contentType]: {} } } : {}),
+      },
+    };
+    for (const status of [...(op.auth === "bearer" ? [401] : []), ...(op.errors ?? [])]) responses[status] = problem(status);
+    const body = op.body && {
+      required: true,
+      content: {
+        "application/json": { schema: ref(op.body) },
+        ...(op.form ? { "application/x-www-form-urlencoded": { schema: ref(op.body) } } : {}),
+      },
+    };
+    (paths[path] ??= {})[op.method] = {
+      operationId: `${op.method}${path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.auth === "bearer" ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses,
+    };
+  }
+
+  const webhook = (type: I.WebhookEventType, data: Schema, summary: string) => ({
+    post: {
+      summary,
+      description: "Signed per Standard Webhooks: webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>) headers. Answer 2xx; 410 disables the endpoint; anything else is retried for about 28 hours.",
+      requestBody: {
+        content: {
+          "application/json": {
+            schema: { type: "object", required: ["type", "timestamp", "data"], properties: { type: { const: type }, timestamp: { type: "string", format: "date-time" }, data: ref(data) } },
+          },
+        },
+      },
+      responses: { "204": { description: "Received" } },
+    },
+  });
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Creator Agent Toolbox API",
+      version: "1.0.0",
+      description: "Trends to scripts to thumbnails to an A/B test, one workflow at a time. Authenticate with a bearer token from /auth/login or an API key from /api-keys. Every error is RFC 9457 problem+json.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
+    paths,
+    webhooks: {
+      "workflow.status_changed": webhook("workflow.status_changed", I.WorkflowStatusChanged, "Sent on every workflow transition"),
+      "ab_test.completed": webhook("ab_test.completed", I.AbTestCompleted, "Sent when an A/B test ends"),
+    },
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A JWT from /auth/login, or an API key (cat_...)" } },
+    },
+  };
+}

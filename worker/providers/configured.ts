@@ -1,0 +1,84 @@
+// Picks each provider from configuration (wrangler vars and secrets). Offline is the default for
+// all three, so a fresh checkout runs with no keys; nonsense values fail loudly, like abConfigFrom.
+import { offlineScriptWriter } from "./offline-scripts";
+import { offlineTrends } from "./offline-trends";
+import { DEFAULT_OPENAI_MODEL, createOpenAiScriptWriter } from "./openai-scripts";
+import { parsePriceTable } from "./llm-prices";
+import { createPollinationsThumbnailDesigner } from "./pollinations-thumbnails";
+import { svgThumbnailDesigner } from "./svg-thumbnails";
+import { createD1TrendCache } from "./trend-cache";
+import type { ScriptWriter, ThumbnailDesigner, TrendsProvider } from "./types";
+import { createYouTubeTrendsProvider } from "./youtube-trends";
+
+export interface ConfiguredProviders {
+  trends: TrendsProvider;
+  scripts: ScriptWriter;
+  thumbnails: ThumbnailDesigner;
+}
+
+type Vars = Record<string, unknown> & { DB?: D1Database };
+
+function choice<T extends string>(vars: Vars, name: string, allowed: readonly T[]): T {
+  const raw = vars[name];
+  const value = (typeof raw === "string" && raw.trim() ? raw.trim().toLowerCase() : allowed[0]!) as T;
+  if (!allowed.includes(value)) throw new Error(`${name} must be one of ${allowed.join(", ")}; got '${String(raw)}'`);
+  return value;
+}
+
+const text = (vars: Vars, name: string) => (typeof vars[name] === "string" && (vars[name] as string).trim() ? (vars[name] as string).trim() : undefined);
+
+function positive(vars: Vars, name: string): number | undefined {
+  const raw = text(vars, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got '${raw}'`);
+  return n;
+}
+
+// Providers hold no per-request state; build them once per environment object.
+const cache = new WeakMap<object, ConfiguredProviders>();
+
+export function configuredProviders(vars: Vars): ConfiguredProviders {
+  const hit = cache.get(vars);
+  if (hit) return hit;
+
+  const scripts =
+    choice(vars, "LLM_PROVIDER", ["offline", "openai"] as const) === "openai"
+      ? createOpenAiScriptWriter(
+          {
+            apiKey: text(vars, "OPENAI_API_KEY") ?? "",
+            baseUrl: text(vars, "OPENAI_BASE_URL"),
+            model: text(vars, "OPENAI_MODEL") ?? DEFAULT_OPENAI_MODEL,
+            requestTimeoutMs: positive(vars, "OPENAI_TIMEOUT_MS"),
+            budgetMs: positive(vars, "OPENAI_BUDGET_MS"),
+            prices: parsePriceTable(text(vars, "OPENAI_PRICES")),
+            strictSchema: text(vars, "OPENAI_STRICT_SCHEMA")?.toLowerCase() !== "false",
+            temperature: text(vars, "OPENAI_TEMPERATURE") === undefined ? undefined : Number(text(vars, "OPENAI_TEMPERATURE")),
+          },
+          offlineScriptWriter,
+        )
+      : offlineScriptWriter;
+
+  let trends: TrendsProvider = offlineTrends;
+  if (choice(vars, "TRENDS_PROVIDER", ["offline", "youtube"] as const) === "youtube") {
+    const apiKey = text(vars, "YOUTUBE_API_KEY");
+    if (!apiKey) throw new Error("TRENDS_PROVIDER=youtube needs the YOUTUBE_API_KEY secret");
+    trends = createYouTubeTrendsProvider(
+      {
+        apiKey,
+        baseUrl: text(vars, "YOUTUBE_BASE_URL"),
+        regionCode: text(vars, "YOUTUBE_REGION"),
+        categoryId: text(vars, "YOUTUBE_CATEGORY_ID") ?? null,
+        cacheTtlSeconds: positive(vars, "TRENDS_CACHE_TTL_SECONDS"),
+        lookbackDays: positive(vars, "YOUTUBE_LOOKBACK_DAYS"),
+      },
+      { cache: vars.DB ? createD1TrendCache(vars.DB) : undefined },
+    );
+  }
+
+  const thumbnails = choice(vars, "THUMBNAIL_PROVIDER", ["svg", "pollinations"] as const) === "pollinations" ? createPollinationsThumbnailDesigner() : svgThumbnailDesigner;
+
+  const providers = { trends, scripts, thumbnails };
+  cache.set(vars, providers);
+  return providers;
+}

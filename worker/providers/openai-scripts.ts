@@ -1,0 +1,191 @@
+// Scripts from any OpenAI-compatible chat completions endpoint (OpenAI, Groq, Ollama, Workers AI)
+// through the official SDK. The answer is constrained with a JSON schema derived from the
+// contract's ScriptSchema, validated with the same zod schema, repaired once, and otherwise
+// replaced by the offline writer, so a workflow never waits on a broken or slow model.
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from "openai";
+import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { z } from "zod";
+import { ScriptSchema } from "../shared/contract";
+import { estimateCostUsd, type PriceTable } from "./llm-prices";
+import { buildMessages, repairMessage } from "./openai-prompt";
+import type { ScriptInput, ScriptResult, ScriptWriter, TokenUsage } from "./types";
+
+export interface OpenAiConfig {
+  apiKey: string;
+  /** e.g. https://api.groq.com/openai/v1; defaults to OpenAI's. */
+  baseUrl?: string;
+  model: string;
+  /** Per request; a hung server is abandoned after this long. */
+  requestTimeoutMs?: number;
+  /** For the whole write, 429 waits and the repair included. */
+  budgetMs?: number;
+  prices?: PriceTable;
+  /** strict:true in response_format. Some providers only accept best-effort schemas (false). */
+  strictSchema?: boolean;
+  temperature?: number;
+}
+
+export interface OpenAiDeps {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+const MAX_RATE_LIMIT_RETRIES = 3;
+/** A request started with less time than this left would only time out. */
+const MIN_REQUEST_MS = 250;
+
+/** What the model writes: scripts without ids, which the server assigns. */
+export const ScriptDraft = ScriptSchema.omit({ id: true });
+export const ScriptsAnswer = z.object({ scripts: z.array(ScriptDraft) });
+
+export function scriptsJsonSchema(): Record<string, unknown> {
+  // `$schema` is noise to the providers, and some reject unknown top-level keywords.
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(ScriptsAnswer) as Record<string, unknown>;
+  return schema;
+}
+
+class WriterFailure extends Error {}
+
+function describe(err: unknown, timeoutMs: number): string {
+  if (err instanceof WriterFailure) return err.message;
+  if (err instanceof APIConnectionTimeoutError) return `timeout: no answer within ${timeoutMs} ms`;
+  if (err instanceof APIConnectionError) return `connection failed: ${err.message}`;
+  if (err instanceof APIError && err.status !== undefined && err.status >= 500) return `upstream error ${err.status}: ${err.message}`;
+  if (err instanceof APIError && err.status !== undefined) return `request rejected (${err.status}): ${err.message}`;
+  return `unparseable response: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** Retry-After as milliseconds: `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers | undefined, nowMs: number): number | null {
+  const ms = Number(headers?.get("retry-after-ms"));
+  if (headers?.get("retry-after-ms") && Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = headers?.get("retry-after");
+  if (!raw) return null;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+type Parsed = { ok: true; scripts: z.infer<typeof ScriptDraft>[] } | { ok: false; errors: string[] };
+
+/** Schema check plus what a schema cannot say: enough scripts, no blanks, nothing repeated. */
+export function parseAnswer(content: string | null | undefined, input: Pick<ScriptInput, "count" | "previous">): Parsed {
+  if (!content?.trim()) return { ok: false, errors: ["the answer was empty"] };
+  // Models without schema support like to wrap JSON in a Markdown fence.
+  const text = content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, errors: [`the answer is not valid JSON (${(err as Error).message})`] };
+  }
+  const result = ScriptsAnswer.safeParse(json);
+  if (!result.success) return { ok: false, errors: result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
+  const errors: string[] = [];
+  const scripts = result.data.scripts.slice(0, input.count);
+  if (scripts.length < input.count) errors.push(`scripts: expected ${input.count} scripts, got ${scripts.length}`);
+  const seen = new Set(input.previous.map((s) => s.title.trim().toLowerCase()));
+  scripts.forEach((s, i) => {
+    for (const field of ["title", "hook", "body", "call_to_action"] as const) {
+      if (!s[field].trim()) errors.push(`scripts.${i}.${field}: must not be empty`);
+    }
+    const title = s.title.trim().toLowerCase();
+    if (seen.has(title)) errors.push(`scripts.${i}.title: "${s.title}" repeats an earlier script; write a new one`);
+    seen.add(title);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, scripts };
+}
+
+export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptWriter, deps: OpenAiDeps = {}): ScriptWriter {
+  const model = config.model || DEFAULT_OPENAI_MODEL;
+  const requestTimeoutMs = config.requestTimeoutMs ?? 20_000;
+  const budgetMs = config.budgetMs ?? 30_000;
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const client = new OpenAI({
+    // Local servers such as Ollama need no key, but the SDK insists on one.
+    apiKey: config.apiKey || "no-key",
+    baseURL: config.baseUrl || undefined,
+    maxRetries: 0, // retries are ours, bounded by the time budget
+    timeout: requestTimeoutMs,
+    fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
+  });
+  const responseFormat = {
+    type: "json_schema" as const,
+    json_schema: { name: "video_scripts", strict: config.strictSchema ?? true, schema: scriptsJsonSchema() },
+  };
+
+  return {
+    name: "openai",
+    async write(input: ScriptInput): Promise<ScriptResult> {
+      const deadline = now() + budgetMs;
+      const usage: TokenUsage[] = [];
+      let lastTimeout = requestTimeoutMs;
+
+      async function complete(messages: ChatCompletionMessageParam[]): Promise<string | null> {
+        for (let attempt = 0; ; attempt++) {
+          const left = deadline - now();
+          if (left < MIN_REQUEST_MS) throw new WriterFailure(`time budget of ${budgetMs} ms used up`);
+          lastTimeout = Math.min(requestTimeoutMs, left);
+          try {
+            const res = await client.chat.completions.create(
+              { model, messages, response_format: responseFormat, ...(config.temperature !== undefined ? { temperature: config.temperature } : {}) },
+              { timeout: lastTimeout, maxRetries: 0 },
+            );
+            if (res.usage) {
+              const answeredModel = res.model || model;
+              usage.push({
+                model: answeredModel,
+                prompt_tokens: res.usage.prompt_tokens,
+                completion_tokens: res.usage.completion_tokens,
+                estimated_cost_usd: estimateCostUsd(config.prices, answeredModel, res.usage.prompt_tokens, res.usage.completion_tokens),
+              });
+            }
+            // A proxy's HTML error page parses as a string, not a completion; no repair can fix that.
+            if (!Array.isArray(res?.choices)) throw new WriterFailure("unparseable response: not a chat completion");
+            const message = res.choices[0]?.message;
+            if (message?.refusal) throw new WriterFailure(`the model refused: ${message.refusal.slice(0, 200)}`);
+            return message?.content ?? null;
+          } catch (err) {
+            if (!(err instanceof RateLimitError)) throw err;
+            const wait = retryAfterMs(err.headers, now()) ?? 1000 * 2 ** attempt;
+            const remaining = deadline - now();
+            if (attempt >= MAX_RATE_LIMIT_RETRIES) throw new WriterFailure(`rate limited (429) ${attempt + 1} times in a row`);
+            if (wait + MIN_REQUEST_MS > remaining) {
+              throw new WriterFailure(`rate limited (429): Retry-After of ${Math.ceil(wait / 1000)} s does not fit the ${Math.max(0, remaining)} ms left in the time budget`);
+            }
+            await sleep(wait);
+          }
+        }
+      }
+
+      try {
+        const messages = buildMessages(input);
+        const first = await complete(messages);
+        let parsed = parseAnswer(first, input);
+        if (!parsed.ok) {
+          // One repair: show the model its answer and exactly what was wrong with it.
+          messages.push({ role: "assistant", content: first ?? "" }, { role: "user", content: repairMessage(parsed.errors) });
+          const firstErrors = parsed.errors;
+          parsed = parseAnswer(await complete(messages), input);
+          if (!parsed.ok) throw new WriterFailure(`malformed answer after one repair: ${(parsed.errors.length ? parsed.errors : firstErrors).slice(0, 3).join("; ")}`);
+        }
+        return {
+          scripts: parsed.scripts.map((s) => ({ id: newId(), ...s })),
+          source: `openai:${model}`,
+          usage,
+          fallback: null,
+        };
+      } catch (err) {
+        const reason = describe(err, lastTimeout);
+        const stand_in = await fallback.write(input);
+        return { ...stand_in, usage: [...usage, ...stand_in.usage], fallback: { reason } };
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The integrator-facing part of the contract: webhook events, webhook endpoints and API keys.
+// Zod schemas first, types inferred, so the routes, the OpenAPI document and the web app agree.
+// Like contract.ts, nothing here may import worker-only code.
+import { z } from "zod";
+import { Decision, RequiredAction, WorkflowStatus } from "./contract";
+
+// ---------- webhook events ----------
+export const WorkflowStatusChanged = z.object({
+  workflow_id: z.string(),
+  from: WorkflowStatus.nullable(),
+  to: WorkflowStatus,
+  requires_action: RequiredAction.nullable(),
+  at: z.string().describe("ISO 8601 time of the transition"),
+});
+export type WorkflowStatusChanged = z.infer<typeof WorkflowStatusChanged>;
+
+export const AbTestCompleted = z.object({
+  workflow_id: z.string(),
+  decision: Decision,
+  winner_id: z.string(),
+  confidence: z.number().min(0).max(1),
+  total_impressions: z.number().int().min(0),
+});
+export type AbTestCompleted = z.infer<typeof AbTestCompleted>;
+
+export const WEBHOOK_EVENT_SCHEMAS = {
+  "workflow.status_changed": WorkflowStatusChanged,
+  "ab_test.completed": AbTestCompleted,
+} as const;
+export type WebhookEventType = keyof typeof WEBHOOK_EVENT_SCHEMAS;
+export const WebhookEventType = z.enum(["workflow.status_changed", "ab_test.completed"]);
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WebhookEventType.options;
+
+// ---------- webhook endpoints ----------
+export const CreateWebhookRequest = z.strictObject({
+  url: z.string().trim().min(1).max(2048).describe("https URL that receives signed POSTs"),
+  events: z.array(WebhookEventType).max(WEBHOOK_EVENT_TYPES.length).default([]).describe("Event types to receive; empty or absent means all"),
+});
+export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
+
+export const WebhookEndpoint = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  created_at: z.string(),
+  disabled_at: z.string().nullable(),
+  disabled_reason: z.string().nullable(),
+});
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
+
+export const WebhookSecret = z.string().describe("whsec_ followed by the base64 signing key; verify deliveries with any Standard Webhooks library");
+
+export const WebhookEndpointCreated = WebhookEndpoint.extend({ secret: WebhookSecret });
+export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreated>;
+
+export const WebhookEndpointList = z.object({ items: z.array(WebhookEndpoint) });
+export const RotatedSecret = z.object({ id: z.string(), secret: WebhookSecret });
+
+export const DeliveryAttempt = z.object({
+  message_id: z.string().describe("The webhook-id header; the same for every attempt of one message"),
+  event: z.string(),
+  attempt: z.number().int().min(1),
+  attempted_at: z.string(),
+  status_code: z.number().int().nullable(),
+  error: z.string().nullable(),
+  duration_ms: z.number().int(),
+  outcome: z.enum(["delivered", "retrying", "failed", "endpoint_disabled"]),
+  next_retry_at: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
+export const DeliveryAttemptList = z.object({ items: z.array(DeliveryAttempt) });
+
+// ---------- API keys ----------
+export const CreateApiKeyRequest = z.strictObject({
+  name: z.string().trim().min(1).max(100).default("API key"),
+});
+export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequest>;
+
+export const ApiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe("The first characters of the key, to tell keys apart"),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKey>;
+
+export const ApiKeyCreated = ApiKey.extend({ key: z.string().describe("Shown once. Send it as 'Authorization: Bearer <key>'.") });
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
+export const ApiKeyList = z.object({ items: z.array(ApiKey) });

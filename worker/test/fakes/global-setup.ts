@@ -1,0 +1,25 @@
+/// <reference types="node" />
+// Starts the fake outside services once per run, in Node, and hands their URLs to the tests in
+// workerd through vitest's provide/inject (values must be serialisable, so URLs only).
+import type { TestProject } from "vitest/node";
+import { startOpenAiFake } from "./openai-server";
+import { startWebhookReceiver } from "./webhook-receiver";
+import { startYouTubeFake } from "./youtube-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    fakeOpenAiUrl: string;
+    fakeYouTubeUrl: string;
+    fakeWebhookUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const [openai, youtube, webhooks] = await Promise.all([startOpenAiFake(), startYouTubeFake(), startWebhookReceiver()]);
+  project.provide("fakeOpenAiUrl", openai.url);
+  project.provide("fakeYouTubeUrl", youtube.url);
+  project.provide("fakeWebhookUrl", webhooks.url);
+  return async function teardown() {
+    await Promise.all([openai.close(), youtube.close(), webhooks.close()]);
+  };
+}

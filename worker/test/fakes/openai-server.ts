@@ -1,0 +1,123 @@
+/// <reference types="node" />
+// A real HTTP server speaking OpenAI's /v1/chat/completions, for tests and for `npm start` demos.
+// The scenario comes from the `x-fake-scenario` header or from the model name: "<scenario>" or
+// "<scenario>#<tag>", where the tag keeps each test's call log and attempt counts separate.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const OPENAI_SCENARIOS = [
+  "success",
+  "rate-limit-then-success",
+  "rate-limit-long",
+  "server-error",
+  "hang",
+  "malformed-then-repaired",
+  "always-malformed",
+  "garbage-body",
+] as const;
+
+export interface FakeCall {
+  scenario: string;
+  status: number;
+  authorization: string | null;
+  body: { model: string; messages: { role: string; content: string }[]; response_format?: unknown };
+  usage: { prompt_tokens: number; completion_tokens: number } | null;
+}
+
+const ANGLES = ["the honest beginner's guide", "the costly mistakes", "the 30-day experiment", "the myth buster", "the budget version", "the expert shortcut"];
+
+function scriptsFor(prompt: string, previousTurns: number) {
+  const topic = /^Topic: (.*)$/m.exec(prompt)?.[1] ?? "your topic";
+  const count = Number(/Write exactly (\d+) scripts/.exec(prompt)?.[1] ?? 3);
+  const revision = Number(/^Revision: (\d+)$/m.exec(prompt)?.[1] ?? 1);
+  const feedback = /"""\n([\s\S]*?)\n"""/.exec(prompt)?.[1];
+  const keyword = /^- "([^"]+)"/m.exec(prompt)?.[1] ?? topic;
+  return Array.from({ length: count }, (_, i) => {
+    const angle = ANGLES[(i + (revision - 1) * count) % ANGLES.length]!;
+    return {
+      title: `${topic}: ${angle} (take ${revision}.${i + 1}${previousTurns ? " repaired" : ""})`,
+      angle,
+      hook: `Everyone searching "${keyword}" gets this wrong, and it costs them.`,
+      body: `Today we look at ${topic} through ${angle}.${feedback ? ` You asked: ${feedback}.` : ""} Here is what works.`,
+      outline: ["Hook", `Why ${keyword} matters`, "Three concrete steps", "Recap"],
+      call_to_action: "Subscribe for the follow-up.",
+      estimated_duration_seconds: 60 + 15 * i,
+    };
+  });
+}
+
+const tokens = (text: string) => Math.ceil(text.length / 4);
+
+export async function startOpenAiFake(): Promise<{ url: string; close: () => Promise<void> }> {
+  const calls = new Map<string, FakeCall[]>();
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(typeof body === "string" ? body : JSON.stringify(body));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "GET" && url.pathname === "/__calls") return send(res, 200, calls.get(url.searchParams.get("model") ?? "") ?? []);
+    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return send(res, 404, { error: { message: "not found", type: "invalid_request_error" } });
+
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw) as FakeCall["body"];
+    const scenario = (req.headers["x-fake-scenario"] as string | undefined) ?? body.model.split("#")[0]!;
+    const log = calls.get(body.model) ?? [];
+    calls.set(body.model, log);
+    const n = log.length;
+    const record = (status: number, usage: FakeCall["usage"] = null) =>
+      log.push({ scenario, status, authorization: req.headers.authorization ?? null, body, usage });
+
+    if (scenario === "hang") return record(0); // never answers; the client must time out
+    if (scenario === "server-error") {
+      record(500);
+      return send(res, 500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+    }
+    if (scenario === "garbage-body") {
+      record(200);
+      return send(res, 200, "<html>upstream proxy error</html>", { "content-type": "text/html" });
+    }
+    if (scenario === "rate-limit-long" || (scenario === "rate-limit-then-success" && n === 0)) {
+      record(429);
+      const retryAfter = scenario === "rate-limit-long" ? "120" : "1";
+      return send(res, 429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } }, { "retry-after": retryAfter });
+    }
+
+    const prompt = body.messages.find((m) => m.role === "user")?.content ?? "";
+    const repairing = body.messages.length > 2;
+    let content: string;
+    if (scenario === "always-malformed") content = "Sure! Here are three great scripts: 1) ...";
+    else if (scenario === "malformed-then-repaired" && !repairing) {
+      // Valid JSON, wrong shape: the hooks are missing, which only the schema check catches.
+      content = JSON.stringify({ scripts: scriptsFor(prompt, 0).map(({ hook: _hook, ...rest }) => rest) });
+    } else content = JSON.stringify({ scripts: scriptsFor(prompt, repairing ? 1 : 0) });
+
+    const usage = { prompt_tokens: tokens(body.messages.map((m) => m.content).join("\n")), completion_tokens: tokens(content) };
+    record(200, usage);
+    send(res, 200, {
+      id: `chatcmpl-fake-${n}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop", logprobs: null }],
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => send(res, 500, { error: { message: String(err), type: "fake_error" } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections(); // drops the "hang" requests too
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,48 @@
+// What the workflow's Durable Object calls: build the outbox over its storage and turn its
+// transitions into events. Message ids are derived from the transition itself, so replaying the
+// same transition cannot announce it twice (the outbox drops a message id it has seen).
+import type { AbStatus, WorkflowStatus } from "../shared/contract";
+import { requiredActionFor } from "../shared/contract";
+import { eventBody } from "./events";
+import type { OutboxEvent } from "./outbox";
+import { d1AttemptLogger, d1EndpointDirectory } from "./repo";
+import { WebhookOutbox, type OutboxStorage } from "./storage-outbox";
+
+export function createWebhookOutbox(storage: OutboxStorage, env: { DB: D1Database; ENVIRONMENT?: string }): WebhookOutbox {
+  return new WebhookOutbox(storage, {
+    endpoints: d1EndpointDirectory(env.DB),
+    logAttempt: d1AttemptLogger(env.DB),
+    development: env.ENVIRONMENT === "development",
+  });
+}
+
+const compact = (id: string) => id.replaceAll("-", "");
+
+export function statusChangedEvent(ownerId: string, workflowId: string, from: WorkflowStatus | null, to: WorkflowStatus, atMs: number): OutboxEvent {
+  return {
+    message_id: `msg_${compact(workflowId)}_${to}_${atMs}`,
+    owner_id: ownerId,
+    type: "workflow.status_changed",
+    body: eventBody("workflow.status_changed", { workflow_id: workflowId, from, to, requires_action: requiredActionFor(to), at: new Date(atMs).toISOString() }, atMs),
+    created_at: atMs,
+  };
+}
+
+export function abTestCompletedEvent(ownerId: string, workflowId: string, ab: AbStatus, atMs: number): OutboxEvent | null {
+  // Only a finished test with a decision and a winner is announced.
+  if (!ab.decision || !ab.winner_id) return null;
+  const data = {
+    workflow_id: workflowId,
+    decision: ab.decision,
+    winner_id: ab.winner_id,
+    confidence: ab.current_confidence,
+    total_impressions: ab.variants.reduce((sum, v) => sum + v.impressions, 0),
+  };
+  return {
+    message_id: `msg_${compact(workflowId)}_ab_completed`,
+    owner_id: ownerId,
+    type: "ab_test.completed",
+    body: eventBody("ab_test.completed", data, atMs),
+    created_at: atMs,
+  };
+}

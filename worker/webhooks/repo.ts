@@ -1,0 +1,142 @@
+// Webhook endpoints and the attempt log in D1, plus the adapters the Durable Object's outbox needs.
+import { and, count, desc, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { webhookDeliveries, webhookEndpoints } from "../db/integrations-schema";
+import type { DeliveryAttempt, WebhookEndpoint, WebhookEndpointCreated } from "../shared/integrations";
+import type { AttemptLog, EndpointInfo } from "./outbox";
+import { generateWebhookSecret } from "./signing";
+import type { EndpointDirectory } from "./storage-outbox";
+
+/** Every event fans out to each endpoint, so the count per user is kept small. */
+export const MAX_ENDPOINTS_PER_USER = 10;
+
+type EndpointRow = typeof webhookEndpoints.$inferSelect;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function view(row: EndpointRow): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    events: JSON.parse(row.events) as string[],
+    created_at: new Date(row.createdAt).toISOString(),
+    disabled_at: iso(row.disabledAt),
+    disabled_reason: row.disabledReason,
+  };
+}
+
+export async function countEndpoints(d1: D1Database, userId: string): Promise<number> {
+  const [row] = await drizzle(d1).select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId));
+  return row?.n ?? 0;
+}
+
+/** Creates an endpoint; the secret is returned here and by rotateSecret only. */
+export async function createEndpoint(d1: D1Database, userId: string, input: { url: string; events: readonly string[] }, now: number): Promise<WebhookEndpointCreated> {
+  const row: EndpointRow = {
+    id: `whe_${crypto.randomUUID().replaceAll("-", "")}`,
+    userId,
+    url: input.url,
+    events: JSON.stringify([...new Set(input.events)]),
+    secret: generateWebhookSecret(),
+    createdAt: now,
+    disabledAt: null,
+    disabledReason: null,
+  };
+  await drizzle(d1).insert(webhookEndpoints).values(row);
+  return { ...view(row), secret: row.secret };
+}
+
+export async function listEndpoints(d1: D1Database, userId: string): Promise<WebhookEndpoint[]> {
+  const rows = await drizzle(d1)
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.userId, userId))
+    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id));
+  return rows.map(view);
+}
+
+export async function getEndpoint(d1: D1Database, userId: string, id: string): Promise<WebhookEndpoint | null> {
+  const [row] = await drizzle(d1)
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)));
+  return row ? view(row) : null;
+}
+
+export async function deleteEndpoint(d1: D1Database, userId: string, id: string): Promise<boolean> {
+  const db = drizzle(d1);
+  const deleted = await db
+    .delete(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+    .returning({ id: webhookEndpoints.id });
+  if (deleted.length === 0) return false;
+  await db.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
+  return true;
+}
+
+/**
+ * A new secret takes effect for the next attempt of every delivery, queued ones included,
+ * because the outbox reads the secret at send time. Rotating also re-enables the endpoint,
+ * the usual way an integrator says "my receiver is back".
+ */
+export async function rotateSecret(d1: D1Database, userId: string, id: string): Promise<string | null> {
+  const secret = generateWebhookSecret();
+  const updated = await drizzle(d1)
+    .update(webhookEndpoints)
+    .set({ secret, disabledAt: null, disabledReason: null })
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+    .returning({ id: webhookEndpoints.id });
+  return updated.length ? secret : null;
+}
+
+export async function listAttempts(d1: D1Database, endpointId: string, limit = 100): Promise<DeliveryAttempt[]> {
+  const rows = await drizzle(d1)
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.endpointId, endpointId))
+    .orderBy(desc(webhookDeliveries.attemptedAt), desc(webhookDeliveries.attempt))
+    .limit(limit);
+  return rows.map((r) => ({
+    message_id: r.messageId,
+    event: r.event,
+    attempt: r.attempt,
+    attempted_at: new Date(r.attemptedAt).toISOString(),
+    status_code: r.statusCode,
+    error: r.error,
+    duration_ms: r.durationMs,
+    outcome: r.outcome as DeliveryAttempt["outcome"],
+    next_retry_at: iso(r.nextRetryAt),
+  }));
+}
+
+/** The outbox's view of a user's endpoints, read fresh on every run so rotations and deletions apply. */
+export function d1EndpointDirectory(d1: D1Database): EndpointDirectory {
+  return {
+    async forOwner(ownerId: string): Promise<EndpointInfo[]> {
+      const rows = await drizzle(d1).select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, ownerId));
+      return rows.map((r) => ({ id: r.id, url: r.url, secret: r.secret, events: JSON.parse(r.events) as string[], disabled: r.disabledAt !== null }));
+    },
+    async disable(endpointId: string, reason: string, now: number) {
+      await drizzle(d1).update(webhookEndpoints).set({ disabledAt: now, disabledReason: reason }).where(eq(webhookEndpoints.id, endpointId));
+    },
+  };
+}
+
+export function d1AttemptLogger(d1: D1Database): (log: AttemptLog) => Promise<void> {
+  return async (log) => {
+    await drizzle(d1)
+      .insert(webhookDeliveries)
+      .values({
+        messageId: log.message_id,
+        attempt: log.attempt,
+        endpointId: log.endpoint_id,
+        event: log.type,
+        attemptedAt: log.attempted_at,
+        statusCode: log.status_code,
+        error: log.error,
+        durationMs: log.duration_ms,
+        outcome: log.outcome,
+        nextRetryAt: log.next_retry_at,
+      })
+      .onConflictDoNothing();
+  };
+}
