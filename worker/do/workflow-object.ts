@@ -27,7 +27,7 @@ import { abTestCompletedEvent, createWebhookOutbox, statusChangedEvent } from ".
 import type { WebhookOutbox } from "../webhooks/storage-outbox";
 import { offlineScriptWriter } from "../providers/offline-scripts";
 import { offlineTrends } from "../providers/offline-trends";
-import { renderThumbnailSvg } from "../providers/svg-thumbnails";
+import { renderThumbnailSvg, svgThumbnailDesigner } from "../providers/svg-thumbnails";
 import type {
   AbHistory,
   AbHistoryPoint,
@@ -116,7 +116,13 @@ export class WorkflowObject extends DurableObject<Env> {
       const script = findCurrentScript(record, body.script_id);
       record = moveTo(record, "generating_thumbnails", Date.now());
       await this.save(record);
-      const designs = await providersFor(this.env).thumbnails.design({ topic: record.topic, script, styles: STYLES });
+      const designer = providersFor(this.env).thumbnails;
+      const request = { topic: record.topic, script, styles: STYLES };
+      // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
+      const designs = await designer.design(request).catch(async (err: unknown) => {
+        record = withNotice(record, `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`);
+        return svgThumbnailDesigner.design(request);
+      });
       const headlines: Record<string, string> = {};
       const thumbnails: Thumbnail[] = designs.map((d) => {
         const tid = crypto.randomUUID();

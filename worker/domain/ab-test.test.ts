@@ -1,0 +1,120 @@
+// The A/B test lifecycle as pure data: simulated looks, Thompson allocation, pushes, finishing.
+import { describe, expect, it } from "vitest";
+import type { Thumbnail } from "../shared/contract";
+import { type AbConfig, finishTest, nextWakeAt, recordLook, simulatedTotals, startTest, toAbStatus, validatePushedTotals } from "./ab-test";
+import { DomainError } from "./errors";
+import { DEFAULT_ENGINE_CONFIG } from "./stats";
+
+const thumbs: Thumbnail[] = [
+  { id: "face", style: "FACE_FOCUSED", url: "/f.svg", prompt: "p" },
+  { id: "product", style: "PRODUCT_DEMO", url: "/p.svg", prompt: "p" },
+  { id: "viral", style: "VIRAL", url: "/v.svg", prompt: "p" },
+];
+
+const config = (over: Partial<AbConfig> = {}): AbConfig => ({
+  pollIntervalMs: 30_000,
+  timeoutMs: 72 * 3600_000,
+  impressionsPerPoll: 600,
+  allocationMode: "uniform",
+  engine: DEFAULT_ENGINE_CONFIG,
+  ...over,
+});
+
+function run(mode: "uniform" | "thompson", seed: number, polls: number) {
+  let ab = startTest(thumbs, "face", "simulated", config({ allocationMode: mode }), seed, 0);
+  for (let i = 1; i <= polls && ab.decision === null; i++) ab = recordLook(ab, simulatedTotals(ab), i * 30_000).ab;
+  return ab;
+}
+
+describe("a simulated test", () => {
+  it("starts with every variant at zero, polls on schedule and ends by the deadline", () => {
+    const ab = startTest(thumbs, "face", "simulated", config(), 42, 1_000);
+    expect(ab.counts.map((c) => c.impressions)).toEqual([0, 0, 0]);
+    expect(nextWakeAt(ab)).toBe(31_000);
+    expect(ab.deadline_at - ab.started_at).toBe(72 * 3600_000);
+    const { ab: after, point } = recordLook(ab, simulatedTotals(ab), 31_000);
+    expect(after.polls).toBe(1);
+    expect(point.impressions.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(nextWakeAt(after)).toBe(61_000);
+  });
+
+  it("is reproducible: the same seed and poll index give the same totals (a retried alarm counts nothing new)", () => {
+    const ab = startTest(thumbs, "face", "simulated", config(), 7, 0);
+    expect(simulatedTotals(ab)).toEqual(simulatedTotals(ab));
+    expect(startTest(thumbs, "face", "simulated", config(), 8, 0).true_ctrs).not.toEqual(ab.true_ctrs);
+  });
+
+  it("follows Thompson weights when configured, and they always sum to 1 with a floor for contenders", () => {
+    const ab = run("thompson", 3, 40);
+    const shares = Object.values(ab.allocation);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(shares.some((s) => Math.abs(s - 1 / 3) > 0.01)).toBe(true);
+    const uniform = run("uniform", 3, 40);
+    expect(Object.values(uniform.allocation)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  });
+
+  it("finishes itself when the engine proves a winner, and explains it", () => {
+    let ab = startTest(thumbs, "face", "external", config(), 1, 0);
+    for (let n = 1; n <= 80 && ab.decision === null; n++) {
+      const imp = n * 1_000;
+      const totals = validatePushedTotals(ab, [
+        { thumbnail_id: "face", impressions: imp, clicks: Math.round(imp * 0.085) },
+        { thumbnail_id: "product", impressions: imp, clicks: Math.round(imp * 0.062) },
+        { thumbnail_id: "viral", impressions: imp, clicks: Math.round(imp * 0.11) },
+      ]);
+      ab = recordLook(ab, totals, n * 1000).ab;
+    }
+    expect(ab.decision).toBe("winner");
+    expect(ab.winner_id).toBe("viral");
+    expect(ab.verdict).toBe("winner");
+    expect(ab.explanation).toMatch(/^Viral beat Face-focused by \+\d+% CTR/);
+    expect(nextWakeAt(ab)).toBeNull();
+    const status = toAbStatus(ab);
+    expect(status.current_confidence).toBeGreaterThanOrEqual(0.95);
+    expect(status.variants.find((v) => v.thumbnail_id === "face")!.lift_vs_pick).toBeNull();
+  });
+});
+
+describe("pushed totals", () => {
+  const ab = startTest(thumbs, "face", "external", config(), 1, 0);
+  const ok = [
+    { thumbnail_id: "face", impressions: 100, clicks: 9 },
+    { thumbnail_id: "product", impressions: 100, clicks: 6 },
+    { thumbnail_id: "viral", impressions: 100, clicks: 10 },
+  ];
+  const after = recordLook(ab, validatePushedTotals(ab, ok), 1).ab;
+
+  it.each([
+    ["totals that go down", [{ ...ok[0]!, impressions: 50, clicks: 1 }, ok[1]!, ok[2]!]],
+    ["clicks above impressions", [{ ...ok[0]!, impressions: 200, clicks: 201 }, ok[1]!, ok[2]!]],
+    ["a missing variant", [ok[0]!, ok[1]!]],
+    ["an unknown variant", [...ok, { thumbnail_id: "other", impressions: 1, clicks: 0 }]],
+    ["a duplicated variant", [ok[0]!, ok[0]!, ok[1]!, ok[2]!]],
+  ])("rejects %s with 400", (_label, pushed) => {
+    const err = (() => {
+      try {
+        validatePushedTotals(after, pushed);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).status).toBe(400);
+    expect((err as DomainError).errors!.length).toBeGreaterThan(0);
+  });
+
+  it("rejects pushes after the end with 409, and to a simulated test", () => {
+    const ended = finishTest(after, "stopped", null, 2);
+    expect(() => validatePushedTotals(ended, ok)).toThrow(expect.objectContaining({ status: 409 }));
+    const simulated = startTest(thumbs, "face", "simulated", config(), 1, 0);
+    expect(() => validatePushedTotals(simulated, ok)).toThrow(expect.objectContaining({ status: 409 }));
+  });
+
+  it("keeps the creator's pick when a stopped test proved nothing, and refuses to end twice", () => {
+    const ended = finishTest(after, "stopped", null, 2);
+    expect(ended.decision).toBe("stopped");
+    expect(ended.winner_id).toBe("face");
+    expect(ended.verdict).toBe("inconclusive");
+    expect(() => finishTest(ended, "manual", "viral", 3)).toThrow(expect.objectContaining({ status: 409 }));
+  });
+});
