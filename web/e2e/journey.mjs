@@ -158,6 +158,7 @@ try {
     state.firstTitles = await page.$$eval("article.script h3", (h) => h.map((x) => x.textContent));
     assert.equal(state.firstTitles.length, 3);
     assert.equal(new Set(state.firstTitles).size, 3, "three different scripts");
+    await page.getByText("Written by offline.").waitFor({ timeout: T });
     await page.getByRole("link", { name: "← All workflows" }).click();
     const row = page.locator(".wf-list li", { hasText: topic });
     await row.getByText("Needs you").waitFor({ timeout: T });

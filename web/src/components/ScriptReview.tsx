@@ -1,6 +1,6 @@
 // Script review: the variants side by side; approve one, or reject with feedback for a rewrite.
 import { useSignal } from "@preact/signals";
-import type { Script, ScriptRevision } from "../../../worker/shared/contract";
+import type { Script, ScriptRevision, UsageTotals } from "../../../worker/shared/contract";
 import { fieldErrors } from "../api/client";
 import { useWorkflow } from "../models/context";
 import { duration } from "../models/derive";
@@ -45,6 +45,14 @@ function ScriptCard({ script, choosable, chosen, onChoose }: {
   );
 }
 
+/** Who wrote the scripts and what the LLM cost, so a fallback or a bill is never a surprise. */
+function sourceLine(rev: ScriptRevision, total: UsageTotals | undefined): string {
+  const writer = rev.fallback_reason ? `the offline writer (the LLM failed: ${rev.fallback_reason})` : rev.source;
+  if (!total || total.calls === 0) return `Written by ${writer}.`;
+  const tokens = (total.prompt_tokens + total.completion_tokens).toLocaleString("en-US");
+  return `Written by ${writer}. LLM use so far: ${total.calls} call${total.calls === 1 ? "" : "s"}, ${tokens} tokens, about $${total.estimated_cost_usd.toFixed(4)}.`;
+}
+
 /** Earlier revisions are those whose scripts are not the ones currently on offer. */
 function earlierRevisions(revisions: ScriptRevision[], current: Script[]) {
   const ids = new Set(current.map((s) => s.id));
@@ -82,6 +90,7 @@ export function ScriptReview() {
         </div>
       )}
       {currentRev?.feedback && !shown && <p class="muted">Rewritten after your feedback: “{currentRev.feedback}”</p>}
+      {currentRev && !shown && <p class="muted small">{sourceLine(currentRev, wf.usage)}</p>}
       {shown ? (
         <>
           <Alert tone="info">
