@@ -5,12 +5,7 @@
 //   AB_BENCH_REPS                replications per scenario (default 2000: ±1pp near 5%)
 //   AB_SIM_IMPRESSIONS_PER_POLL  impressions per 30-second poll (default 30, 10 per variant)
 //   AB_BENCH_WORKERS             worker threads (default 2)
-import {
-  DEFAULT_ENGINE_CONFIG,
-  DEFAULT_IMPRESSIONS_PER_POLL,
-  type EngineConfig,
-  fixedHorizonSampleSize,
-} from "../worker/domain/stats";
+import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL, type EngineConfig, fixedHorizonSampleSize } from "../worker/domain/stats";
 import { type Row, int, pct, summarise, table } from "./bench/report";
 import { type RunResult, type Scenario, runReplication } from "./bench/run";
 
@@ -30,8 +25,7 @@ interface WorkerThreads {
   Worker: new (url: URL, options: { workerData: unknown }) => WorkerHandle;
 }
 const threads = (await import("node:worker_threads" as string)) as WorkerThreads;
-const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } })
-  .process.env;
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
 
 interface Job {
   scenario: Scenario;
@@ -94,8 +88,14 @@ async function main() {
     "≤ 5%",
     check(r.engine.anyWinner.value <= 0.05),
   ];
-  const lowestRow = (r: ReturnType<typeof summarise>): Row =>
-    ["", "… naive testing leader vs lowest arm", "", pct(r.naive.lowest), "(info)", ""];
+  const lowestRow = (r: ReturnType<typeof summarise>): Row => [
+    "",
+    "… naive testing leader vs lowest arm",
+    "",
+    pct(r.naive.lowest),
+    "(info)",
+    "",
+  ];
   const rows: Row[] = [
     fpRow("A/A 3 × 8.5%, look every 300/variant × 60", aa300),
     lowestRow(aa300),
@@ -156,13 +156,8 @@ async function runAll(
       queue.push({ scenario, from, to: Math.min(reps, from + chunk) });
     }
   }
-  const results: Record<string, RunResult[]> = Object.fromEntries(
-    scenarios.map((s) => [s.key, new Array<RunResult>(reps)]),
-  );
-  const pool = Array.from(
-    { length: workerCount },
-    () => new threads.Worker(new URL(import.meta.url), { workerData: config }),
-  );
+  const results: Record<string, RunResult[]> = Object.fromEntries(scenarios.map((s) => [s.key, new Array<RunResult>(reps)]));
+  const pool = Array.from({ length: workerCount }, () => new threads.Worker(new URL(import.meta.url), { workerData: config }));
   await Promise.all(
     pool.map(
       (worker) =>
@@ -173,7 +168,11 @@ async function runAll(
             else resolve();
           };
           worker.on("message", (message) => {
-            const { key, from, results: batch } = message as {
+            const {
+              key,
+              from,
+              results: batch,
+            } = message as {
               key: string;
               from: number;
               results: RunResult[];

@@ -43,15 +43,30 @@ try {
 
   const t0 = Date.now();
   const start = await api("POST", "/workflows/start", { token, body: { topic: "home espresso on a budget", audience: "students" } });
-  check("start → awaiting_approval", start.status === 201 && start.body.status === "awaiting_approval", `${start.body.scripts.length} scripts in ${Date.now() - t0} ms`);
+  check(
+    "start → awaiting_approval",
+    start.status === 201 && start.body.status === "awaiting_approval",
+    `${start.body.scripts.length} scripts in ${Date.now() - t0} ms`,
+  );
   const id = start.body.id;
   console.log(`     first titles: ${start.body.scripts.map((s) => JSON.stringify(s.title)).join(", ")}`);
 
   const reject = await api("POST", `/workflows/${id}/approve`, { token, body: { action: "reject", feedback: "shorter, with more data" } });
-  check("reject with feedback → new scripts", reject.status === 200 && reject.body.script_revisions.length === 2, `revision 2 titles: ${reject.body.scripts.map((s) => JSON.stringify(s.title)).join(", ")}`);
+  check(
+    "reject with feedback → new scripts",
+    reject.status === 200 && reject.body.script_revisions.length === 2,
+    `revision 2 titles: ${reject.body.scripts.map((s) => JSON.stringify(s.title)).join(", ")}`,
+  );
 
-  const approve = await api("POST", `/workflows/${id}/approve`, { token, body: { action: "approve", script_id: reject.body.scripts[0].id } });
-  check("approve → 3 thumbnails", approve.status === 200 && approve.body.thumbnails.length === 3, approve.body.thumbnails.map((t) => t.style).join(", "));
+  const approve = await api("POST", `/workflows/${id}/approve`, {
+    token,
+    body: { action: "approve", script_id: reject.body.scripts[0].id },
+  });
+  check(
+    "approve → 3 thumbnails",
+    approve.status === 200 && approve.body.thumbnails.length === 3,
+    approve.body.thumbnails.map((t) => t.style).join(", "),
+  );
   const img = await fetch(base.replace("/api/v1", "") + approve.body.thumbnails[0].url);
   check("thumbnail loads without a token", img.status === 200 && (img.headers.get("content-type") ?? "").includes("svg"));
 
@@ -65,20 +80,32 @@ try {
     s = (await api("GET", `/workflows/${id}/ab-status`, { token })).body;
     seen.push(total(s));
   }
-  check("impressions grow with 1 s polling", seen.every((v, i) => i === 0 || v >= seen[i - 1]) && seen.at(-1) > seen[0], `totals ${seen.join(" → ")}, ${s.polls} polls, confidence ${s.current_confidence.toFixed(3)}`);
+  check(
+    "impressions grow with 1 s polling",
+    seen.every((v, i) => i === 0 || v >= seen[i - 1]) && seen.at(-1) > seen[0],
+    `totals ${seen.join(" → ")}, ${s.polls} polls, confidence ${s.current_confidence.toFixed(3)}`,
+  );
 
-  const winner = s.is_running ? s.leader_id ?? approve.body.thumbnails[0].id : s.winner_id;
+  const winner = s.is_running ? (s.leader_id ?? approve.body.thumbnails[0].id) : s.winner_id;
   if (s.is_running) {
     const declared = await api("POST", `/workflows/${id}/declare-winner`, { token, body: { thumbnail_id: winner } });
     check("declare-winner → completed", declared.status === 200 && declared.body.status === "completed");
   }
   const results = await api("GET", `/workflows/${id}/results`, { token });
-  check("results", results.status === 200 && results.body.export_ready === true, `${results.body.ab_test_summary.total_impressions} impressions, decision ${results.body.ab_test_summary.decision}`);
+  check(
+    "results",
+    results.status === 200 && results.body.export_ready === true,
+    `${results.body.ab_test_summary.total_impressions} impressions, decision ${results.body.ab_test_summary.decision}`,
+  );
 
   const frozen = (await api("GET", `/workflows/${id}/ab-status`, { token })).body;
   await sleep(2500);
   const later = (await api("GET", `/workflows/${id}/ab-status`, { token })).body;
-  check("polling stopped after completion", later.polls === frozen.polls && total(later) === total(frozen), `${later.polls} polls before and after 2.5 s`);
+  check(
+    "polling stopped after completion",
+    later.polls === frozen.polls && total(later) === total(frozen),
+    `${later.polls} polls before and after 2.5 s`,
+  );
 } catch (err) {
   if (!(err instanceof Error && err.message)) console.error(err);
   else if (failed === 0) {

@@ -32,7 +32,9 @@ function ensureDevVars() {
   }
   const example = existsSync(join(root, ".dev.vars.example")) ? readFileSync(join(root, ".dev.vars.example"), "utf8") : "";
   const secret = randomBytes(48).toString("base64url");
-  const body = example.includes("JWT_SECRET=") ? example.replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${secret}`) : `JWT_SECRET=${secret}\n${example}`;
+  const body = example.includes("JWT_SECRET=")
+    ? example.replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${secret}`)
+    : `JWT_SECRET=${secret}\n${example}`;
   writeFileSync(file, body, { mode: 0o600 });
   console.log("Created .dev.vars with a random JWT_SECRET (kept out of git).");
 }
@@ -79,6 +81,7 @@ if (await waitForHealth(base, child)) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(DEMO),
   }).catch(() => null);
-  const account = r && (r.status === 201 || r.status === 409) ? `${DEMO.email} / ${DEMO.password}` : "(could not create; sign up in the app)";
+  const account =
+    r && (r.status === 201 || r.status === 409) ? `${DEMO.email} / ${DEMO.password}` : "(could not create; sign up in the app)";
   console.log(`\n  Creator Agent Toolbox is running at ${base}\n  API: ${base}/api/v1/health\n  Demo account: ${account}\n`);
 }

@@ -14,7 +14,12 @@ import { thumbnailRoutes } from "./routes/thumbnails";
 import { liveRoutes, workflowRoutes } from "./routes/workflows";
 
 function allowedOrigins(list: string | undefined): Set<string> {
-  return new Set((list ?? "").split(",").map((o) => o.trim()).filter(Boolean));
+  return new Set(
+    (list ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
 }
 
 export const app = new Hono<AppEnv>();

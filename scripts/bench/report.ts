@@ -31,7 +31,11 @@ export function meanOf(values: number[]): { mean: number; se: number } {
 
 export const pct = (r: Rate) => `${(100 * r.value).toFixed(1)}% ±${(100 * r.margin).toFixed(1)}`;
 export const int = (n: number) =>
-  Number.isFinite(n) ? Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",") : "never";
+  Number.isFinite(n)
+    ? Math.round(n)
+        .toString()
+        .replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+    : "never";
 
 /** Outcome summary of a scenario where arm `correct` is truly best (−1 for A/A). */
 export function summarise(results: RunResult[], correct: number, powerBy: number) {

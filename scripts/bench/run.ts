@@ -1,13 +1,5 @@
 // One simulated test, run through the engine (and, on the same data, the naive rule).
-import {
-  type ArmCounts,
-  type EngineConfig,
-  advance,
-  decide,
-  initialEngineState,
-  mixSeed,
-  simulatePoll,
-} from "../../worker/domain/stats";
+import { type ArmCounts, type EngineConfig, advance, decide, initialEngineState, mixSeed, simulatePoll } from "../../worker/domain/stats";
 import { naiveWinner } from "./naive";
 
 export interface Scenario {
@@ -57,10 +49,7 @@ export function runReplication(s: Scenario, rep: number, config: EngineConfig): 
   let naiveDone = !s.naive;
   let lowestDone = !s.naive;
   for (let poll = 0; poll < s.polls && !(engineDone && naiveDone && lowestDone); poll++) {
-    const allocation =
-      s.allocation === "thompson"
-        ? Object.fromEntries(ids.map((id, i) => [id, state.recommendation[i]]))
-        : uniform;
+    const allocation = s.allocation === "thompson" ? Object.fromEntries(ids.map((id, i) => [id, state.recommendation[i]])) : uniform;
     const increments = simulatePoll(seed, poll, trueCtrs, s.impressionsPerPoll, allocation);
     increments.forEach((c, i) => {
       impressions[i] += c.impressions;

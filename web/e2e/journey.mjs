@@ -34,8 +34,15 @@ const server = await startServer({
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
 await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
@@ -91,7 +98,12 @@ async function step(name, fn) {
     console.log(`✓ ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
     failed++;
-    console.log(`✗ ${name}\n  ${String(e?.stack ?? e).split("\n").slice(0, 6).join("\n  ")}`);
+    console.log(
+      `✗ ${name}\n  ${String(e?.stack ?? e)
+        .split("\n")
+        .slice(0, 6)
+        .join("\n  ")}`,
+    );
     await shot(`FAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
   }
 }
@@ -114,7 +126,10 @@ try {
     assert.equal(await page.getByLabel("Password").getAttribute("aria-invalid"), "true");
     await page.getByLabel("Password").fill("demo-password-2026");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.locator("#f-email-err").filter({ hasText: /already/i }).waitFor({ timeout: T });
+    await page
+      .locator("#f-email-err")
+      .filter({ hasText: /already/i })
+      .waitFor({ timeout: T });
     assert.equal(await page.getByLabel("Email").getAttribute("aria-invalid"), "true");
     await shot("02-sign-up-errors");
     await page.getByLabel("Email").fill(user.email);
@@ -200,7 +215,10 @@ try {
     await page.locator("input[name=thumbnail]").nth(2).check();
     await page.getByRole("button", { name: "Start A/B test with Viral as my pick" }).click();
     await heading("A/B test");
-    await page.getByRole("status").filter({ hasText: /^Live$/ }).waitFor({ timeout: T });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Live$/ })
+      .waitFor({ timeout: T });
     await page.getByText("Your pick").waitFor();
   });
 
@@ -208,10 +226,17 @@ try {
     await page.evaluate(() => (window.__sameDocument = true));
     await page.locator(".chart canvas").first().waitFor({ timeout: T });
     const before = await impressions();
-    await page.waitForFunction((b) => {
-      const n = [...document.querySelectorAll("dd[data-metric=impressions]")].reduce((s, e) => s + Number(e.textContent.replace(/\D/g, "")), 0);
-      return n > b + 50;
-    }, before, { timeout: T });
+    await page.waitForFunction(
+      (b) => {
+        const n = [...document.querySelectorAll("dd[data-metric=impressions]")].reduce(
+          (s, e) => s + Number(e.textContent.replace(/\D/g, "")),
+          0,
+        );
+        return n > b + 50;
+      },
+      before,
+      { timeout: T },
+    );
     assert.equal(await page.evaluate(() => window.__sameDocument), true, "no reload happened");
     const live = sockets.filter((w) => w.url.endsWith("/live"));
     assert.ok(live.length > 0, "a live WebSocket was opened");
@@ -241,10 +266,17 @@ try {
     await p.goto(state.url);
     await p.getByText("refreshing every 2 s").waitFor({ timeout: T });
     const before = await impressions(p);
-    await p.waitForFunction((b) => {
-      const n = [...document.querySelectorAll("dd[data-metric=impressions]")].reduce((s, e) => s + Number(e.textContent.replace(/\D/g, "")), 0);
-      return n > b;
-    }, before, { timeout: T });
+    await p.waitForFunction(
+      (b) => {
+        const n = [...document.querySelectorAll("dd[data-metric=impressions]")].reduce(
+          (s, e) => s + Number(e.textContent.replace(/\D/g, "")),
+          0,
+        );
+        return n > b;
+      },
+      before,
+      { timeout: T },
+    );
     await p.close();
   });
 

@@ -32,7 +32,10 @@ export async function startServer({ root, ports = [8790, 8799], vars = {} }) {
   };
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) break;
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     // start.mjs registers the demo account after health; wait for its banner so the log is quiet.
     if (ok && /is running at/.test(log)) return { base, stop, log: () => log };
     await new Promise((r) => setTimeout(r, 500));

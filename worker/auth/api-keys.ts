@@ -63,7 +63,11 @@ export async function createApiKey(d1: D1Database, userId: string, name: string,
 }
 
 export async function listApiKeys(d1: D1Database, userId: string): Promise<ApiKey[]> {
-  const rows = await drizzle(d1).select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  const rows = await drizzle(d1)
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, userId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map(view);
 }
 

@@ -32,6 +32,8 @@ export const workflows = sqliteTable(
 export const loginAttempts = sqliteTable("login_attempts", {
   email: text("email").primaryKey(),
   failures: integer("failures").notNull().default(0),
-  lockedUntil: integer("locked_until").notNull().default(sql`0`),
+  lockedUntil: integer("locked_until")
+    .notNull()
+    .default(sql`0`),
   lastFailureAt: integer("last_failure_at").notNull(),
 });

@@ -3,8 +3,7 @@
 import { DomainError } from "../domain/errors";
 
 export type Outcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 404 | 409; detail: string; errors?: { path: string; message: string }[] };
+  { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; detail: string; errors?: { path: string; message: string }[] };
 
 export const NOT_FOUND: Outcome<never> = { ok: false, status: 404, detail: "No workflow with this id belongs to you." };
 

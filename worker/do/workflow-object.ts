@@ -1,7 +1,16 @@
 // One Durable Object per workflow. It is deliberately thin: load the record, call the pure
 // domain, persist, keep the D1 index in step, arm the alarm and tell open pages.
 import { DurableObject } from "cloudflare:workers";
-import { type AbTestRecord, finishTest, isRunning, nextWakeAt, recordLook, simulatedTotals, startTest, validatePushedTotals } from "../domain/ab-test";
+import {
+  type AbTestRecord,
+  finishTest,
+  isRunning,
+  nextWakeAt,
+  recordLook,
+  simulatedTotals,
+  startTest,
+  validatePushedTotals,
+} from "../domain/ab-test";
 import { abConfigFrom } from "../domain/config";
 import { conflict } from "../domain/errors";
 import { hashString } from "../domain/seed";
@@ -74,31 +83,33 @@ export class WorkflowObject extends DurableObject<Env> {
   // ---------- commands ----------
 
   create(ownerId: string, id: string, input: StartWorkflowRequest): Promise<Outcome<WorkflowState>> {
-    return this.exclusive(() => outcomeOf(async () => {
-      if (this.record) throw conflict("This workflow already exists.");
-      const now = Date.now();
-      let record = newWorkflow(id, ownerId, input, now);
-      await this.env.DB.prepare(
-        "INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-        .bind(id, ownerId, record.topic, record.status, null, now, now)
-        .run();
-      await this.save(record);
-      const providers = providersFor(this.env);
-      const query = { topic: record.topic, niche: record.niche, audience: record.audience };
-      let trends;
-      try {
-        trends = await providers.trends.research(query, new Date());
-      } catch (err) {
-        record = withNotice(record, `Trend research via ${providers.trends.name} failed (${reason(err)}); offline trends were used.`);
-        trends = await offlineTrends.research(query, new Date());
-      }
-      record = withTrends(record, trends, Date.now());
-      await this.save(record);
-      record = await this.writeScripts(record, null);
-      await this.armAlarm();
-      return toWorkflowState(record);
-    }));
+    return this.exclusive(() =>
+      outcomeOf(async () => {
+        if (this.record) throw conflict("This workflow already exists.");
+        const now = Date.now();
+        let record = newWorkflow(id, ownerId, input, now);
+        await this.env.DB.prepare(
+          "INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+          .bind(id, ownerId, record.topic, record.status, null, now, now)
+          .run();
+        await this.save(record);
+        const providers = providersFor(this.env);
+        const query = { topic: record.topic, niche: record.niche, audience: record.audience };
+        let trends;
+        try {
+          trends = await providers.trends.research(query, new Date());
+        } catch (err) {
+          record = withNotice(record, `Trend research via ${providers.trends.name} failed (${reason(err)}); offline trends were used.`);
+          trends = await offlineTrends.research(query, new Date());
+        }
+        record = withTrends(record, trends, Date.now());
+        await this.save(record);
+        record = await this.writeScripts(record, null);
+        await this.armAlarm();
+        return toWorkflowState(record);
+      }),
+    );
   }
 
   view(ownerId: string): Promise<Outcome<WorkflowState>> {
@@ -298,15 +309,27 @@ export class WorkflowObject extends DurableObject<Env> {
       result = { ...(await offlineScriptWriter.write(input)), fallback: { reason: reason(err) } };
     }
     const now = Date.now();
-    await recordTokenUsage(this.env.DB, { userId: record.owner_id, workflowId: record.id, callKey: `${record.id}:rev${input.revision}`, usage: result.usage, now });
+    await recordTokenUsage(this.env.DB, {
+      userId: record.owner_id,
+      workflowId: record.id,
+      callKey: `${record.id}:rev${input.revision}`,
+      usage: result.usage,
+      now,
+    });
     let next = withScriptRevision(record, result, feedback, now);
-    if (result.fallback) next = withNotice(next, `Scripts came from the offline writer because ${providers.scripts.name} failed: ${result.fallback.reason}`);
+    if (result.fallback)
+      next = withNotice(next, `Scripts came from the offline writer because ${providers.scripts.name} failed: ${result.fallback.reason}`);
     await this.save(next);
     return next;
   }
 
   /** One look at the analytics: record the point, evaluate, and end the test if the engine decided. */
-  private applyLook(record: WorkflowRecord, ab: AbTestRecord, totals: () => ReturnType<typeof simulatedTotals>, now: number): WorkflowRecord {
+  private applyLook(
+    record: WorkflowRecord,
+    ab: AbTestRecord,
+    totals: () => ReturnType<typeof simulatedTotals>,
+    now: number,
+  ): WorkflowRecord {
     const { ab: next, point } = recordLook(ab, totals(), now);
     this.ctx.storage.sql.exec(
       "INSERT INTO ab_history (seq, t, impressions, clicks, intervals) VALUES (?, ?, ?, ?, ?)",
@@ -333,7 +356,10 @@ export class WorkflowObject extends DurableObject<Env> {
     if (!previous || previous.status !== next.status) {
       // Synchronous, before any await: the event commits atomically with the state change.
       this.outbox.enqueue(statusChangedEvent(next.owner_id, next.id, previous?.status ?? null, next.status, next.updated_at));
-      const completed = next.status === "completed" && next.ab ? abTestCompletedEvent(next.owner_id, next.id, toWorkflowState(next).ab_test!, next.updated_at) : null;
+      const completed =
+        next.status === "completed" && next.ab
+          ? abTestCompletedEvent(next.owner_id, next.id, toWorkflowState(next).ab_test!, next.updated_at)
+          : null;
       if (completed) this.outbox.enqueue(completed);
     }
     // The index only needs transitions; polls would otherwise write D1 every 30 s per test.

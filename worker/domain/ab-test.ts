@@ -69,7 +69,13 @@ export function startTest(
   const ids = thumbnails.map((t) => t.id);
   const uniform = Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   const styles = Object.fromEntries(thumbnails.map((t) => [t.id, t.style]));
-  const trueByStyle = source === "simulated" ? drawTrueCtrs(seed, thumbnails.map((t) => t.style)) : null;
+  const trueByStyle =
+    source === "simulated"
+      ? drawTrueCtrs(
+          seed,
+          thumbnails.map((t) => t.style),
+        )
+      : null;
   return {
     source,
     pick_id: pickId,
@@ -110,19 +116,27 @@ export function simulatedTotals(ab: AbTestRecord): ArmCounts[] {
 }
 
 /** Checks an integrator's cumulative totals: every variant once, never decreasing, clicks <= impressions. */
-export function validatePushedTotals(ab: AbTestRecord, pushed: { thumbnail_id: string; impressions: number; clicks: number }[]): ArmCounts[] {
+export function validatePushedTotals(
+  ab: AbTestRecord,
+  pushed: { thumbnail_id: string; impressions: number; clicks: number }[],
+): ArmCounts[] {
   if (!isRunning(ab)) throw conflict("The A/B test has ended; metrics are no longer accepted.");
-  if (ab.source !== "external") throw conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics.");
+  if (ab.source !== "external")
+    throw conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics.");
   const errors: { path: string; message: string }[] = [];
   const seen = new Set<string>();
   pushed.forEach((v, i) => {
-    if (!ab.variant_ids.includes(v.thumbnail_id)) errors.push({ path: `variants.${i}.thumbnail_id`, message: "is not a variant of this test" });
+    if (!ab.variant_ids.includes(v.thumbnail_id))
+      errors.push({ path: `variants.${i}.thumbnail_id`, message: "is not a variant of this test" });
     if (seen.has(v.thumbnail_id)) errors.push({ path: `variants.${i}.thumbnail_id`, message: "appears more than once" });
     seen.add(v.thumbnail_id);
     if (v.clicks > v.impressions) errors.push({ path: `variants.${i}.clicks`, message: "exceeds impressions" });
     const before = ab.counts.find((c) => c.id === v.thumbnail_id);
     if (before && (v.impressions < before.impressions || v.clicks < before.clicks)) {
-      errors.push({ path: `variants.${i}`, message: `totals went down (had ${before.impressions} impressions, ${before.clicks} clicks); send cumulative totals` });
+      errors.push({
+        path: `variants.${i}`,
+        message: `totals went down (had ${before.impressions} impressions, ${before.clicks} clicks); send cumulative totals`,
+      });
     }
   });
   for (const id of ab.variant_ids) if (!seen.has(id)) errors.push({ path: "variants", message: `missing variant ${id}` });

@@ -17,12 +17,18 @@ export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
   return {
     pollIntervalMs: Math.round(positive(get("AB_POLL_INTERVAL_SECONDS"), 30, "AB_POLL_INTERVAL_SECONDS") * 1000),
     timeoutMs: Math.round(positive(get("AB_TEST_TIMEOUT_HOURS"), 72, "AB_TEST_TIMEOUT_HOURS") * 3600_000),
-    impressionsPerPoll: Math.round(positive(get("AB_SIM_IMPRESSIONS_PER_POLL"), DEFAULT_IMPRESSIONS_PER_POLL, "AB_SIM_IMPRESSIONS_PER_POLL")),
+    impressionsPerPoll: Math.round(
+      positive(get("AB_SIM_IMPRESSIONS_PER_POLL"), DEFAULT_IMPRESSIONS_PER_POLL, "AB_SIM_IMPRESSIONS_PER_POLL"),
+    ),
     allocationMode: allocation,
     engine: {
       ...DEFAULT_ENGINE_CONFIG,
       alpha: Math.min(alpha, 0.5),
-      plannedImpressionsPerVariant: positive(get("AB_PLANNED_IMPRESSIONS"), DEFAULT_ENGINE_CONFIG.plannedImpressionsPerVariant, "AB_PLANNED_IMPRESSIONS"),
+      plannedImpressionsPerVariant: positive(
+        get("AB_PLANNED_IMPRESSIONS"),
+        DEFAULT_ENGINE_CONFIG.plannedImpressionsPerVariant,
+        "AB_PLANNED_IMPRESSIONS",
+      ),
     },
   };
 }

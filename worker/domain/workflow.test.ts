@@ -25,7 +25,9 @@ describe("workflow transitions", () => {
 
   it("answers a wrong move with a 409 that names both states", () => {
     const wf = newWorkflow("w", "u", { topic: "t" }, 5);
-    expect(() => moveTo(wf, "ab_testing", 6)).toThrow(expect.objectContaining({ status: 409, message: expect.stringContaining("researching_trends") }));
+    expect(() => moveTo(wf, "ab_testing", 6)).toThrow(
+      expect.objectContaining({ status: 409, message: expect.stringContaining("researching_trends") }),
+    );
     expect(moveTo(wf, "generating_scripts", 6)).toMatchObject({ status: "generating_scripts", updated_at: 6 });
   });
 
@@ -41,6 +43,10 @@ describe("workflow transitions", () => {
   });
 
   it("asks the creator for action only at the gates and during the test", () => {
-    expect(WorkflowStatus.options.filter((s) => requiredActionFor(s) !== null)).toEqual(["awaiting_approval", "awaiting_thumbnail_selection", "ab_testing"]);
+    expect(WorkflowStatus.options.filter((s) => requiredActionFor(s) !== null)).toEqual([
+      "awaiting_approval",
+      "awaiting_thumbnail_selection",
+      "ab_testing",
+    ]);
   });
 });

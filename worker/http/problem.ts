@@ -61,7 +61,13 @@ export function zodErrors(error: ZodError): NonNullable<Problem["errors"]> {
   }));
 }
 
-export function problemResponse(c: Context, status: number, detail: string, errors?: Problem["errors"], headers: Record<string, string> = {}) {
+export function problemResponse(
+  c: Context,
+  status: number,
+  detail: string,
+  errors?: Problem["errors"],
+  headers: Record<string, string> = {},
+) {
   return c.json(problemBody(status, detail, errors), status as ContentfulStatusCode, {
     "content-type": "application/problem+json",
     ...headers,

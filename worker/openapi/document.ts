@@ -3,17 +3,7 @@
 // The route table below adds only what code cannot know (summaries, statuses); a test fails when
 // a route of the app is missing from it.
 import { z } from "zod";
-import {
-  ApproveRequest,
-  DeclareWinnerRequest,
-  ListWorkflowsQuery,
-  LoginRequest,
-  MetricsPushRequest,
-  RegisterRequest,
-  ScriptSchema,
-  SelectThumbnailRequest,
-  StartWorkflowRequest,
-} from "../shared/contract";
+import { ApproveRequest, DeclareWinnerRequest, ListWorkflowsQuery, LoginRequest, MetricsPushRequest, RegisterRequest, ScriptSchema, SelectThumbnailRequest, StartWorkflowRequest } from "../shared/contract";
 import * as I from "../shared/integrations";
 import * as S from "./schemas";
 

@@ -25,7 +25,8 @@ function choice<T extends string>(vars: Vars, name: string, allowed: readonly T[
   return value;
 }
 
-const text = (vars: Vars, name: string) => (typeof vars[name] === "string" && (vars[name] as string).trim() ? (vars[name] as string).trim() : undefined);
+const text = (vars: Vars, name: string) =>
+  typeof vars[name] === "string" && (vars[name] as string).trim() ? (vars[name] as string).trim() : undefined;
 
 function positive(vars: Vars, name: string): number | undefined {
   const raw = text(vars, name);
@@ -76,7 +77,10 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
     );
   }
 
-  const thumbnails = choice(vars, "THUMBNAIL_PROVIDER", ["svg", "pollinations"] as const) === "pollinations" ? createPollinationsThumbnailDesigner() : svgThumbnailDesigner;
+  const thumbnails =
+    choice(vars, "THUMBNAIL_PROVIDER", ["svg", "pollinations"] as const) === "pollinations"
+      ? createPollinationsThumbnailDesigner()
+      : svgThumbnailDesigner;
 
   const providers = { trends, scripts, thumbnails };
   cache.set(vars, providers);

@@ -38,7 +38,8 @@ const ANGLES: Angle[] = [
   {
     name: "mistakes",
     title: (c) => `7 ${cap(c.topic)} Mistakes That Quietly Cost You Results`,
-    hook: (c) => `If you're ${c.style.beginner ? "just starting" : "stuck"} with ${c.topic}, odds are you're making mistake number three right now — and it's the one nobody warns you about.`,
+    hook: (c) =>
+      `If you're ${c.style.beginner ? "just starting" : "stuck"} with ${c.topic}, odds are you're making mistake number three right now — and it's the one nobody warns you about.`,
     outline: (c) => [
       `Cold open: the one mistake behind most failed attempts at ${c.topic}`,
       `Mistakes 1–3: setup errors ${c.audience} make in week one`,
@@ -117,7 +118,8 @@ const ANGLES: Angle[] = [
   {
     name: "comparison",
     title: (c) => `${cap(c.topic)}: The Quick Way vs The Pro Way — Which Wins?`,
-    hook: (c) => `Two approaches dominate ${c.topic} right now — the shortcut everyone searching "${c.top}" tries, and the slower pro method. I tested both so you don't have to pick blind.`,
+    hook: (c) =>
+      `Two approaches dominate ${c.topic} right now — the shortcut everyone searching "${c.top}" tries, and the slower pro method. I tested both so you don't have to pick blind.`,
     outline: (c) => [
       `What each approach promises ${c.audience}`,
       `Round 1: time to the first result`,
@@ -202,9 +204,21 @@ export function writeOfflineScripts(input: ScriptInput): Script[] {
   const used = new Set(input.previous.map((s) => s.angle));
   const rand = mulberry32(hashString(`${input.topic}|${input.revision}|${input.feedback ?? ""}`));
   const fitting = ANGLES.filter((a) => !a.skip?.(ctx.topic));
-  const fresh = shuffled(fitting.filter((a) => !used.has(a.name)), rand);
+  const fresh = shuffled(
+    fitting.filter((a) => !used.has(a.name)),
+    rand,
+  );
   // Once every angle has been shown, reuse them, but never two of the same in one set.
-  const pool = fresh.length >= input.count ? fresh : [...fresh, ...shuffled(fitting.filter((a) => used.has(a.name)), rand)];
+  const pool =
+    fresh.length >= input.count
+      ? fresh
+      : [
+          ...fresh,
+          ...shuffled(
+            fitting.filter((a) => used.has(a.name)),
+            rand,
+          ),
+        ];
   return pool.slice(0, input.count).map((angle) => {
     let outline = angle.outline(ctx);
     if (style.shorter) outline = outline.slice(0, 3);

@@ -44,7 +44,9 @@ export function userPrompt(input: ScriptInput): string {
   }
   if (input.previous.length) {
     lines.push("", "Scripts already shown. Do not reuse their titles, hooks or angles:");
-    input.previous.slice(-MAX_PREVIOUS).forEach((s, i) => lines.push(`${i + 1}. "${clip(s.title, 120)}" (angle: ${clip(s.angle, 120)}; hook: ${clip(s.hook, 160)})`));
+    input.previous
+      .slice(-MAX_PREVIOUS)
+      .forEach((s, i) => lines.push(`${i + 1}. "${clip(s.title, 120)}" (angle: ${clip(s.angle, 120)}; hook: ${clip(s.hook, 160)})`));
   }
   return lines.join("\n");
 }

@@ -76,7 +76,10 @@ type Parsed = { ok: true; scripts: z.infer<typeof ScriptDraft>[] } | { ok: false
 export function parseAnswer(content: string | null | undefined, input: Pick<ScriptInput, "count" | "previous">): Parsed {
   if (!content?.trim()) return { ok: false, errors: ["the answer was empty"] };
   // Models without schema support like to wrap JSON in a Markdown fence.
-  const text = content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+  const text = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, "")
+    .replace(/\s*```$/, "");
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -134,7 +137,12 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
           lastTimeout = Math.min(requestTimeoutMs, left);
           try {
             const res = await client.chat.completions.create(
-              { model, messages, response_format: responseFormat, ...(config.temperature !== undefined ? { temperature: config.temperature } : {}) },
+              {
+                model,
+                messages,
+                response_format: responseFormat,
+                ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+              },
               { timeout: lastTimeout, maxRetries: 0 },
             );
             if (res.usage) {
@@ -157,7 +165,9 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
             const remaining = deadline - now();
             if (attempt >= MAX_RATE_LIMIT_RETRIES) throw new WriterFailure(`rate limited (429) ${attempt + 1} times in a row`);
             if (wait + MIN_REQUEST_MS > remaining) {
-              throw new WriterFailure(`rate limited (429): Retry-After of ${Math.ceil(wait / 1000)} s does not fit the ${Math.max(0, remaining)} ms left in the time budget`);
+              throw new WriterFailure(
+                `rate limited (429): Retry-After of ${Math.ceil(wait / 1000)} s does not fit the ${Math.max(0, remaining)} ms left in the time budget`,
+              );
             }
             await sleep(wait);
           }
@@ -173,7 +183,10 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
           messages.push({ role: "assistant", content: first ?? "" }, { role: "user", content: repairMessage(parsed.errors) });
           const firstErrors = parsed.errors;
           parsed = parseAnswer(await complete(messages), input);
-          if (!parsed.ok) throw new WriterFailure(`malformed answer after one repair: ${(parsed.errors.length ? parsed.errors : firstErrors).slice(0, 3).join("; ")}`);
+          if (!parsed.ok)
+            throw new WriterFailure(
+              `malformed answer after one repair: ${(parsed.errors.length ? parsed.errors : firstErrors).slice(0, 3).join("; ")}`,
+            );
         }
         return {
           scripts: parsed.scripts.map((s) => ({ id: newId(), ...s })),

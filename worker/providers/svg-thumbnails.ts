@@ -3,11 +3,34 @@
 import type { Script, ThumbnailStyle } from "../shared/contract";
 import type { ThumbnailDesign, ThumbnailDesigner } from "./types";
 
-const STOP = new Set(["the", "a", "an", "and", "or", "of", "to", "for", "in", "on", "with", "that", "it", "is", "you", "your", "here's", "what", "which"]);
+const STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "of",
+  "to",
+  "for",
+  "in",
+  "on",
+  "with",
+  "that",
+  "it",
+  "is",
+  "you",
+  "your",
+  "here's",
+  "what",
+  "which",
+]);
 
 /** A punchy 2–5 word headline from the script title. */
 export function headlineFor(script: Script, style: ThumbnailStyle): string {
-  const words = script.title.replace(/[:"—–-]/g, " ").split(/\s+/).filter(Boolean);
+  const words = script.title
+    .replace(/[:"—–-]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const strong = words.filter((w) => !STOP.has(w.toLowerCase()));
   const core = strong.slice(0, style === "VIRAL" ? 3 : 4).join(" ");
   return style === "VIRAL" ? `${core}?!`.toUpperCase() : core.toUpperCase();
@@ -46,7 +69,16 @@ function wrap(text: string, maxChars: number, maxLines: number): string[] {
 }
 
 /** Shrinks the type so the longest line fits maxWidth; heavy display fonts run about 0.62 em per glyph. */
-function textBlock(lines: string[], x: number, y: number, maxSize: number, maxWidth: number, fill: string, stroke: string, anchor = "start"): string {
+function textBlock(
+  lines: string[],
+  x: number,
+  y: number,
+  maxSize: number,
+  maxWidth: number,
+  fill: string,
+  stroke: string,
+  anchor = "start",
+): string {
   const longest = Math.max(...lines.map((l) => l.length), 1);
   const size = Math.max(36, Math.min(maxSize, Math.floor(maxWidth / (longest * 0.62))));
   return lines

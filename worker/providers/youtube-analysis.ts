@@ -15,7 +15,9 @@ export interface VideoFacts {
 
 const DAY = 86_400_000;
 const STOPWORDS = new Set(
-  "a an and are as at be but by for from how i in is it its my of on or so that the this to was what when why with you your we our me vs new just".split(" "),
+  "a an and are as at be but by for from how i in is it its my of on or so that the this to was what when why with you your we our me vs new just".split(
+    " ",
+  ),
 );
 
 const FORMATS: { name: string; test: (v: VideoFacts) => boolean }[] = [
@@ -84,11 +86,21 @@ function growthPct(vs: VideoFacts[], all: VideoFacts[], now: number): number {
   const thisWeek = vs.filter((v) => now - v.publishedAt <= 7 * DAY).map((v) => velocity(v, now));
   const lastWeek = vs.filter((v) => now - v.publishedAt > 7 * DAY && now - v.publishedAt <= 14 * DAY).map((v) => velocity(v, now));
   // Without uploads in both weeks, compare the keyword's pace with the topic's as a whole.
-  const [a, b] = thisWeek.length && lastWeek.length ? [mean(thisWeek), mean(lastWeek)] : [mean(vs.map((v) => velocity(v, now))), mean(all.map((v) => velocity(v, now)))];
+  const [a, b] =
+    thisWeek.length && lastWeek.length
+      ? [mean(thisWeek), mean(lastWeek)]
+      : [mean(vs.map((v) => velocity(v, now))), mean(all.map((v) => velocity(v, now)))];
   return b > 0 ? Math.round(clamp((a / b - 1) * 100, -100, 999)) : 0;
 }
 
-export function analyseVideos(args: { topic: string; region: string; topicVideos: VideoFacts[]; popular: VideoFacts[]; now: Date; lookbackDays: number }): TrendReport {
+export function analyseVideos(args: {
+  topic: string;
+  region: string;
+  topicVideos: VideoFacts[];
+  popular: VideoFacts[];
+  now: Date;
+  lookbackDays: number;
+}): TrendReport {
   const { topic, region, topicVideos, popular } = args;
   const now = args.now.getTime();
   const topicWords = words(topic);
@@ -108,13 +120,23 @@ export function analyseVideos(args: { topic: string; region: string; topicVideos
   // A keyword needs two videos behind it unless the sample is tiny; one viral upload is not a trend.
   const minVideos = topicVideos.length >= 6 ? 2 : 1;
   const all = [...byKeyword]
-    .map(([k, { videos, natural }]) => ({ k, natural, vs: [...videos], views: [...videos].reduce((s, v) => s + v.views, 0), length: k.split(" ").length }))
+    .map(([k, { videos, natural }]) => ({
+      k,
+      natural,
+      vs: [...videos],
+      views: [...videos].reduce((s, v) => s + v.views, 0),
+      length: k.split(" ").length,
+    }))
     // Most views first; for the same videos, the longer, more specific phrase.
     .sort((a, b) => b.views - a.views || b.length - a.length || a.k.localeCompare(b.k));
   const ranked = all.filter((r) => r.vs.length >= minVideos);
 
   // "beginners" says nothing "for beginners" does not: compare what each adds to the topic.
-  const core = (k: string) => ` ${k.split(" ").filter((w) => !topicWords.includes(w)).join(" ")} `;
+  const core = (k: string) =>
+    ` ${k
+      .split(" ")
+      .filter((w) => !topicWords.includes(w))
+      .join(" ")} `;
   const overlaps = (a: string, b: string) => core(a).includes(core(b)) || core(b).includes(core(a));
   const chosen: typeof ranked = [];
   for (const r of ranked) {
@@ -157,7 +179,9 @@ export function analyseVideos(args: { topic: string; region: string; topicVideos
       : lead
         ? `"${lead.keyword}" leads the keywords.`
         : "",
-    top_formats.length >= 2 ? `${top_formats[0]} and ${top_formats[1]!.toLowerCase()} draw the most views.` : `${top_formats[0]} draw the most views.`,
+    top_formats.length >= 2
+      ? `${top_formats[0]} and ${top_formats[1]!.toLowerCase()} draw the most views.`
+      : `${top_formats[0]} draw the most views.`,
     popularHit ? `The topic also reaches the ${region} most-popular chart: "${popularHit.title}".` : "",
   ];
   return {

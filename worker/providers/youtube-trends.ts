@@ -57,11 +57,21 @@ function toError(status: number, body: ApiErrorBody | null): YouTubeApiError {
   // The API's own message can contain HTML links; keep a plain, key-free summary.
   const detail = (body?.error?.message ?? "").replace(/<[^>]+>/g, "").slice(0, 200);
   if (reasons.some((r) => r === "quotaExceeded" || r === "dailyLimitExceeded" || r === "rateLimitExceeded"))
-    return new YouTubeApiError("quota_exceeded", `YouTube Data API quota exceeded (${status} ${reasons[0]}); the daily quota resets at midnight Pacific Time.`, status);
+    return new YouTubeApiError(
+      "quota_exceeded",
+      `YouTube Data API quota exceeded (${status} ${reasons[0]}); the daily quota resets at midnight Pacific Time.`,
+      status,
+    );
   if (reasons.some((r) => r === "keyInvalid" || r === "API_KEY_INVALID"))
     return new YouTubeApiError("key_invalid", `YOUTUBE_API_KEY was rejected as invalid (${status} keyInvalid).`, status);
-  if (status === 403) return new YouTubeApiError("forbidden", `YouTube Data API refused the request (403 ${reasons[0] || "forbidden"}): ${detail}`, status);
-  if (status === 400) return new YouTubeApiError("bad_request", `YouTube Data API rejected the request (400 ${reasons[0] || "badRequest"}): ${detail}`, status);
+  if (status === 403)
+    return new YouTubeApiError("forbidden", `YouTube Data API refused the request (403 ${reasons[0] || "forbidden"}): ${detail}`, status);
+  if (status === 400)
+    return new YouTubeApiError(
+      "bad_request",
+      `YouTube Data API rejected the request (400 ${reasons[0] || "badRequest"}): ${detail}`,
+      status,
+    );
   return new YouTubeApiError("http_error", `YouTube Data API answered ${status}${detail ? `: ${detail}` : ""}.`, status);
 }
 
@@ -80,17 +90,24 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
     const url = `${base}/${path}?${new URLSearchParams({ ...params, key: config.apiKey })}`;
     let answer: { status: number; body: unknown };
     try {
-      answer = await fetchWithTimeout(doFetch, url, { headers: { accept: "application/json" } }, config.timeoutMs ?? 10_000, async (res) => ({
-        status: res.status,
-        body: await res.json().catch(() => null),
-      }));
+      answer = await fetchWithTimeout(
+        doFetch,
+        url,
+        { headers: { accept: "application/json" } },
+        config.timeoutMs ?? 10_000,
+        async (res) => ({
+          status: res.status,
+          body: await res.json().catch(() => null),
+        }),
+      );
     } catch (err) {
       // Never echo the URL or the error's text: both can carry the API key.
       if (err instanceof FetchTimeoutError) throw new YouTubeApiError("network", "YouTube Data API did not answer in time.");
       throw new YouTubeApiError("network", `YouTube Data API unreachable (${err instanceof Error ? err.name : "network error"}).`);
     }
     if (answer.status < 200 || answer.status >= 300) throw toError(answer.status, answer.body as ApiErrorBody | null);
-    if (!answer.body || typeof answer.body !== "object") throw new YouTubeApiError("http_error", "YouTube Data API sent a response that is not JSON.", answer.status);
+    if (!answer.body || typeof answer.body !== "object")
+      throw new YouTubeApiError("http_error", "YouTube Data API sent a response that is not JSON.", answer.status);
     return answer.body as T;
   }
 
@@ -116,7 +133,8 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
       maxResults,
     });
     const ids = (search.items ?? []).map((i) => i.id?.videoId).filter((id): id is string => !!id);
-    if (ids.length === 0) throw new YouTubeApiError("no_results", `YouTube has no videos about "${query}" from the last ${lookbackDays} days.`);
+    if (ids.length === 0)
+      throw new YouTubeApiError("no_results", `YouTube has no videos about "${query}" from the last ${lookbackDays} days.`);
     const part = "snippet,statistics,contentDetails";
     const popularParams: Record<string, string> = { part, chart: "mostPopular", regionCode: region, maxResults };
     if (config.categoryId) popularParams.videoCategoryId = config.categoryId;

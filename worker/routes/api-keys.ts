@@ -24,7 +24,8 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     const { name } = await parseBody(c, CreateApiKeyRequest);
     const userId = c.get("userId");
     const active = (await listApiKeys(c.env.DB, userId)).filter((k) => k.revoked_at === null).length;
-    if (active >= MAX_ACTIVE_KEYS) throw new ApiError(409, `An account can have at most ${MAX_ACTIVE_KEYS} active API keys; revoke one first.`);
+    if (active >= MAX_ACTIVE_KEYS)
+      throw new ApiError(409, `An account can have at most ${MAX_ACTIVE_KEYS} active API keys; revoke one first.`);
     const created = await createApiKey(c.env.DB, userId, name, Date.now());
     return c.json(created, 201, { "cache-control": "no-store" });
   })

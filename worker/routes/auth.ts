@@ -46,7 +46,11 @@ export const authRoutes = new Hono<AppEnv>()
   .get("/me", async (c) => {
     // Mounted behind requireAuth in app.ts.
     const db = drizzle(c.env.DB);
-    const user = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, c.get("userId"))).get();
+    const user = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.id, c.get("userId")))
+      .get();
     if (!user) throw new ApiError(401, "The account no longer exists.");
     return c.json(user);
   });

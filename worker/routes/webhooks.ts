@@ -7,7 +7,16 @@ import { ApiError } from "../http/problem";
 import { parseBody } from "../http/validate";
 import { CreateWebhookRequest } from "../shared/integrations";
 import { checkWebhookUrl } from "../webhooks/deliver";
-import { countEndpoints, createEndpoint, deleteEndpoint, getEndpoint, listAttempts, listEndpoints, MAX_ENDPOINTS_PER_USER, rotateSecret } from "../webhooks/repo";
+import {
+  countEndpoints,
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listAttempts,
+  listEndpoints,
+  MAX_ENDPOINTS_PER_USER,
+  rotateSecret,
+} from "../webhooks/repo";
 
 const ENDPOINT_ID = /^whe_[0-9a-f]{32}$/;
 const EmptyBody = z.strictObject({});

@@ -34,7 +34,10 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 // ---------- requests ----------
 export const RegisterRequest = z.strictObject({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z
     .string()
     .min(10, "must be at least 10 characters")
@@ -44,7 +47,12 @@ export const RegisterRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(254).transform((e) => e.toLowerCase()),
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -282,9 +290,7 @@ export interface Results {
 }
 
 /** Messages the workflow's Durable Object pushes to open pages over its WebSocket. */
-export type LiveMessage =
-  | { type: "state"; workflow: WorkflowState }
-  | { type: "poll"; ab_test: AbStatus; point: AbHistoryPoint };
+export type LiveMessage = { type: "state"; workflow: WorkflowState } | { type: "poll"; ab_test: AbStatus; point: AbHistoryPoint };
 
 export const requiredActionFor = (status: WorkflowStatus): RequiredAction | null =>
   status === "awaiting_approval"

@@ -34,7 +34,11 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WebhookEventType
 // ---------- webhook endpoints ----------
 export const CreateWebhookRequest = z.strictObject({
   url: z.string().trim().min(1).max(2048).describe("https URL that receives signed POSTs"),
-  events: z.array(WebhookEventType).max(WEBHOOK_EVENT_TYPES.length).default([]).describe("Event types to receive; empty or absent means all"),
+  events: z
+    .array(WebhookEventType)
+    .max(WEBHOOK_EVENT_TYPES.length)
+    .default([])
+    .describe("Event types to receive; empty or absent means all"),
 });
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
 
@@ -48,7 +52,9 @@ export const WebhookEndpoint = z.object({
 });
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
-export const WebhookSecret = z.string().describe("whsec_ followed by the base64 signing key; verify deliveries with any Standard Webhooks library");
+export const WebhookSecret = z
+  .string()
+  .describe("whsec_ followed by the base64 signing key; verify deliveries with any Standard Webhooks library");
 
 export const WebhookEndpointCreated = WebhookEndpoint.extend({ secret: WebhookSecret });
 export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreated>;

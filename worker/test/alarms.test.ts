@@ -98,7 +98,13 @@ describe("external analytics", () => {
     const push = (ia: number, ca: number, ib: number, cb: number, ic: number, cc: number) =>
       call<AbStatus>("POST", `/workflows/${wf.id}/metrics`, {
         token,
-        body: { variants: [{ thumbnail_id: a, impressions: ia, clicks: ca }, { thumbnail_id: b, impressions: ib, clicks: cb }, { thumbnail_id: c, impressions: ic, clicks: cc }] },
+        body: {
+          variants: [
+            { thumbnail_id: a, impressions: ia, clicks: ca },
+            { thumbnail_id: b, impressions: ib, clicks: cb },
+            { thumbnail_id: c, impressions: ic, clicks: cc },
+          ],
+        },
       });
     const first = await push(1000, 80, 1000, 60, 1000, 100);
     expect(first.status).toBe(200);
@@ -107,11 +113,20 @@ describe("external analytics", () => {
 
     expectProblem(await push(900, 80, 1000, 60, 1000, 100), 400); // went down
     expectProblem(await push(1000, 1001, 1000, 60, 1000, 100), 400); // clicks > impressions
-    const missing = await call("POST", `/workflows/${wf.id}/metrics`, { token, body: { variants: [{ thumbnail_id: a, impressions: 2000, clicks: 100 }] } });
+    const missing = await call("POST", `/workflows/${wf.id}/metrics`, {
+      token,
+      body: { variants: [{ thumbnail_id: a, impressions: 2000, clicks: 100 }] },
+    });
     expectProblem(missing, 400);
     const unknown = await call("POST", `/workflows/${wf.id}/metrics`, {
       token,
-      body: { variants: [{ thumbnail_id: a, impressions: 2000, clicks: 100 }, { thumbnail_id: b, impressions: 2000, clicks: 100 }, { thumbnail_id: "zzz", impressions: 1, clicks: 0 }] },
+      body: {
+        variants: [
+          { thumbnail_id: a, impressions: 2000, clicks: 100 },
+          { thumbnail_id: b, impressions: 2000, clicks: 100 },
+          { thumbnail_id: "zzz", impressions: 1, clicks: 0 },
+        ],
+      },
     });
     expectProblem(unknown, 400);
     expect((await status(wf.id, token)).polls).toBe(1);

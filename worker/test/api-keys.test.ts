@@ -5,7 +5,9 @@ import { createApiKey, generateApiKey, listApiKeys, looksLikeApiKey, revokeApiKe
 
 async function newUserRow(): Promise<string> {
   const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)").bind(id, `${id}@example.com`, Date.now()).run();
+  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
+    .bind(id, `${id}@example.com`, Date.now())
+    .run();
   return id;
 }
 

@@ -41,7 +41,10 @@ describe("accounts", () => {
     });
     expect(form.status).toBe(200);
     expect(form.body.token_type).toBe("bearer");
-    const [header, payload] = form.body.access_token.split(".").slice(0, 2).map((p: string) => JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/"))));
+    const [header, payload] = form.body.access_token
+      .split(".")
+      .slice(0, 2)
+      .map((p: string) => JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/"))));
     expect(header.alg).toBe("HS256");
     expect(payload.exp - payload.iat).toBe(7 * 24 * 3600);
     expect(Date.parse(form.body.expires_at)).toBe(payload.exp * 1000);
@@ -57,7 +60,9 @@ describe("accounts", () => {
     }
     const locked = expectProblem(await call("POST", "/auth/login", { body: { username: email, password: "correct-horse-42" } }), 429);
     expect(locked.detail).toMatch(/Try again/);
-    const retry = (await call("POST", "/auth/login", { body: { username: email, password: "correct-horse-42" } })).headers.get("retry-after");
+    const retry = (await call("POST", "/auth/login", { body: { username: email, password: "correct-horse-42" } })).headers.get(
+      "retry-after",
+    );
     expect(Number(retry)).toBeGreaterThan(0);
     expect(Number(retry)).toBeLessThanOrEqual(30);
   });
@@ -66,7 +71,11 @@ describe("accounts", () => {
     expectProblem(await call("GET", "/workflows"), 401);
     expectProblem(await call("GET", "/workflows", { token: "not.a.jwt" }), 401);
     const now = Math.floor(Date.now() / 1000);
-    const forged = await sign({ sub: "someone", iat: now, exp: now + 60, iss: "creator-agent-toolbox" }, "another-secret-that-is-long-enough-000", "HS256");
+    const forged = await sign(
+      { sub: "someone", iat: now, exp: now + 60, iss: "creator-agent-toolbox" },
+      "another-secret-that-is-long-enough-000",
+      "HS256",
+    );
     expectProblem(await call("GET", "/workflows", { token: forged }), 401);
     const expired = await sign({ sub: "someone", iat: now - 100, exp: now - 10, iss: "creator-agent-toolbox" }, env.JWT_SECRET, "HS256");
     expectProblem(await call("GET", "/workflows", { token: expired }), 401);

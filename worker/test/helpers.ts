@@ -66,21 +66,30 @@ export function expectProblem(reply: Reply, status: number): Problem {
 }
 
 export async function startWorkflow(token: string, topic = "home espresso"): Promise<WorkflowState> {
-  const r = await call<WorkflowState>("POST", "/workflows/start", { token, body: { topic, niche: "coffee", audience: "busy parents", tone: "friendly" } });
+  const r = await call<WorkflowState>("POST", "/workflows/start", {
+    token,
+    body: { topic, niche: "coffee", audience: "busy parents", tone: "friendly" },
+  });
   expect(r.status).toBe(201);
   return r.body;
 }
 
 export async function toThumbnails(token: string): Promise<WorkflowState> {
   const wf = await startWorkflow(token);
-  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } });
+  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, {
+    token,
+    body: { action: "approve", script_id: wf.scripts[0]!.id },
+  });
   expect(r.status).toBe(200);
   return r.body;
 }
 
 export async function toAbTesting(token: string, source: "simulated" | "external" = "simulated"): Promise<WorkflowState> {
   const wf = await toThumbnails(token);
-  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: wf.thumbnails[1]!.id, analytics_source: source } });
+  const r = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, {
+    token,
+    body: { thumbnail_id: wf.thumbnails[1]!.id, analytics_source: source },
+  });
   expect(r.status).toBe(200);
   return r.body;
 }

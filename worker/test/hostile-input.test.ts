@@ -30,12 +30,23 @@ describe("hostile and malformed input", () => {
       expect(r.status, raw?.slice(0, 60)).toBeLessThan(500);
       expectProblem(r, r.status);
     }
-    const starts: unknown[] = [{}, { topic: "" }, { topic: "ab" }, { topic: 5 }, { topic: "x".repeat(300) }, { topic: "ok topic", niche: 7 }, { topic: "ok topic", admin: true }];
+    const starts: unknown[] = [
+      {},
+      { topic: "" },
+      { topic: "ab" },
+      { topic: 5 },
+      { topic: "x".repeat(300) },
+      { topic: "ok topic", niche: 7 },
+      { topic: "ok topic", admin: true },
+    ];
     for (const body of starts) {
       const p = expectProblem(await call("POST", "/workflows/start", { token, body }), 400);
       expect(p.errors?.length).toBeGreaterThan(0);
     }
-    const metrics = await call("POST", `/workflows/${wf.id}/metrics`, { token, body: { variants: [{ thumbnail_id: "a", impressions: -1, clicks: 0 }] } });
+    const metrics = await call("POST", `/workflows/${wf.id}/metrics`, {
+      token,
+      body: { variants: [{ thumbnail_id: "a", impressions: -1, clicks: 0 }] },
+    });
     expectProblem(metrics, 400);
     const after = (await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token })).body;
     expect(after).toEqual(before);
@@ -53,9 +64,13 @@ describe("hostile and malformed input", () => {
   });
 
   it("allows CORS only for the configured origins", async () => {
-    const allowed = await call("OPTIONS", "/health", { headers: { origin: "http://localhost:8787", "access-control-request-method": "GET" } });
+    const allowed = await call("OPTIONS", "/health", {
+      headers: { origin: "http://localhost:8787", "access-control-request-method": "GET" },
+    });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:8787");
-    const denied = await call("OPTIONS", "/health", { headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const denied = await call("OPTIONS", "/health", {
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(denied.headers.get("access-control-allow-origin")).toBeNull();
     const health = await call("GET", "/health");
     expect(health.status).toBe(200);

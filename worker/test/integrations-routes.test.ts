@@ -54,7 +54,8 @@ describe("webhook endpoints", () => {
       expect((await call(method, path, { token: bob.token })).status).toBe(404);
     }
     expect((await call("GET", "/webhooks", { token: bob.token })).body.items).toEqual([]);
-    for (let i = 1; i < 10; i++) expect((await call("POST", "/webhooks", { token: alice.token, body: { url: `https://hooks.example.com/${i}` } })).status).toBe(201);
+    for (let i = 1; i < 10; i++)
+      expect((await call("POST", "/webhooks", { token: alice.token, body: { url: `https://hooks.example.com/${i}` } })).status).toBe(201);
     expect((await call("POST", "/webhooks", { token: alice.token, body: { url: "https://hooks.example.com/11" } })).status).toBe(409);
   });
 });
@@ -72,10 +73,24 @@ describe("API keys over HTTP", () => {
 
     // The whole flow with the key alone, ending in an external metrics push.
     const wf = (await call("POST", "/workflows/start", { token: key, body: { topic: "home espresso" } })).body;
-    const approved = await call("POST", `/workflows/${wf.id}/approve`, { token: key, body: { action: "approve", script_id: wf.scripts[0].id } });
+    const approved = await call("POST", `/workflows/${wf.id}/approve`, {
+      token: key,
+      body: { action: "approve", script_id: wf.scripts[0].id },
+    });
     const pick = approved.body.thumbnails[0].id;
-    expect((await call("POST", `/workflows/${wf.id}/select-thumbnail`, { token: key, body: { thumbnail_id: pick, analytics_source: "external" } })).status).toBe(200);
-    const variants = approved.body.thumbnails.map((t: { id: string }, i: number) => ({ thumbnail_id: t.id, impressions: 1000, clicks: 50 + 10 * i }));
+    expect(
+      (
+        await call("POST", `/workflows/${wf.id}/select-thumbnail`, {
+          token: key,
+          body: { thumbnail_id: pick, analytics_source: "external" },
+        })
+      ).status,
+    ).toBe(200);
+    const variants = approved.body.thumbnails.map((t: { id: string }, i: number) => ({
+      thumbnail_id: t.id,
+      impressions: 1000,
+      clicks: 50 + 10 * i,
+    }));
     const pushed = await call("POST", `/workflows/${wf.id}/metrics`, { token: key, body: { variants } });
     expect(pushed.status).toBe(200);
     expect(pushed.body.variants.map((v: { impressions: number }) => v.impressions)).toEqual([1000, 1000, 1000]);

@@ -18,7 +18,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.openapi).toBe("3.1.0");
-    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)),
+    );
 
     const served = new Set(endpoints(app.routes));
     const missing = [...served].filter((r) => !documented.has(r));
@@ -30,8 +32,12 @@ describe("GET /api/v1/openapi.json", () => {
   it("takes request bodies and queries from the schemas the routes validate with", async () => {
     const doc = (await call("GET", "/openapi.json")).body;
     const strip = ({ $schema: _s, ...rest }: Record<string, unknown>) => rest;
-    expect(doc.components.schemas.StartWorkflowRequest).toEqual(strip(z.toJSONSchema(StartWorkflowRequest, { io: "input" }) as Record<string, unknown>));
-    expect(doc.components.schemas.CreateWebhookRequest).toEqual(strip(z.toJSONSchema(CreateWebhookRequest, { io: "input" }) as Record<string, unknown>));
+    expect(doc.components.schemas.StartWorkflowRequest).toEqual(
+      strip(z.toJSONSchema(StartWorkflowRequest, { io: "input" }) as Record<string, unknown>),
+    );
+    expect(doc.components.schemas.CreateWebhookRequest).toEqual(
+      strip(z.toJSONSchema(CreateWebhookRequest, { io: "input" }) as Record<string, unknown>),
+    );
     const start = doc.paths["/api/v1/workflows/start"].post;
     expect(start.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/StartWorkflowRequest" });
     expect(start.responses["201"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/WorkflowState" });
@@ -40,7 +46,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.paths["/api/v1/auth/login"].post.requestBody.content).toHaveProperty("application/x-www-form-urlencoded");
     expect(Object.keys(doc.webhooks)).toEqual(["workflow.status_changed", "ab_test.completed"]);
     // Every $ref points at a component that exists.
-    for (const [, id] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas).toHaveProperty(id!);
+    for (const [, id] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g))
+      expect(doc.components.schemas).toHaveProperty(id!);
     expect(new Set(OPERATIONS.map((o) => `${o.method} ${o.path}`)).size).toBe(OPERATIONS.length);
   });
 });

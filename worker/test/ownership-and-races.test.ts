@@ -41,7 +41,9 @@ describe("racing requests", () => {
     const started = await call<WorkflowState>("POST", "/workflows/start", { token, body: { topic: "budget travel" } });
     const wf = started.body;
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[i % 3]!.id } })),
+      Array.from({ length: 20 }, (_, i) =>
+        call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[i % 3]!.id } }),
+      ),
     );
     const codes = replies.map((r) => r.status).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
@@ -54,7 +56,9 @@ describe("racing requests", () => {
   it("concurrent selections and winner declarations settle on exactly one outcome", async () => {
     const { token } = await newUser("race2");
     const wf = await toThumbnails(token);
-    const selects = await Promise.all(wf.thumbnails.map((t) => call("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: t.id } })));
+    const selects = await Promise.all(
+      wf.thumbnails.map((t) => call("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: t.id } })),
+    );
     expect(selects.filter((r) => r.status === 200)).toHaveLength(1);
     const ends = await Promise.all([
       call("POST", `/workflows/${wf.id}/stop-test`, { token }),

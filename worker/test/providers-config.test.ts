@@ -26,7 +26,17 @@ describe("configured providers", () => {
     expect([p.trends.name, p.scripts.name, p.thumbnails.name]).toEqual(["youtube", "openai", "pollinations"]);
     const trends = await p.trends.research({ topic: "bouldering", niche: null, audience: null }, new Date());
     expect(trends.source).toBe("youtube");
-    const result = await p.scripts.write({ topic: "bouldering", niche: null, audience: null, tone: null, trends, feedback: null, previous: [], revision: 1, count: 3 });
+    const result = await p.scripts.write({
+      topic: "bouldering",
+      niche: null,
+      audience: null,
+      tone: null,
+      trends,
+      feedback: null,
+      previous: [],
+      revision: 1,
+      count: 3,
+    });
     expect(result.fallback).toBeNull();
     expect(result.usage[0]!.estimated_cost_usd).toBeGreaterThan(0);
   });
@@ -42,7 +52,17 @@ describe("configured providers", () => {
   it("falls back to offline scripts, with the reason, when the server fails", async () => {
     const p = configuredProviders({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: inject("fakeOpenAiUrl"), OPENAI_MODEL: "server-error" });
     const trends = offlineTrendReport({ topic: "chess", niche: null, audience: null }, new Date());
-    const result = await p.scripts.write({ topic: "chess", niche: null, audience: null, tone: null, trends, feedback: null, previous: [], revision: 1, count: 3 });
+    const result = await p.scripts.write({
+      topic: "chess",
+      niche: null,
+      audience: null,
+      tone: null,
+      trends,
+      feedback: null,
+      previous: [],
+      revision: 1,
+      count: 3,
+    });
     expect(result.source).toBe("offline");
     expect(result.fallback?.reason).toMatch(/upstream error 500/);
   });

@@ -34,7 +34,8 @@ function writerFor(scenario: string, over: Partial<OpenAiConfig> = {}, sleeps: n
     offlineScriptWriter,
     { sleep: async (ms) => void sleeps.push(ms) },
   );
-  const calls = async (): Promise<any[]> => (await fetch(`${baseUrl.replace(/\/v1$/, "")}/__calls?model=${encodeURIComponent(model)}`)).json();
+  const calls = async (): Promise<any[]> =>
+    (await fetch(`${baseUrl.replace(/\/v1$/, "")}/__calls?model=${encodeURIComponent(model)}`)).json();
   return { writer, model, calls };
 }
 
@@ -50,14 +51,26 @@ describe("OpenAI script writer", () => {
 
     const [call] = await calls();
     expect(call.authorization).toBe("Bearer sk-test");
-    expect(call.body.response_format).toEqual({ type: "json_schema", json_schema: { name: "video_scripts", strict: true, schema: scriptsJsonSchema() } });
+    expect(call.body.response_format).toEqual({
+      type: "json_schema",
+      json_schema: { name: "video_scripts", strict: true, schema: scriptsJsonSchema() },
+    });
     expect(call.body.response_format.json_schema.schema.properties.scripts.items.properties).not.toHaveProperty("id");
     const prompt = call.body.messages[1].content as string;
     expect(prompt).toContain(trends.trends[0]!.keyword);
     expect(prompt).toContain(trends.summary);
 
     expect(result.usage).toEqual([
-      { model, ...call.usage, estimated_cost_usd: estimateCostUsd({ success: { input: 1, output: 2 } }, model, call.usage.prompt_tokens, call.usage.completion_tokens) },
+      {
+        model,
+        ...call.usage,
+        estimated_cost_usd: estimateCostUsd(
+          { success: { input: 1, output: 2 } },
+          model,
+          call.usage.prompt_tokens,
+          call.usage.completion_tokens,
+        ),
+      },
     ]);
     expect(result.usage[0]!.estimated_cost_usd).toBeGreaterThan(0);
   });
@@ -131,14 +144,36 @@ describe("OpenAI script writer", () => {
 });
 
 describe("answer checks and settings", () => {
-  const script = (title: string): Script => ({ id: "x", title, angle: "a", hook: "h", body: "b", outline: ["o"], call_to_action: "c", estimated_duration_seconds: 60 });
-  const draft = (title: string) => ({ title, angle: "a", hook: "h", body: "b", outline: ["o"], call_to_action: "c", estimated_duration_seconds: 60 });
+  const script = (title: string): Script => ({
+    id: "x",
+    title,
+    angle: "a",
+    hook: "h",
+    body: "b",
+    outline: ["o"],
+    call_to_action: "c",
+    estimated_duration_seconds: 60,
+  });
+  const draft = (title: string) => ({
+    title,
+    angle: "a",
+    hook: "h",
+    body: "b",
+    outline: ["o"],
+    call_to_action: "c",
+    estimated_duration_seconds: 60,
+  });
 
   it("rejects too few scripts, blanks and titles already shown; accepts fenced JSON", () => {
     const previous = [script("Old title")];
     const bad = parseAnswer(JSON.stringify({ scripts: [draft("old TITLE"), { ...draft("New"), hook: " " }] }), { count: 3, previous });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toEqual(["scripts: expected 3 scripts, got 2", expect.stringContaining("scripts.0.title"), "scripts.1.hook: must not be empty"]);
+    if (!bad.ok)
+      expect(bad.errors).toEqual([
+        "scripts: expected 3 scripts, got 2",
+        expect.stringContaining("scripts.0.title"),
+        "scripts.1.hook: must not be empty",
+      ]);
     const fenced = parseAnswer("```json\n" + JSON.stringify({ scripts: [draft("A"), draft("B")] }) + "\n```", { count: 2, previous });
     expect(fenced.ok).toBe(true);
   });

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { createPollinationsThumbnailDesigner } from "../providers/pollinations-thumbnails";
 import type { Script } from "../shared/contract";
 
-const script: Script = { id: "s1", title: "Home espresso for beginners: the honest guide", angle: "a", hook: "h", body: "b", outline: ["o"], call_to_action: "c", estimated_duration_seconds: 90 };
+const script: Script = {
+  id: "s1",
+  title: "Home espresso for beginners: the honest guide",
+  angle: "a",
+  hook: "h",
+  body: "b",
+  outline: ["o"],
+  call_to_action: "c",
+  estimated_duration_seconds: 90,
+};
 const STYLES = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"] as const;
 
 describe("Pollinations thumbnails", () => {

@@ -48,7 +48,10 @@ describe("YouTube trends provider", () => {
     expect(again).toEqual(first);
     expect(await callsFor(key)).toHaveLength(3);
 
-    await createYouTubeTrendsProvider({ apiKey: key, baseUrl, regionCode: "DE", cacheTtlSeconds: 60 }, { cache }).research({ topic: "Kettlebell", niche: null, audience: null }, now);
+    await createYouTubeTrendsProvider({ apiKey: key, baseUrl, regionCode: "DE", cacheTtlSeconds: 60 }, { cache }).research(
+      { topic: "Kettlebell", niche: null, audience: null },
+      now,
+    );
     expect(await callsFor(key)).toHaveLength(6); // another region is another entry
 
     await provider.research({ topic: "Kettlebell", niche: null, audience: null }, new Date(now.getTime() + 61_000));

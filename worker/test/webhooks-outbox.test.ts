@@ -12,7 +12,15 @@ const HOUR = 60 * MIN;
 describe("retry schedule", () => {
   it("follows 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h and then gives up", () => {
     const mid = () => 0.5;
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, mid))).toEqual([5000, 5 * MIN, 30 * MIN, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, mid))).toEqual([
+      5000,
+      5 * MIN,
+      30 * MIN,
+      2 * HOUR,
+      5 * HOUR,
+      10 * HOUR,
+      10 * HOUR,
+    ]);
     expect(retryDelayMs(8, mid)).toBeNull();
     expect(MAX_ATTEMPTS).toBe(8);
   });
@@ -28,10 +36,20 @@ describe("retry schedule", () => {
 
 describe("outbox transitions", () => {
   const event: OutboxEvent = { message_id: "msg_1", owner_id: "u1", type: "workflow.status_changed", body: "{}", created_at: 0 };
-  const endpoint = (id: string, events: string[] = [], disabled = false): EndpointInfo => ({ id, url: "https://example.com/h", secret: "whsec_AA==", events, disabled });
+  const endpoint = (id: string, events: string[] = [], disabled = false): EndpointInfo => ({
+    id,
+    url: "https://example.com/h",
+    secret: "whsec_AA==",
+    events,
+    disabled,
+  });
 
   it("fans out to subscribed, enabled endpoints only", () => {
-    const ds = fanOut(event, [endpoint("all"), endpoint("other", ["ab_test.completed"]), endpoint("off", [], true), endpoint("mine", ["workflow.status_changed"])], 100);
+    const ds = fanOut(
+      event,
+      [endpoint("all"), endpoint("other", ["ab_test.completed"]), endpoint("off", [], true), endpoint("mine", ["workflow.status_changed"])],
+      100,
+    );
     expect(ds.map((d) => [d.endpoint_id, d.next_attempt_at, d.state])).toEqual([
       ["all", 100, "pending"],
       ["mine", 100, "pending"],
@@ -106,11 +124,19 @@ describe("events from workflow transitions", () => {
   it("describe a status change with a message id derived from the transition", () => {
     const wf = "0b7c9c7e-1111-4222-8333-944445555666";
     const e = statusChangedEvent("u1", wf, "awaiting_approval", "awaiting_thumbnail_selection", Date.UTC(2026, 10, 20));
-    expect(e.message_id).toBe(statusChangedEvent("u1", wf, "awaiting_approval", "awaiting_thumbnail_selection", Date.UTC(2026, 10, 20)).message_id);
+    expect(e.message_id).toBe(
+      statusChangedEvent("u1", wf, "awaiting_approval", "awaiting_thumbnail_selection", Date.UTC(2026, 10, 20)).message_id,
+    );
     expect(JSON.parse(e.body)).toEqual({
       type: "workflow.status_changed",
       timestamp: "2026-11-20T00:00:00.000Z",
-      data: { workflow_id: wf, from: "awaiting_approval", to: "awaiting_thumbnail_selection", requires_action: "thumbnail_selection", at: "2026-11-20T00:00:00.000Z" },
+      data: {
+        workflow_id: wf,
+        from: "awaiting_approval",
+        to: "awaiting_thumbnail_selection",
+        requires_action: "thumbnail_selection",
+        at: "2026-11-20T00:00:00.000Z",
+      },
     });
   });
 
@@ -122,7 +148,13 @@ describe("events from workflow transitions", () => {
       variants: [{ impressions: 100 }, { impressions: 250 }, { impressions: 50 }],
     } as unknown as AbStatus;
     const e = abTestCompletedEvent("u1", "wf", ab, 0)!;
-    expect(JSON.parse(e.body).data).toEqual({ workflow_id: "wf", decision: "winner", winner_id: "t2", confidence: 0.97, total_impressions: 400 });
+    expect(JSON.parse(e.body).data).toEqual({
+      workflow_id: "wf",
+      decision: "winner",
+      winner_id: "t2",
+      confidence: 0.97,
+      total_impressions: 400,
+    });
     expect(abTestCompletedEvent("u1", "wf", { ...ab, winner_id: null }, 0)).toBeNull();
   });
 });

@@ -16,17 +16,27 @@ async function receiver(config: Record<string, unknown>): Promise<{ id: string; 
   return res.json();
 }
 
-async function received(id: string): Promise<{ webhook_id: string; verified: boolean; answered: number; error: string | null; body: any }[]> {
+async function received(
+  id: string,
+): Promise<{ webhook_id: string; verified: boolean; answered: number; error: string | null; body: any }[]> {
   return (await fetch(`${receiverBase}/__receivers/${id}/deliveries`)).json();
 }
 
 async function newUserRow(): Promise<string> {
   const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)").bind(id, `${id}@example.com`, Date.now()).run();
+  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
+    .bind(id, `${id}@example.com`, Date.now())
+    .run();
   return id;
 }
 
-const statusChanged = (workflowId: string) => ({ workflow_id: workflowId, from: "awaiting_approval" as const, to: "generating_thumbnails" as const, requires_action: null, at: new Date().toISOString() });
+const statusChanged = (workflowId: string) => ({
+  workflow_id: workflowId,
+  from: "awaiting_approval" as const,
+  to: "generating_thumbnails" as const,
+  requires_action: null,
+  at: new Date().toISOString(),
+});
 
 describe("deliver()", () => {
   it("signs so that standardwebhooks verifies the delivery", async () => {
@@ -77,7 +87,15 @@ describe("the outbox in Durable Object storage", () => {
 
     const wake = await runInDurableObject(stub, async (_instance, state) => {
       const outbox = new WebhookOutbox(state.storage.kv, deps);
-      expect(outbox.enqueue({ message_id: messageId, owner_id: userId, type: "workflow.status_changed", body: eventBody("workflow.status_changed", statusChanged("wf-2"), t0), created_at: t0 })).toBe(true);
+      expect(
+        outbox.enqueue({
+          message_id: messageId,
+          owner_id: userId,
+          type: "workflow.status_changed",
+          body: eventBody("workflow.status_changed", statusChanged("wf-2"), t0),
+          created_at: t0,
+        }),
+      ).toBe(true);
       expect(outbox.nextWakeUp(t0)).toBe(t0);
       return outbox.run(t0);
     });
@@ -108,7 +126,12 @@ describe("the outbox in Durable Object storage", () => {
 
   it("disables an endpoint that answers 410 and stops sending to it", async () => {
     const userId = await newUserRow();
-    const endpoint = await createEndpoint(env.DB, userId, { url: "http://placeholder.invalid/", events: ["ab_test.completed"] }, Date.now());
+    const endpoint = await createEndpoint(
+      env.DB,
+      userId,
+      { url: "http://placeholder.invalid/", events: ["ab_test.completed"] },
+      Date.now(),
+    );
     const gone = await receiver({ secret: endpoint.secret, status: 410 });
     await env.DB.prepare("UPDATE webhook_endpoints SET url = ? WHERE id = ?").bind(gone.url, endpoint.id).run();
     const stub = env.WORKFLOW.get(env.WORKFLOW.idFromName(`outbox-${userId}`));
@@ -119,7 +142,13 @@ describe("the outbox in Durable Object storage", () => {
       const outbox = new WebhookOutbox(state.storage.kv, deps);
       // Not subscribed to status changes: only the ab_test.completed event goes out.
       outbox.enqueue({ message_id: newMessageId(), owner_id: userId, type: "workflow.status_changed", body: "{}", created_at: now });
-      outbox.enqueue({ message_id: newMessageId(), owner_id: userId, type: "ab_test.completed", body: eventBody("ab_test.completed", data, now), created_at: now });
+      outbox.enqueue({
+        message_id: newMessageId(),
+        owner_id: userId,
+        type: "ab_test.completed",
+        body: eventBody("ab_test.completed", data, now),
+        created_at: now,
+      });
       expect(await outbox.run(now)).toBeNull();
     });
     expect((await received(gone.id)).map((d) => d.answered)).toEqual([410]);

@@ -26,7 +26,10 @@ describe("the whole pipeline", () => {
     // The trend data shapes the text.
     expect(wf.scripts.some((s) => wf.trends!.trends.some((t) => s.body.includes(t.keyword)))).toBe(true);
 
-    const rejected = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "reject", feedback: "Make them shorter and use more data" } });
+    const rejected = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, {
+      token,
+      body: { action: "reject", feedback: "Make them shorter and use more data" },
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe("awaiting_approval");
     expect(rejected.body.script_revisions).toHaveLength(2);
@@ -39,9 +42,15 @@ describe("the whole pipeline", () => {
     expect(fresh.every((s) => /\d+%/.test(s.body))).toBe(true);
 
     // An old revision's script cannot be approved.
-    expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }), 400);
+    expectProblem(
+      await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }),
+      400,
+    );
 
-    const approved = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: fresh[2]!.id } });
+    const approved = await call<WorkflowState>("POST", `/workflows/${wf.id}/approve`, {
+      token,
+      body: { action: "approve", script_id: fresh[2]!.id },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe("awaiting_thumbnail_selection");
     expect(approved.body.requires_action).toBe("thumbnail_selection");
@@ -58,7 +67,10 @@ describe("the whole pipeline", () => {
       expect(img.body).toContain('height="720"');
     }
 
-    const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: thumbs[0]!.id } });
+    const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, {
+      token,
+      body: { thumbnail_id: thumbs[0]!.id },
+    });
     expect(selected.status).toBe(200);
     expect(selected.body.status).toBe("ab_testing");
     expect(selected.body.requires_action).toBe("ab_test_monitoring");
@@ -97,7 +109,10 @@ describe("the whole pipeline", () => {
     const lastInterval = history.points[2]!.ctr_intervals![0]!;
     expect(lastInterval).toEqual(status.variants[0]!.ctr_interval);
 
-    const declared = await call<WorkflowState>("POST", `/workflows/${wf.id}/declare-winner`, { token, body: { thumbnail_id: thumbs[2]!.id } });
+    const declared = await call<WorkflowState>("POST", `/workflows/${wf.id}/declare-winner`, {
+      token,
+      body: { thumbnail_id: thumbs[2]!.id },
+    });
     expect(declared.status).toBe(200);
     expect(declared.body.status).toBe("completed");
     expect(declared.body.requires_action).toBeNull();
@@ -141,7 +156,10 @@ describe("the whole pipeline", () => {
     expectProblem(await call("POST", `/workflows/${wf.id}/declare-winner`, { token, body: { thumbnail_id: "x" } }), 409);
     const ok = await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } });
     expect(ok.status).toBe(200);
-    expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }), 409);
+    expectProblem(
+      await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "approve", script_id: wf.scripts[0]!.id } }),
+      409,
+    );
     expectProblem(await call("POST", `/workflows/${wf.id}/approve`, { token, body: { action: "reject" } }), 409);
     const state = await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token });
     expect(state.body.status).toBe("awaiting_thumbnail_selection");
@@ -151,12 +169,23 @@ describe("the whole pipeline", () => {
   it("lists the caller's workflows newest first, with paging and a status filter", async () => {
     const { token } = await newUser("list");
     const ids: string[] = [];
-    for (const topic of ["alpha topic", "beta topic", "gamma topic", "delta topic", "epsilon topic"]) ids.push((await startWorkflow(token, topic)).id);
-    await call("POST", `/workflows/${ids[0]}/approve`, { token, body: { action: "approve", script_id: (await call<WorkflowState>("GET", `/workflows/${ids[0]}/status`, { token })).body.scripts[0]!.id } });
+    for (const topic of ["alpha topic", "beta topic", "gamma topic", "delta topic", "epsilon topic"])
+      ids.push((await startWorkflow(token, topic)).id);
+    await call("POST", `/workflows/${ids[0]}/approve`, {
+      token,
+      body: {
+        action: "approve",
+        script_id: (await call<WorkflowState>("GET", `/workflows/${ids[0]}/status`, { token })).body.scripts[0]!.id,
+      },
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: WorkflowList } = await call<WorkflowList>("GET", `/workflows?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { token });
+      const page: { body: WorkflowList } = await call<WorkflowList>(
+        "GET",
+        `/workflows?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        { token },
+      );
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((i) => i.id));
       cursor = page.body.next_cursor;

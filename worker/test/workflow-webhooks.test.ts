@@ -17,7 +17,10 @@ describe("webhooks from a real workflow", () => {
     const r = await receiver({ secret: "whsec_placeholder" });
     const hook = await call("POST", "/webhooks", { token, body: { url: r.url } });
     expect(hook.status).toBe(201);
-    await fetch(`${receiverBase}/__receivers/${r.id}`, { method: "PUT", body: JSON.stringify({ secret: hook.body.secret, fail_first: 1 }) });
+    await fetch(`${receiverBase}/__receivers/${r.id}`, {
+      method: "PUT",
+      body: JSON.stringify({ secret: hook.body.secret, fail_first: 1 }),
+    });
 
     const key = await call("POST", "/api-keys", { token, body: { name: "analytics pusher" } });
     expect(key.status).toBe(201);
@@ -25,7 +28,10 @@ describe("webhooks from a real workflow", () => {
 
     const wf = await toThumbnails(token);
     const [a, b, c] = wf.thumbnails.map((t) => t.id) as [string, string, string];
-    const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token: apiKey, body: { thumbnail_id: a, analytics_source: "external" } });
+    const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, {
+      token: apiKey,
+      body: { thumbnail_id: a, analytics_source: "external" },
+    });
     expect(selected.status).toBe(200);
 
     let ab: AbStatus = selected.body.ab_test!;
@@ -33,7 +39,13 @@ describe("webhooks from a real workflow", () => {
       const imp = n * 1000;
       const push = await call<AbStatus>("POST", `/workflows/${wf.id}/metrics`, {
         token: apiKey,
-        body: { variants: [{ thumbnail_id: a, impressions: imp, clicks: Math.round(imp * 0.06) }, { thumbnail_id: b, impressions: imp, clicks: Math.round(imp * 0.07) }, { thumbnail_id: c, impressions: imp, clicks: Math.round(imp * 0.1) }] },
+        body: {
+          variants: [
+            { thumbnail_id: a, impressions: imp, clicks: Math.round(imp * 0.06) },
+            { thumbnail_id: b, impressions: imp, clicks: Math.round(imp * 0.07) },
+            { thumbnail_id: c, impressions: imp, clicks: Math.round(imp * 0.1) },
+          ],
+        },
       });
       expect(push.status).toBe(200);
       ab = push.body;
@@ -47,13 +59,20 @@ describe("webhooks from a real workflow", () => {
     // The retry is due about 5 s later; run the outbox at that clock instead of waiting.
     await stub.deliverWebhooks(Date.now() + 60_000);
     expect(await drainAlarms(stub)).toBe(0);
-    const deliveries: { webhook_id: string; verified: boolean; answered: number; body: any }[] = await (await fetch(`${receiverBase}/__receivers/${r.id}/deliveries`)).json();
+    const deliveries: { webhook_id: string; verified: boolean; answered: number; body: any }[] = await (
+      await fetch(`${receiverBase}/__receivers/${r.id}/deliveries`)
+    ).json();
     expect(deliveries.every((d) => d.verified)).toBe(true);
     const accepted = deliveries.filter((d) => d.answered === 204).map((d) => d.body);
     const transitions = accepted.filter((e) => e.type === "workflow.status_changed").map((e) => e.data.to);
     expect(transitions).toEqual(expect.arrayContaining(["awaiting_approval", "awaiting_thumbnail_selection", "ab_testing", "completed"]));
     const completed = accepted.find((e) => e.type === "ab_test.completed");
-    expect(completed?.data).toMatchObject({ workflow_id: wf.id, decision: "winner", winner_id: c, total_impressions: ab.variants.reduce((s, v) => s + v.impressions, 0) });
+    expect(completed?.data).toMatchObject({
+      workflow_id: wf.id,
+      decision: "winner",
+      winner_id: c,
+      total_impressions: ab.variants.reduce((s, v) => s + v.impressions, 0),
+    });
     // The failed first attempt came again under the same webhook-id.
     const failed = deliveries.find((d) => d.answered === 500)!;
     expect(deliveries.filter((d) => d.webhook_id === failed.webhook_id).map((d) => d.answered)).toEqual([500, 204]);

@@ -12,7 +12,15 @@ function isPrivateIpv4(host: string): boolean {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
   if (!m) return false;
   const [a, b] = [Number(m[1]), Number(m[2])];
-  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 function isLoopbackOrPrivate(hostname: string): boolean {
@@ -40,7 +48,8 @@ export function checkWebhookUrl(raw: string, opts: { development: boolean }): Ur
   } catch {
     return { ok: false, reason: "Not a valid absolute URL." };
   }
-  if (url.username || url.password) return { ok: false, reason: "URLs must not carry credentials; authenticate with the signature instead." };
+  if (url.username || url.password)
+    return { ok: false, reason: "URLs must not carry credentials; authenticate with the signature instead." };
   if (url.hash) return { ok: false, reason: "URLs must not have a fragment." };
   if (opts.development) {
     if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, reason: "Only http and https URLs are allowed." };
@@ -77,14 +86,20 @@ export async function deliver(req: DeliveryRequest): Promise<AttemptResult> {
       "user-agent": "creator-agent-toolbox-webhooks/1",
       ...(await webhookHeaders(req.secret, req.messageId, req.nowMs, req.body)),
     };
-    return await fetchWithTimeout(doFetch, req.url, { method: "POST", headers, body: req.body, redirect: "manual" }, timeoutMs, async (res) => {
-      // The answer's body is never used; cancel it rather than buffer whatever the receiver sends.
-      await res.body?.cancel().catch(() => {});
-      if (res.status >= 300 && res.status < 400) {
-        return { status_code: res.status, error: `Redirect (${res.status}) not followed.`, duration_ms: elapsed() };
-      }
-      return { status_code: res.status, error: res.ok ? null : `HTTP ${res.status}`, duration_ms: elapsed() };
-    });
+    return await fetchWithTimeout(
+      doFetch,
+      req.url,
+      { method: "POST", headers, body: req.body, redirect: "manual" },
+      timeoutMs,
+      async (res) => {
+        // The answer's body is never used; cancel it rather than buffer whatever the receiver sends.
+        await res.body?.cancel().catch(() => {});
+        if (res.status >= 300 && res.status < 400) {
+          return { status_code: res.status, error: `Redirect (${res.status}) not followed.`, duration_ms: elapsed() };
+        }
+        return { status_code: res.status, error: res.ok ? null : `HTTP ${res.status}`, duration_ms: elapsed() };
+      },
+    );
   } catch (err) {
     const error = err instanceof FetchTimeoutError ? err.message : `Network error: ${err instanceof Error ? err.message : String(err)}`;
     return { status_code: null, error, duration_ms: elapsed() };

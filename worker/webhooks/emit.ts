@@ -18,12 +18,22 @@ export function createWebhookOutbox(storage: OutboxStorage, env: { DB: D1Databas
 
 const compact = (id: string) => id.replaceAll("-", "");
 
-export function statusChangedEvent(ownerId: string, workflowId: string, from: WorkflowStatus | null, to: WorkflowStatus, atMs: number): OutboxEvent {
+export function statusChangedEvent(
+  ownerId: string,
+  workflowId: string,
+  from: WorkflowStatus | null,
+  to: WorkflowStatus,
+  atMs: number,
+): OutboxEvent {
   return {
     message_id: `msg_${compact(workflowId)}_${to}_${atMs}`,
     owner_id: ownerId,
     type: "workflow.status_changed",
-    body: eventBody("workflow.status_changed", { workflow_id: workflowId, from, to, requires_action: requiredActionFor(to), at: new Date(atMs).toISOString() }, atMs),
+    body: eventBody(
+      "workflow.status_changed",
+      { workflow_id: workflowId, from, to, requires_action: requiredActionFor(to), at: new Date(atMs).toISOString() },
+      atMs,
+    ),
     created_at: atMs,
   };
 }

@@ -30,7 +30,12 @@ export async function countEndpoints(d1: D1Database, userId: string): Promise<nu
 }
 
 /** Creates an endpoint; the secret is returned here and by rotateSecret only. */
-export async function createEndpoint(d1: D1Database, userId: string, input: { url: string; events: readonly string[] }, now: number): Promise<WebhookEndpointCreated> {
+export async function createEndpoint(
+  d1: D1Database,
+  userId: string,
+  input: { url: string; events: readonly string[] },
+  now: number,
+): Promise<WebhookEndpointCreated> {
   const row: EndpointRow = {
     id: `whe_${crypto.randomUUID().replaceAll("-", "")}`,
     userId,
@@ -113,10 +118,19 @@ export function d1EndpointDirectory(d1: D1Database): EndpointDirectory {
   return {
     async forOwner(ownerId: string): Promise<EndpointInfo[]> {
       const rows = await drizzle(d1).select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, ownerId));
-      return rows.map((r) => ({ id: r.id, url: r.url, secret: r.secret, events: JSON.parse(r.events) as string[], disabled: r.disabledAt !== null }));
+      return rows.map((r) => ({
+        id: r.id,
+        url: r.url,
+        secret: r.secret,
+        events: JSON.parse(r.events) as string[],
+        disabled: r.disabledAt !== null,
+      }));
     },
     async disable(endpointId: string, reason: string, now: number) {
-      await drizzle(d1).update(webhookEndpoints).set({ disabledAt: now, disabledReason: reason }).where(eq(webhookEndpoints.id, endpointId));
+      await drizzle(d1)
+        .update(webhookEndpoints)
+        .set({ disabledAt: now, disabledReason: reason })
+        .where(eq(webhookEndpoints.id, endpointId));
     },
   };
 }

@@ -17,7 +17,8 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
  * schedule is used up and the delivery should be given up. `rng` returns values in [0, 1).
  */
 export function retryDelayMs(failedAttempt: number, rng: () => number, delays: readonly number[] = RETRY_DELAYS_MS): number | null {
-  if (!Number.isInteger(failedAttempt) || failedAttempt < 1) throw new RangeError(`attempt must be a positive integer, got ${failedAttempt}`);
+  if (!Number.isInteger(failedAttempt) || failedAttempt < 1)
+    throw new RangeError(`attempt must be a positive integer, got ${failedAttempt}`);
   const base = delays[failedAttempt - 1];
   if (base === undefined) return null;
   const factor = 1 - JITTER + 2 * JITTER * rng();

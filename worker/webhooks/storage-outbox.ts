@@ -105,7 +105,15 @@ export class WebhookOutbox {
     }
 
     const due = dueDeliveries(this.pendingDeliveries(), now, this.deps.batchSize ?? 20);
-    await Promise.all(due.map(async (d) => this.#attempt(d, (await endpointsOf(d.owner_id)).find((e) => e.id === d.endpoint_id), now)));
+    await Promise.all(
+      due.map(async (d) =>
+        this.#attempt(
+          d,
+          (await endpointsOf(d.owner_id)).find((e) => e.id === d.endpoint_id),
+          now,
+        ),
+      ),
+    );
     this.#pruneSeen(now);
     return this.nextWakeUp(now);
   }

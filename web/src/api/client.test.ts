@@ -11,7 +11,13 @@ const problem = (errors: { path: string; message: string }[]) =>
 
 describe("fieldErrors", () => {
   it("puts each message next to its field, whatever the path style", () => {
-    const r = client.fieldErrors(problem([{ path: "body.topic", message: "too short" }, { path: "/tone", message: "too long" }]), ["topic", "tone"]);
+    const r = client.fieldErrors(
+      problem([
+        { path: "body.topic", message: "too short" },
+        { path: "/tone", message: "too long" },
+      ]),
+      ["topic", "tone"],
+    );
     expect(r.fields).toEqual({ topic: "Too short", tone: "Too long" });
     expect(r.form).toBeNull();
   });

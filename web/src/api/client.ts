@@ -70,7 +70,11 @@ export function fieldErrors(err: unknown, known: readonly string[]) {
   if (!(err instanceof ApiError)) return { fields, form: errorText(err) };
   const rest: string[] = [];
   for (const e of err.problem.errors ?? []) {
-    const name = String(e.path).split(/[./]/).filter((s) => s && !/^\d+$/.test(s)).pop() ?? "";
+    const name =
+      String(e.path)
+        .split(/[./]/)
+        .filter((s) => s && !/^\d+$/.test(s))
+        .pop() ?? "";
     const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
     if (known.includes(name)) fields[name] ??= message;
     else rest.push(name ? `${name}: ${e.message}` : message);

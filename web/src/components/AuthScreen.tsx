@@ -12,8 +12,7 @@ function validate(email: string, password: string, signup: boolean) {
   if (!EMAIL.test(email.trim())) errs.email = "Enter an email address like name@example.com.";
   if (!password) errs.password = "Enter your password.";
   else if (signup && password.length < 10) errs.password = "Use at least 10 characters.";
-  else if (signup && !(/[a-z]/i.test(password) && /[^a-z]/i.test(password)))
-    errs.password = "Mix letters with digits or symbols.";
+  else if (signup && !(/[a-z]/i.test(password) && /[^a-z]/i.test(password))) errs.password = "Mix letters with digits or symbols.";
   return errs;
 }
 
@@ -49,7 +48,11 @@ export function AuthScreen({ mode }: { mode: "signin" | "signup" }) {
   };
 
   const server = fieldErrors(failure.value, ["email", "password", "username"]);
-  const errs: Record<string, string | undefined> = { ...server.fields, email: server.fields.email ?? server.fields.username, ...local.value };
+  const errs: Record<string, string | undefined> = {
+    ...server.fields,
+    email: server.fields.email ?? server.fields.username,
+    ...local.value,
+  };
   return (
     <section class="auth card">
       <h1 tabIndex={-1}>{title}</h1>

@@ -11,7 +11,8 @@ const X_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 
 /** Axis labels: "45s", "2m30s", "1h15m"; never two equal labels, unlike rounded decimals. */
 function shortTime(s: number) {
   if (s < 60) return `${s}s`;
-  const [big, small, u1, u2] = s < 3600 ? [Math.floor(s / 60), s % 60, "m", "s"] : [Math.floor(s / 3600), Math.floor((s % 3600) / 60), "h", "m"];
+  const [big, small, u1, u2] =
+    s < 3600 ? [Math.floor(s / 60), s % 60, "m", "s"] : [Math.floor(s / 3600), Math.floor((s % 3600) / 60), "h", "m"];
   return `${big}${u1}${small ? `${small}${u2}` : ""}`;
 }
 
@@ -84,7 +85,15 @@ export function CtrChart({ series, data, bands, label }: Props) {
         {series.map((s, i) => (
           <span key={s.id} class="key">
             <svg width="22" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="22" y2="4" stroke={STYLE_COLOR[s.style]} stroke-width="2" stroke-dasharray={DASHES[i % 3].join(" ")} />
+              <line
+                x1="0"
+                y1="4"
+                x2="22"
+                y2="4"
+                stroke={STYLE_COLOR[s.style]}
+                stroke-width="2"
+                stroke-dasharray={DASHES[i % 3].join(" ")}
+              />
             </svg>
             {STYLE_LABEL[s.style]}
           </span>

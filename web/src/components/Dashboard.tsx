@@ -47,15 +47,23 @@ function NewWorkflow() {
   return (
     <form class="card new-wf" onSubmit={onSubmit} noValidate aria-labelledby="new-wf-title">
       <h2 id="new-wf-title">New workflow</h2>
-      <Field label="Topic" name="topic" required maxLength={200} error={topicError.value ?? errs.fields.topic}
-        hint="What the video is about, e.g. “budget travel in Japan”." />
+      <Field
+        label="Topic"
+        name="topic"
+        required
+        maxLength={200}
+        error={topicError.value ?? errs.fields.topic}
+        hint="What the video is about, e.g. “budget travel in Japan”."
+      />
       <div class="row3">
         <Field label="Niche (optional)" name="niche" maxLength={100} error={errs.fields.niche} />
         <Field label="Audience (optional)" name="audience" maxLength={200} error={errs.fields.audience} />
         <Field label="Tone (optional)" name="tone" maxLength={50} list="tones" error={errs.fields.tone} />
       </div>
       <datalist id="tones">
-        {["friendly", "energetic", "calm", "funny", "expert"].map((t) => <option key={t} value={t} />)}
+        {["friendly", "energetic", "calm", "funny", "expert"].map((t) => (
+          <option key={t} value={t} />
+        ))}
       </datalist>
       {errs.form && <Alert>{errs.form}</Alert>}
       <button class="primary" type="submit" disabled={m.creating.value}>
@@ -76,14 +84,20 @@ function WorkflowList() {
           Status{" "}
           <select value={m.filter.value} onChange={(e) => m.setFilter(e.currentTarget.value as WorkflowStatus | "")}>
             <option value="">All</option>
-            {ALL_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {ALL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       {m.listError.value && (
         <Alert>
           {m.listError.value}{" "}
-          <button class="link" type="button" onClick={() => m.loadList()}>Try again</button>
+          <button class="link" type="button" onClick={() => m.loadList()}>
+            Try again
+          </button>
         </Alert>
       )}
       {!list && !m.listError.value && <Loading label="Loading your workflows…" />}

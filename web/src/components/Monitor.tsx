@@ -26,10 +26,19 @@ function ConfidenceMeter({ ab }: { ab: AbStatus }) {
       <span id="conf-label">
         Confidence <strong>{pct(c, 0)}</strong>
       </span>
-      <div class="meter" role="meter" aria-labelledby="conf-label" aria-valuemin={0} aria-valuemax={100}
-        aria-valuenow={Math.round(c * 100)} aria-valuetext={`${pct(c, 0)}; a winner is called at 95%`}>
+      <div
+        class="meter"
+        role="meter"
+        aria-labelledby="conf-label"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(c * 100)}
+        aria-valuetext={`${pct(c, 0)}; a winner is called at 95%`}
+      >
         <div class={`fill${c >= THRESHOLD ? " met" : ""}`} style={{ width: `${c * 100}%` }} />
-        <div class="mark" style={{ left: `${THRESHOLD * 100}%` }} aria-hidden="true"><span>95%</span></div>
+        <div class="mark" style={{ left: `${THRESHOLD * 100}%` }} aria-hidden="true">
+          <span>95%</span>
+        </div>
       </div>
       <small class="muted">
         {ab.can_declare_early ? "Confident enough to declare a winner early." : "A winner is called at 95% confidence."}
@@ -50,9 +59,18 @@ function VariantCard({ v, ab, url }: { v: VariantStats; ab: AbStatus; url?: stri
         {ab.creator_pick_id === v.thumbnail_id && <span class="badge">Your pick</span>}
       </h3>
       <dl class="nums">
-        <div><dt>Impressions</dt><dd data-metric="impressions">{int(v.impressions)}</dd></div>
-        <div><dt>Clicks</dt><dd data-metric="clicks">{int(v.clicks)}</dd></div>
-        <div><dt>CTR</dt><dd data-metric="ctr">{pct(v.ctr, 2)}</dd></div>
+        <div>
+          <dt>Impressions</dt>
+          <dd data-metric="impressions">{int(v.impressions)}</dd>
+        </div>
+        <div>
+          <dt>Clicks</dt>
+          <dd data-metric="clicks">{int(v.clicks)}</dd>
+        </div>
+        <div>
+          <dt>CTR</dt>
+          <dd data-metric="ctr">{pct(v.ctr, 2)}</dd>
+        </div>
       </dl>
       <p class="muted small">
         {ci ? `95% ${v.ctr_interval ? "always-valid " : ""}interval ${pct(ci.lower)} – ${pct(ci.upper)}` : "No impressions yet"}
@@ -98,48 +116,90 @@ export function Monitor() {
     <section aria-labelledby="mon-title" class="monitor">
       <div class="mon-head">
         <h2 id="mon-title">A/B test</h2>
-        <span class={`live live-${m.live.value}`} role="status">{LIVE_TEXT[m.live.value]}</span>
+        <span class={`live live-${m.live.value}`} role="status">
+          {LIVE_TEXT[m.live.value]}
+        </span>
       </div>
       <dl class="times">
-        <div><dt>Elapsed</dt><dd>{duration((end - started) / 1000)}</dd></div>
-        <div><dt>Time left</dt><dd>{ab.is_running ? duration((Date.parse(ab.deadline_at) - now.value) / 1000) : "Ended"}</dd></div>
-        <div><dt>Polls</dt><dd>{ab.polls}</dd></div>
+        <div>
+          <dt>Elapsed</dt>
+          <dd>{duration((end - started) / 1000)}</dd>
+        </div>
+        <div>
+          <dt>Time left</dt>
+          <dd>{ab.is_running ? duration((Date.parse(ab.deadline_at) - now.value) / 1000) : "Ended"}</dd>
+        </div>
+        <div>
+          <dt>Polls</dt>
+          <dd>{ab.polls}</dd>
+        </div>
       </dl>
       <ConfidenceMeter ab={ab} />
       {chart && chart.data[0].length > 0 ? (
-        <CtrChart series={chart.series} data={chart.data} bands={chart.bands}
-          label={`Click-through rate over time. ${ab.variants.map((v) => `${STYLE_LABEL[v.style]} ${pct(v.ctr)}`).join(", ")}.`} />
+        <CtrChart
+          series={chart.series}
+          data={chart.data}
+          bands={chart.bands}
+          label={`Click-through rate over time. ${ab.variants.map((v) => `${STYLE_LABEL[v.style]} ${pct(v.ctr)}`).join(", ")}.`}
+        />
       ) : (
         <p class="empty">The chart appears after the first poll.</p>
       )}
-      <p class="sr-only" aria-live="polite">{leader ? `${styleOf(leader)} is leading.` : ""}</p>
+      <p class="sr-only" aria-live="polite">
+        {leader ? `${styleOf(leader)} is leading.` : ""}
+      </p>
       <ul class="variants">
-        {ab.variants.map((v) => <VariantCard key={v.thumbnail_id} v={v} ab={ab} url={urls.get(v.thumbnail_id)} />)}
+        {ab.variants.map((v) => (
+          <VariantCard key={v.thumbnail_id} v={v} ab={ab} url={urls.get(v.thumbnail_id)} />
+        ))}
       </ul>
       {ab.explanation && <p class="muted">{ab.explanation}</p>}
       {ab.is_running && (
         <div class="actions">
-          <button class="primary" type="button" disabled={!!busy} onClick={() => {
-            pick.value = leader ?? "";
-            confirming.value = "declare";
-          }}>Declare winner…</button>
-          <button type="button" disabled={!!busy} onClick={() => (confirming.value = "stop")}>Stop test…</button>
+          <button
+            class="primary"
+            type="button"
+            disabled={!!busy}
+            onClick={() => {
+              pick.value = leader ?? "";
+              confirming.value = "declare";
+            }}
+          >
+            Declare winner…
+          </button>
+          <button type="button" disabled={!!busy} onClick={() => (confirming.value = "stop")}>
+            Stop test…
+          </button>
         </div>
       )}
 
-      <Dialog open={confirming.value === "declare"} title="Declare a winner" onClose={close} actions={<>
-        <button type="button" onClick={close}>Cancel</button>
-        <button class="primary" type="button" disabled={!!busy} onClick={confirm}>
-          {busy === "declare" ? "Declaring…" : `Declare ${styleOf(pick.value || leader)} the winner`}
-        </button>
-      </>}>
+      <Dialog
+        open={confirming.value === "declare"}
+        title="Declare a winner"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button class="primary" type="button" disabled={!!busy} onClick={confirm}>
+              {busy === "declare" ? "Declaring…" : `Declare ${styleOf(pick.value || leader)} the winner`}
+            </button>
+          </>
+        }
+      >
         <p>This ends the test now, at {pct(ab.current_confidence, 0)} confidence. It cannot be undone.</p>
         <fieldset>
           <legend>Winner</legend>
           {ab.variants.map((v) => (
             <label key={v.thumbnail_id} class="choose">
-              <input type="radio" name="winner" value={v.thumbnail_id} checked={(pick.value || leader) === v.thumbnail_id}
-                onChange={() => (pick.value = v.thumbnail_id)} />
+              <input
+                type="radio"
+                name="winner"
+                value={v.thumbnail_id}
+                checked={(pick.value || leader) === v.thumbnail_id}
+                onChange={() => (pick.value = v.thumbnail_id)}
+              />
               {STYLE_LABEL[v.style]} ({pct(v.ctr, 2)} CTR{v.thumbnail_id === leader ? ", leading" : ""})
             </label>
           ))}
@@ -147,20 +207,40 @@ export function Monitor() {
         {confirming.value === "declare" && m.actionError.value != null && <Alert>{errorText(m.actionError.value)}</Alert>}
       </Dialog>
 
-      <Dialog open={confirming.value === "stop"} title="Stop the test?" onClose={close} actions={<>
-        <button type="button" onClick={close}>Keep testing</button>
-        <button class="danger" type="button" disabled={!!busy} onClick={confirm}>{busy === "stop" ? "Stopping…" : "Stop test"}</button>
-      </>}>
+      <Dialog
+        open={confirming.value === "stop"}
+        title="Stop the test?"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              Keep testing
+            </button>
+            <button class="danger" type="button" disabled={!!busy} onClick={confirm}>
+              {busy === "stop" ? "Stopping…" : "Stop test"}
+            </button>
+          </>
+        }
+      >
         <p>Polling stops for good and the results use the numbers so far (leader: {styleOf(leader)}).</p>
         {confirming.value === "stop" && m.actionError.value != null && <Alert>{errorText(m.actionError.value)}</Alert>}
       </Dialog>
 
-      <Dialog open={ended} title={ab.decision === "winner" ? "We have a winner" : "The test has ended"}
+      <Dialog
+        open={ended}
+        title={ab.decision === "winner" ? "We have a winner" : "The test has ended"}
         onClose={() => m.dismissEngineEnded()}
-        actions={<button class="primary" type="button" onClick={() => m.dismissEngineEnded()}>See results</button>}>
+        actions={
+          <button class="primary" type="button" onClick={() => m.dismissEngineEnded()}>
+            See results
+          </button>
+        }
+      >
         {winner ? (
           <>
-            {urls.get(winner.thumbnail_id) && <img class="win-img" src={urls.get(winner.thumbnail_id)} alt={`${STYLE_LABEL[winner.style]} thumbnail`} />}
+            {urls.get(winner.thumbnail_id) && (
+              <img class="win-img" src={urls.get(winner.thumbnail_id)} alt={`${STYLE_LABEL[winner.style]} thumbnail`} />
+            )}
             <p>
               <strong>{STYLE_LABEL[winner.style]}</strong> won with a {pct(winner.ctr, 2)} CTR
               {ab.decision === "timeout" ? " when time ran out" : ""} at {pct(ab.current_confidence, 0)} confidence.

@@ -6,7 +6,12 @@ import { useWorkflow } from "../models/context";
 import { duration } from "../models/derive";
 import { Alert, Field } from "./ui";
 
-function ScriptCard({ script, choosable, chosen, onChoose }: {
+function ScriptCard({
+  script,
+  choosable,
+  chosen,
+  onChoose,
+}: {
   script: Script;
   choosable: boolean;
   chosen: boolean;
@@ -26,7 +31,11 @@ function ScriptCard({ script, choosable, chosen, onChoose }: {
           <>
             <dt>Outline</dt>
             <dd>
-              <ol>{script.outline.map((o, i) => <li key={i}>{o}</li>)}</ol>
+              <ol>
+                {script.outline.map((o, i) => (
+                  <li key={i}>{o}</li>
+                ))}
+              </ol>
             </dd>
           </>
         )}
@@ -82,8 +91,7 @@ export function ScriptReview() {
             Current{currentRev ? ` (revision ${currentRev.revision})` : ""}
           </button>
           {earlier.map((r) => (
-            <button key={r.revision} type="button" aria-pressed={viewing.value === r.revision}
-              onClick={() => (viewing.value = r.revision)}>
+            <button key={r.revision} type="button" aria-pressed={viewing.value === r.revision} onClick={() => (viewing.value = r.revision)}>
               Revision {r.revision}
             </button>
           ))}
@@ -98,7 +106,9 @@ export function ScriptReview() {
             {shown.feedback && ` It was written after your feedback: “${shown.feedback}”.`}
           </Alert>
           <div class="scripts">
-            {shown.scripts.map((s) => <ScriptCard key={s.id} script={s} choosable={false} chosen={false} onChoose={() => {}} />)}
+            {shown.scripts.map((s) => (
+              <ScriptCard key={s.id} script={s} choosable={false} chosen={false} onChoose={() => {}} />
+            ))}
           </div>
         </>
       ) : (
@@ -134,9 +144,17 @@ export function ScriptReview() {
           }}
         >
           <h3>None of these?</h3>
-          <Field as="textarea" label="What should change?" name="feedback" rows={3} maxLength={2000}
-            value={feedback.value} onInput={(e: Event) => (feedback.value = (e.currentTarget as HTMLTextAreaElement).value)}
-            hint="Optional. For example: shorter hook, more humour, aim at beginners." error={errs.fields.feedback} />
+          <Field
+            as="textarea"
+            label="What should change?"
+            name="feedback"
+            rows={3}
+            maxLength={2000}
+            value={feedback.value}
+            onInput={(e: Event) => (feedback.value = (e.currentTarget as HTMLTextAreaElement).value)}
+            hint="Optional. For example: shorter hook, more humour, aim at beginners."
+            error={errs.fields.feedback}
+          />
           <button type="submit" disabled={!!busy}>
             {busy === "reject" ? "Writing new scripts…" : "Reject and rewrite"}
           </button>

@@ -28,8 +28,7 @@ export function ThumbnailPick() {
           <label key={t.id} class={`card thumb${pick.value === t.id ? " chosen" : ""}`}>
             <img src={apiAsset(t.url)} width={1280} height={720} alt={`${STYLE_LABEL[t.style]} thumbnail: ${t.prompt}`} />
             <span class="choose">
-              <input type="radio" name="thumbnail" value={t.id} checked={pick.value === t.id}
-                onChange={() => (pick.value = t.id)} />
+              <input type="radio" name="thumbnail" value={t.id} checked={pick.value === t.id} onChange={() => (pick.value = t.id)} />
               <strong>{STYLE_LABEL[t.style]}</strong>
             </span>
             <small class="muted">{t.prompt}</small>
@@ -38,7 +37,11 @@ export function ThumbnailPick() {
       </fieldset>
       {(errs.fields.thumbnail_id || errs.form) && <Alert>{errs.fields.thumbnail_id ?? errs.form}</Alert>}
       <button class="primary" type="submit" disabled={!chosen || !!m.busy.value}>
-        {m.busy.value === "select" ? "Starting the test…" : chosen ? `Start A/B test with ${STYLE_LABEL[chosen.style]} as my pick` : "Pick a thumbnail to start"}
+        {m.busy.value === "select"
+          ? "Starting the test…"
+          : chosen
+            ? `Start A/B test with ${STYLE_LABEL[chosen.style]} as my pick`
+            : "Pick a thumbnail to start"}
       </button>
     </form>
   );

@@ -55,7 +55,9 @@ export function WorkflowPage({ id }: { id: string }) {
     return (
       <Alert>
         {m.loadError.value}{" "}
-        <button class="link" type="button" onClick={() => m.load()}>Try again</button>
+        <button class="link" type="button" onClick={() => m.load()}>
+          Try again
+        </button>
       </Alert>
     );
   if (!wf) return <Loading label="Loading workflow…" />;
@@ -80,7 +82,11 @@ export function WorkflowPage({ id }: { id: string }) {
       </div>
       <Steps status={s} />
       {m.notice.value && <Alert tone="info">{m.notice.value}</Alert>}
-      {(wf.notices ?? []).slice(-2).map((n, i) => <Alert key={i} tone="info">{n}</Alert>)}
+      {(wf.notices ?? []).slice(-2).map((n, i) => (
+        <Alert key={i} tone="info">
+          {n}
+        </Alert>
+      ))}
       {body}
     </WorkflowContext.Provider>
   );

@@ -26,7 +26,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       return (
         <Alert>
           This screen could not be loaded.{" "}
-          <button class="link" type="button" onClick={() => location.reload()}>Reload</button>
+          <button class="link" type="button" onClick={() => location.reload()}>
+            Reload
+          </button>
         </Alert>
       );
     return <Loading label={label} />;

@@ -17,8 +17,7 @@ export function Link({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> 
 }
 
 type FieldProps = { label: string; name: string; error?: string; hint?: string } & (
-  | ({ as?: "input" } & InputHTMLAttributes<HTMLInputElement>)
-  | ({ as: "textarea" } & TextareaHTMLAttributes<HTMLTextAreaElement>)
+  ({ as?: "input" } & InputHTMLAttributes<HTMLInputElement>) | ({ as: "textarea" } & TextareaHTMLAttributes<HTMLTextAreaElement>)
 );
 
 /** A label, its control, a hint and the server's or our own message, wired up for screen readers. */
@@ -48,9 +47,7 @@ export function Field({ label, name, error, hint, as, ...control }: FieldProps) 
   );
 }
 
-export const StatusBadge = ({ status }: { status: WorkflowStatus }) => (
-  <span class={`badge s-${status}`}>{STATUS_LABEL[status]}</span>
-);
+export const StatusBadge = ({ status }: { status: WorkflowStatus }) => <span class={`badge s-${status}`}>{STATUS_LABEL[status]}</span>;
 
 export const Alert = ({ children, tone = "error" }: { children: ComponentChildren; tone?: "error" | "info" }) => (
   <p class={`alert ${tone}`} role={tone === "error" ? "alert" : "status"}>

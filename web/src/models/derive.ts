@@ -64,8 +64,7 @@ export function wilson(clicks: number, impressions: number, z = 1.96): Interval 
 /** The engine's always-valid interval when it sends one, otherwise Wilson from the counts. */
 export const intervalOf = (v: VariantStats) => v.ctr_interval ?? wilson(v.clicks, v.impressions);
 
-export const leaderOf = (ab: AbStatus) =>
-  ab.leader_id ?? [...ab.variants].sort((a, b) => b.ctr - a.ctr)[0]?.thumbnail_id ?? null;
+export const leaderOf = (ab: AbStatus) => ab.leader_id ?? [...ab.variants].sort((a, b) => b.ctr - a.ctr)[0]?.thumbnail_id ?? null;
 
 /** History `t` may be epoch ms, epoch s or seconds since start; the chart wants seconds since start. */
 export function secondsSinceStart(t: number, startedAt: string) {

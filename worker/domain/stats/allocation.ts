@@ -16,9 +16,7 @@ export function thompsonAllocation(state: EngineState, config: EngineConfig): nu
   const out = eliminatedArms(state, config, leader);
   const contenders = state.armIds.map((_, i) => i).filter((i) => !out[i]);
   const weights = new Array<number>(k).fill(0);
-  const pBest = probabilityBest(
-    contenders.map((i) => posterior(state.impressions[i], state.clicks[i])),
-  );
+  const pBest = probabilityBest(contenders.map((i) => posterior(state.impressions[i], state.clicks[i])));
   const floor = Math.min(config.allocationFloor, 1 / contenders.length);
   const rest = 1 - floor * contenders.length;
   contenders.forEach((i, c) => {

@@ -48,7 +48,10 @@ describe("Beta functions", () => {
 describe("probability to be best", () => {
   it("matches the textbook two-arm cases", () => {
     // X ~ Beta(2, 1) (density 2x) against Y ~ Uniform: P(X > Y) = ∫ 2x · x dx = 2/3.
-    const [x, y] = probabilityBest([{ a: 2, b: 1 }, { a: 1, b: 1 }]);
+    const [x, y] = probabilityBest([
+      { a: 2, b: 1 },
+      { a: 1, b: 1 },
+    ]);
     expect(x).toBeCloseTo(2 / 3, 6);
     expect(y).toBeCloseTo(1 / 3, 6);
   });

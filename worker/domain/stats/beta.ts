@@ -2,9 +2,8 @@
 // Computed by quadrature, not Monte Carlo, so the same counts always give the same numbers.
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0 by the Lanczos approximation (g = 7, n = 9): relative error ~1e-15. */
@@ -65,9 +64,7 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function betaCdf(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(
-    a * Math.log(x) + b * Math.log(1 - x) - lnBeta(a, b),
-  );
+  const front = Math.exp(a * Math.log(x) + b * Math.log(1 - x) - lnBeta(a, b));
   // The fraction converges fast only on the side of the mean; use the symmetry otherwise.
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
   return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;

@@ -42,8 +42,7 @@ export function decide(state: EngineState, config: EngineConfig): Decision {
   for (let r = 1; r < others.length; r++) {
     const larger = adjusted[r] > adjusted[rivalAt];
     // On ties, the rival is the closer one by CTR.
-    const closer =
-      adjusted[r] === adjusted[rivalAt] && ctrOf(state, others[r]) > ctrOf(state, others[rivalAt]);
+    const closer = adjusted[r] === adjusted[rivalAt] && ctrOf(state, others[r]) > ctrOf(state, others[rivalAt]);
     if (larger || closer) rivalAt = r;
   }
   const worst = adjusted[rivalAt];

@@ -31,12 +31,7 @@ describe("a look", () => {
   });
 
   it("declares a clear winner, with Holm's correction over the leader's two comparisons", () => {
-    const { state, evaluation } = look(
-      initialEngineState(ids),
-      counts([20_000, 20_000, 20_000], [1_700, 1_240, 1_900]),
-      "face",
-      config,
-    );
+    const { state, evaluation } = look(initialEngineState(ids), counts([20_000, 20_000, 20_000], [1_700, 1_240, 1_900]), "face", config);
     // Holm for m = 2 (Holm 1979): the smaller p doubles, the larger stays, monotone.
     const p1 = pBeats(state, 2, 0);
     const p2 = pBeats(state, 2, 1);

@@ -44,12 +44,7 @@ const sameSplit = (x: number[] | null, y: number[] | null) =>
   x === y || (x !== null && y !== null && x.every((w, i) => Math.abs(w - y[i]) < 1e-9));
 
 /** Adds this look's increments to the current epoch, or opens a new one if the split changed. */
-function addToEpochs(
-  epochs: Epoch[],
-  split: number[] | null,
-  addImpressions: number[],
-  addClicks: number[],
-): Epoch[] {
+function addToEpochs(epochs: Epoch[], split: number[] | null, addImpressions: number[], addClicks: number[]): Epoch[] {
   if (addImpressions.every((n) => n === 0)) return epochs;
   const last = epochs[epochs.length - 1];
   const opensEpoch = !last || (split !== null && !sameSplit(last.allocation, split));
@@ -99,9 +94,7 @@ function updatePair(
   const half = confidenceHalfWidth(variance, x, config.alpha);
   const lower = Math.max(-1, estimate - half);
   const upper = Math.min(1, estimate + half);
-  const qualified =
-    impressions[a] >= config.minImpressionsPerVariant &&
-    impressions[b] >= config.minImpressionsPerVariant;
+  const qualified = impressions[a] >= config.minImpressionsPerVariant && impressions[b] >= config.minImpressionsPerVariant;
   if (!qualified) return { ...pair, estimate, variance, lower, upper };
   const p = alwaysValidP(estimate / Math.sqrt(variance), x);
   // Intersecting keeps the interval consistent with the running-min p-values. An empty
@@ -122,12 +115,7 @@ function updatePair(
  * The sequential part of a look, without the display-only numbers: the benchmark runs this
  * millions of times. `allocation` is the split in force since the previous look.
  */
-export function advance(
-  state: EngineState,
-  counts: ArmCounts[],
-  config: EngineConfig,
-  allocation?: Record<string, number>,
-): EngineState {
+export function advance(state: EngineState, counts: ArmCounts[], config: EngineConfig, allocation?: Record<string, number>): EngineState {
   const { impressions, clicks } = orderCounts(state, counts);
   const split = allocation ? normalise(allocation, state.armIds) : null;
   const epochs = addToEpochs(
@@ -139,15 +127,7 @@ export function advance(
   const rhoSquared = mixtureRhoSquared(config.alpha, config.plannedImpressionsPerVariant);
   const min = config.minImpressionsPerVariant;
   const pairs = state.pairs.map((pair) =>
-    updatePair(
-      pair,
-      epochs,
-      impressions,
-      clicks,
-      state.impressions[pair.a] >= min && state.impressions[pair.b] >= min,
-      config,
-      rhoSquared,
-    ),
+    updatePair(pair, epochs, impressions, clicks, state.impressions[pair.a] >= min && state.impressions[pair.b] >= min, config, rhoSquared),
   );
   const next: EngineState = { ...state, looks: state.looks + 1, impressions, clicks, epochs, pairs };
   const total = impressions.reduce((s, n) => s + n, 0);

@@ -44,7 +44,13 @@ describe("explanations", () => {
   });
 
   it("says how far a running test is from a decision", () => {
-    const text = explain(evaluation({ liftVsRival: { estimate: 0.08, interval: { lower: -0.04, upper: 0.2 } } }), even(9_000), labels, "running", 0.05);
+    const text = explain(
+      evaluation({ liftVsRival: { estimate: 0.08, interval: { lower: -0.04, upper: 0.2 } } }),
+      even(9_000),
+      labels,
+      "running",
+      0.05,
+    );
     expect(text).toBe(
       "Viral leads Face-focused by +8% CTR (always-valid 90% interval -4% to +20%) after 9,000 impressions per variant; confidence is 72%, and a winner needs 95%.",
     );

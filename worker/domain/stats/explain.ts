@@ -22,7 +22,10 @@ function signedPercent(x: number): string {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
-const thousands = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const thousands = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 function sampleClause(counts: ArmCounts[]): string {
   const sizes = counts.map((c) => c.impressions);
@@ -73,9 +76,7 @@ export function explain(
     case "manual": {
       if (!chosenId) return `The creator chose manually at ${confidence} confidence; ${led} ${sample}.`;
       const chose = `The creator chose ${name(chosenId)} at ${confidence} confidence`;
-      return chosenId === e.leaderId
-        ? `${chose}, the leader: ${led} ${sample}.`
-        : `${chose} although ${led} ${sample}.`;
+      return chosenId === e.leaderId ? `${chose}, the leader: ${led} ${sample}.` : `${chose} although ${led} ${sample}.`;
     }
     case "timeout": {
       const best = e.variants.find((v) => v.id === e.leaderId)?.probabilityBest ?? 0;

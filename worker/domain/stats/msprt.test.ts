@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  alwaysValidP,
-  confidenceHalfWidth,
-  holmAdjust,
-  logMixtureLikelihoodRatio,
-  mixtureRhoSquared,
-  msprtLikelihoodRatio,
-} from "./msprt";
+import { alwaysValidP, confidenceHalfWidth, holmAdjust, logMixtureLikelihoodRatio, mixtureRhoSquared, msprtLikelihoodRatio } from "./msprt";
 import { mulberry32, normalDraw } from "./random";
 
 describe("mixture tuning", () => {

@@ -28,10 +28,7 @@ export function logMixtureLikelihoodRatio(z: number, x: number): number {
 
 /** The same Λ in Johari et al.'s form, from the estimate θ̂, its variance V and the mixture τ². */
 export function msprtLikelihoodRatio(estimate: number, variance: number, tau2: number): number {
-  return (
-    Math.sqrt(variance / (variance + tau2)) *
-    Math.exp((tau2 * estimate * estimate) / (2 * variance * (variance + tau2)))
-  );
+  return Math.sqrt(variance / (variance + tau2)) * Math.exp((tau2 * estimate * estimate) / (2 * variance * (variance + tau2)));
 }
 
 /** Always-valid p-value at this look, min(1, 1/Λ); callers keep the running minimum. */

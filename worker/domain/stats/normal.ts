@@ -14,7 +14,7 @@ export function normalCdf(x: number): number {
   let term = x;
   let previous = 0;
   const q = x * x;
-  for (let i = 1; sum !== previous; ) {
+  for (let i = 1; sum !== previous;) {
     previous = sum;
     i += 2;
     term *= q / i;

@@ -15,7 +15,11 @@ describe("seeded randomness", () => {
   it("draws binomials with the right mean and variance in every regime", () => {
     const rand = mulberry32(7);
     // n ≤ 40 (Bernoulli sum), small n·p (waiting times), large n·p (normal approximation).
-    for (const [n, p] of [[30, 0.085], [400, 0.05], [5_000, 0.3]]) {
+    for (const [n, p] of [
+      [30, 0.085],
+      [400, 0.05],
+      [5_000, 0.3],
+    ]) {
       const draws = Array.from({ length: 4_000 }, () => binomialDraw(rand, n, p));
       const mean = draws.reduce((s, k) => s + k, 0) / draws.length;
       const variance = draws.reduce((s, k) => s + (k - mean) ** 2, 0) / (draws.length - 1);

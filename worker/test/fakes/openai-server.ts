@@ -24,7 +24,14 @@ export interface FakeCall {
   usage: { prompt_tokens: number; completion_tokens: number } | null;
 }
 
-const ANGLES = ["the honest beginner's guide", "the costly mistakes", "the 30-day experiment", "the myth buster", "the budget version", "the expert shortcut"];
+const ANGLES = [
+  "the honest beginner's guide",
+  "the costly mistakes",
+  "the 30-day experiment",
+  "the myth buster",
+  "the budget version",
+  "the expert shortcut",
+];
 
 function scriptsFor(prompt: string, previousTurns: number) {
   const topic = /^Topic: (.*)$/m.exec(prompt)?.[1] ?? "your topic";
@@ -59,7 +66,8 @@ export async function startOpenAiFake(): Promise<{ url: string; close: () => Pro
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake");
     if (req.method === "GET" && url.pathname === "/__calls") return send(res, 200, calls.get(url.searchParams.get("model") ?? "") ?? []);
-    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return send(res, 404, { error: { message: "not found", type: "invalid_request_error" } });
+    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
+      return send(res, 404, { error: { message: "not found", type: "invalid_request_error" } });
 
     let raw = "";
     for await (const chunk of req) raw += chunk;
@@ -83,7 +91,12 @@ export async function startOpenAiFake(): Promise<{ url: string; close: () => Pro
     if (scenario === "rate-limit-long" || (scenario === "rate-limit-then-success" && n === 0)) {
       record(429);
       const retryAfter = scenario === "rate-limit-long" ? "120" : "1";
-      return send(res, 429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } }, { "retry-after": retryAfter });
+      return send(
+        res,
+        429,
+        { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+        { "retry-after": retryAfter },
+      );
     }
 
     const prompt = body.messages.find((m) => m.role === "user")?.content ?? "";

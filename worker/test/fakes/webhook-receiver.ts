@@ -84,7 +84,14 @@ export async function startWebhookReceiver(): Promise<{ url: string; close: () =
     } catch {
       // keep the raw text
     }
-    receiver.deliveries.push({ webhook_id: headers["webhook-id"] ?? null, timestamp: headers["webhook-timestamp"] ?? null, verified, error, answered, body });
+    receiver.deliveries.push({
+      webhook_id: headers["webhook-id"] ?? null,
+      timestamp: headers["webhook-timestamp"] ?? null,
+      verified,
+      error,
+      answered,
+      body,
+    });
     if (delay_ms) await new Promise((r) => setTimeout(r, delay_ms));
     if (res.destroyed) return;
     res.writeHead(answered, answered >= 300 && answered < 400 ? { location: `${base}/elsewhere` } : {});

@@ -9,7 +9,15 @@ const DAY = 86_400_000;
 
 interface FakeVideo {
   id: string;
-  snippet: { publishedAt: string; channelId: string; title: string; description: string; channelTitle: string; tags: string[]; categoryId: string };
+  snippet: {
+    publishedAt: string;
+    channelId: string;
+    title: string;
+    description: string;
+    channelTitle: string;
+    tags: string[];
+    categoryId: string;
+  };
   statistics: { viewCount: string; likeCount: string; commentCount: string };
   contentDetails: { duration: string };
 }
@@ -46,7 +54,11 @@ function video(id: string, title: string, duration: string, tags: string[], view
 
 function apiError(res: ServerResponse, status: number, reason: string, message: string, domain: string) {
   res.writeHead(status, { "content-type": "application/json; charset=UTF-8" });
-  res.end(JSON.stringify({ error: { code: status, message, errors: [{ message, domain, reason }], ...(status === 400 ? { status: "INVALID_ARGUMENT" } : {}) } }));
+  res.end(
+    JSON.stringify({
+      error: { code: status, message, errors: [{ message, domain, reason }], ...(status === 400 ? { status: "INVALID_ARGUMENT" } : {}) },
+    }),
+  );
 }
 
 export async function startYouTubeFake(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -66,38 +78,68 @@ export async function startYouTubeFake(): Promise<{ url: string; close: () => Pr
     if (!key) return apiError(res, 403, "forbidden", "Method doesn't allow unregistered callers.", "global");
     if (key === "bad-key") return apiError(res, 400, "keyInvalid", "API key not valid. Please pass a valid API key.", "usageLimits");
     if (key === "quota-key") {
-      return apiError(res, 403, "quotaExceeded", 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.', "youtube.quota");
+      return apiError(
+        res,
+        403,
+        "quotaExceeded",
+        'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+        "youtube.quota",
+      );
     }
     const now = Date.now();
 
     if (url.pathname === "/youtube/v3/search") {
       if (!params.part || !params.q) return apiError(res, 400, "required", "Required parameter: part and q", "global");
       const q = params.q.toLowerCase();
-      const found = key === "empty-key" ? [] : PATTERNS.map(([title, duration, tags], i) => {
-        const v = video(`v${i}${q.length}${q.charCodeAt(0)}`, title(q), duration, [q, ...tags.map((t) => `${q} ${t}`)], Math.round(2_000_000 / (i + 1)), 2 + i * 2.5, now);
-        videos.set(v.id, v);
-        return v;
-      });
+      const found =
+        key === "empty-key"
+          ? []
+          : PATTERNS.map(([title, duration, tags], i) => {
+              const v = video(
+                `v${i}${q.length}${q.charCodeAt(0)}`,
+                title(q),
+                duration,
+                [q, ...tags.map((t) => `${q} ${t}`)],
+                Math.round(2_000_000 / (i + 1)),
+                2 + i * 2.5,
+                now,
+              );
+              videos.set(v.id, v);
+              return v;
+            });
       const max = Number(params.maxResults ?? 5);
       return json({
         kind: "youtube#searchListResponse",
         regionCode: params.regionCode ?? "US",
         pageInfo: { totalResults: found.length, resultsPerPage: max },
-        items: found.slice(0, max).map((v) => ({ kind: "youtube#searchResult", id: { kind: "youtube#video", videoId: v.id }, snippet: v.snippet })),
+        items: found
+          .slice(0, max)
+          .map((v) => ({ kind: "youtube#searchResult", id: { kind: "youtube#video", videoId: v.id }, snippet: v.snippet })),
       });
     }
 
     if (url.pathname === "/youtube/v3/videos") {
       let items: FakeVideo[];
       if (params.chart === "mostPopular") {
-        if (params.videoCategoryId === "999") return apiError(res, 404, "videoChartNotFound", "The requested video chart is not supported or is not available.", "youtube.video");
+        if (params.videoCategoryId === "999")
+          return apiError(
+            res,
+            404,
+            "videoChartNotFound",
+            "The requested video chart is not supported or is not available.",
+            "youtube.video",
+          );
         items = ["Official music video", "Late night sketch", "Championship highlights", "Cooking at home, fast"].map((t, i) =>
           video(`pop${i}`, t, i === 3 ? "PT55S" : "PT4M1S", ["popular"], 9_000_000 - i * 1_000_000, 1 + i, now),
         );
       } else {
         items = (params.id ?? "").split(",").flatMap((id) => videos.get(id) ?? []);
       }
-      return json({ kind: "youtube#videoListResponse", items: items.map((v) => ({ kind: "youtube#video", ...v })), pageInfo: { totalResults: items.length, resultsPerPage: items.length } });
+      return json({
+        kind: "youtube#videoListResponse",
+        items: items.map((v) => ({ kind: "youtube#video", ...v })),
+        pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+      });
     }
     apiError(res, 404, "notFound", "Not Found", "global");
   }
