@@ -22,8 +22,9 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: migrations,
                 JWT_SECRET: "test-only-secret-not-used-anywhere-else-0123456789",
-                // Fast polls so tests can wait for a real due time; the deadline stays 72 h.
-                AB_POLL_INTERVAL_SECONDS: "0.05",
+                // Tests drive polls with an explicit clock (stub.tick); real alarms stay 5 s away,
+                // so they never add a poll behind a test's back.
+                AB_POLL_INTERVAL_SECONDS: "5",
                 AB_SEED: "7",
                 // Lets the Durable Object deliver webhooks to the local fake receiver (http://127.0.0.1).
                 ENVIRONMENT: "development",

@@ -43,8 +43,7 @@ describe("live channel", () => {
     const testing = await live.next((m) => m.type === "state" && m.workflow.status === "ab_testing");
     expect((testing.workflow as WorkflowState).ab_test?.is_running).toBe(true);
 
-    await sleep(POLL_MS + 10);
-    await stubOf(wf.id).tick(Date.now());
+    await stubOf(wf.id).tick(Date.now() + POLL_MS);
     const poll: Extract<LiveMessage, { type: "poll" }> = await live.next((m) => m.type === "poll");
     expect(poll.ab_test.polls).toBe(1);
     expect(poll.point.impressions.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -63,8 +62,7 @@ describe("live channel", () => {
     await sleep(50);
     expect(bad.closed()?.code).toBe(4401);
     expect(foreign.closed()?.code).toBe(4404);
-    await sleep(POLL_MS + 10);
-    await stubOf(wf.id).tick(Date.now());
+    await stubOf(wf.id).tick(Date.now() + POLL_MS);
     await sleep(50);
     expect(bad.messages).toEqual([]);
     expect(foreign.messages).toEqual([]);
