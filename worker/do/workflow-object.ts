@@ -9,6 +9,7 @@ import {
   recordLook,
   simulatedTotals,
   startTest,
+  validateDeclaredSplit,
   validatePushedTotals,
 } from "../domain/ab-test";
 import { abConfigFrom } from "../domain/config";
@@ -162,7 +163,8 @@ export class WorkflowObject extends DurableObject<Env> {
     return this.command(ownerId, async (record) => {
       if (!record.ab) throw conflict("No A/B test has started for this workflow.");
       const totals = validatePushedTotals(record.ab, body.variants);
-      return this.applyLook(record, record.ab, () => totals, Date.now());
+      const ab = body.allocation ? { ...record.ab, allocation: validateDeclaredSplit(record.ab, body.allocation) } : record.ab;
+      return this.applyLook(record, ab, () => totals, Date.now());
     }).then((o) => (o.ok ? { ok: true, value: toWorkflowState(o.value).ab_test! } : o));
   }
 

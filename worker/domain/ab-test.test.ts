@@ -1,7 +1,17 @@
 // The A/B test lifecycle as pure data: simulated looks, Thompson allocation, pushes, finishing.
 import { describe, expect, it } from "vitest";
 import type { Thumbnail } from "../shared/contract";
-import { type AbConfig, finishTest, nextWakeAt, recordLook, simulatedTotals, startTest, toAbStatus, validatePushedTotals } from "./ab-test";
+import {
+  type AbConfig,
+  finishTest,
+  nextWakeAt,
+  recordLook,
+  simulatedTotals,
+  startTest,
+  toAbStatus,
+  validateDeclaredSplit,
+  validatePushedTotals,
+} from "./ab-test";
 import { DomainError } from "./errors";
 import { DEFAULT_ENGINE_CONFIG } from "./stats";
 
@@ -72,6 +82,36 @@ describe("a simulated test", () => {
     const status = toAbStatus(ab);
     expect(status.current_confidence).toBeGreaterThanOrEqual(0.95);
     expect(status.variants.find((v) => v.thumbnail_id === "face")!.lift_vs_pick).toBeNull();
+  });
+});
+
+describe("an integrator's declared split", () => {
+  it("is normalised, and each change of split opens a new period for the engine", () => {
+    let ab = startTest(thumbs, "face", "external", config({ allocationMode: "thompson" }), 1, 0);
+    const push = (n: number, split?: Record<string, number>) => {
+      const totals = validatePushedTotals(ab, [
+        { thumbnail_id: "face", impressions: n, clicks: Math.round(n * 0.08) },
+        { thumbnail_id: "product", impressions: n, clicks: Math.round(n * 0.06) },
+        { thumbnail_id: "viral", impressions: n, clicks: Math.round(n * 0.09) },
+      ]);
+      ab = recordLook(split ? { ...ab, allocation: validateDeclaredSplit(ab, split) } : ab, totals, n).ab;
+    };
+    push(1000);
+    push(2000);
+    expect(ab.engine_state.epochs).toHaveLength(1);
+    push(3000, { face: 2, product: 1, viral: 1 });
+    expect(ab.allocation).toEqual({ face: 0.5, product: 0.25, viral: 0.25 });
+    expect(ab.engine_state.epochs).toHaveLength(2);
+    // The test never steers an integrator's traffic by itself, even in Thompson mode.
+    push(4000);
+    expect(ab.allocation).toEqual({ face: 0.5, product: 0.25, viral: 0.25 });
+    expect(ab.engine_state.epochs).toHaveLength(2);
+  });
+
+  it("rejects unknown variants and an all-zero split", () => {
+    const ab = startTest(thumbs, "face", "external", config(), 1, 0);
+    expect(() => validateDeclaredSplit(ab, { other: 1 })).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => validateDeclaredSplit(ab, { face: 0, viral: 0 })).toThrow(expect.objectContaining({ status: 400 }));
   });
 });
 

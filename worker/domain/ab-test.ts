@@ -115,6 +115,15 @@ export function simulatedTotals(ab: AbTestRecord): ArmCounts[] {
   });
 }
 
+/** Checks the split an integrator declares: weights for this test's variants only, not all zero. */
+export function validateDeclaredSplit(ab: AbTestRecord, split: Record<string, number>): Record<string, number> {
+  const unknown = Object.keys(split).find((id) => !ab.variant_ids.includes(id));
+  if (unknown) throw invalid(`allocation.${unknown}`, "is not a variant of this test", "The metrics push is invalid.");
+  const total = ab.variant_ids.reduce((s, id) => s + (split[id] ?? 0), 0);
+  if (!(total > 0)) throw invalid("allocation", "must give some traffic to some variant", "The metrics push is invalid.");
+  return Object.fromEntries(ab.variant_ids.map((id) => [id, (split[id] ?? 0) / total]));
+}
+
 /** Checks an integrator's cumulative totals: every variant once, never decreasing, clicks <= impressions. */
 export function validatePushedTotals(
   ab: AbTestRecord,
@@ -159,7 +168,8 @@ export function recordLook(ab: AbTestRecord, totals: ArmCounts[], now: number): 
     next_poll_at: ab.source === "simulated" ? now + ab.poll_interval_ms : null,
     engine_state: state,
     evaluation,
-    allocation: ab.allocation_mode === "thompson" ? evaluation.recommendedAllocation : ab.allocation,
+    // Only the simulated source is ours to steer; an integrator's split is whatever they declare.
+    allocation: ab.source === "simulated" && ab.allocation_mode === "thompson" ? evaluation.recommendedAllocation : ab.allocation,
     explanation: explain(evaluation, totals, labelsOf(ab), "running", ab.engine.alpha),
   };
   if (evaluation.winnerId) next = finishTest(next, "winner", evaluation.winnerId, now);

@@ -91,6 +91,12 @@ export const MetricsPushRequest = z.strictObject({
     )
     .min(1)
     .max(10),
+  /**
+   * The traffic split (weights per thumbnail_id) in force since the previous push, for integrators
+   * who follow recommended_allocation. The engine compares variants within periods of constant
+   * split, so adaptive allocation cannot bias the result. Omitted: the split did not change.
+   */
+  allocation: z.record(id, z.number().min(0).max(1e6)).optional(),
 });
 export type MetricsPushRequest = z.infer<typeof MetricsPushRequest>;
 

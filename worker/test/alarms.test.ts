@@ -139,6 +139,11 @@ describe("external analytics", () => {
       },
     });
     expectProblem(unknown, 400);
+    const badSplit = await call("POST", `/workflows/${wf.id}/metrics`, {
+      token,
+      body: { variants: wf.thumbnails.map((t) => ({ thumbnail_id: t.id, impressions: 5000, clicks: 500 })), allocation: { zzz: 1 } },
+    });
+    expect(expectProblem(badSplit, 400).errors?.[0]?.path).toBe("allocation.zzz");
     expect((await status(wf.id, token)).polls).toBe(1);
 
     // Viral far ahead: about 10% against 6% and 8%, growing until the engine proves it.
