@@ -24,6 +24,34 @@ function firstPageFiles(meta, entryOut) {
   return [...seen];
 }
 
+/**
+ * Long caching for hashed assets, and a strict CSP for every page: scripts only from this
+ * origin, network only to this origin or the configured API (https and its wss twin).
+ */
+function headersFile(apiBase) {
+  const api = apiBase ? new URL(apiBase).origin : "";
+  const ws = api.replace(/^http/, "ws");
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: https://image.pollinations.ai ${api}`.trim(),
+    `connect-src 'self' ${api} ${ws}`.trim(),
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
+  return [
+    "/*",
+    `  Content-Security-Policy: ${csp}`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: no-referrer",
+    "/assets/*",
+    "  Cache-Control: public, max-age=31536000, immutable",
+    "",
+  ].join("\n");
+}
+
 export async function buildWeb({ apiBase = process.env.API_BASE_URL ?? "" } = {}) {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
@@ -59,7 +87,7 @@ export async function buildWeb({ apiBase = process.env.API_BASE_URL ?? "" } = {}
   await writeFile(join(outdir, "index.html"), html);
   // Hashed names never change content, so browsers may keep them forever (Pages and Workers
   // static assets both read _headers).
-  await writeFile(join(outdir, "_headers"), "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+  await writeFile(join(outdir, "_headers"), headersFile(apiBase));
 
   const files = [];
   for (const f of Object.keys(meta.outputs)) {
