@@ -1,7 +1,38 @@
+import { createServer } from "node:net";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
+
+/** A free loopback port, for a fake whose URL must be a binding before the workers start. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+// The config may be evaluated more than once per run; every evaluation must agree on the port.
+const llmPort = Number(process.env.FAKE_LLM_PORT) || (await freePort());
+process.env.FAKE_LLM_PORT = String(llmPort);
+
+const baseBindings = {
+  TEST_MIGRATIONS: migrations,
+  JWT_SECRET: "test-only-secret-not-used-anywhere-else-0123456789",
+  // Tests drive polls with an explicit clock (stub.tick); real alarms stay 5 s away,
+  // so they never add a poll behind a test's back.
+  AB_POLL_INTERVAL_SECONDS: "5",
+  AB_SEED: "7",
+  // Lets the Durable Object deliver webhooks to the local fake receiver (http://127.0.0.1).
+  ENVIRONMENT: "development",
+};
+
+function workersProject(name: string, include: string[], globalSetup: string, bindings: Record<string, unknown>) {
+  return {
+    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...baseBindings, ...bindings } } })],
+    test: { name, include, setupFiles: ["./worker/test/apply-migrations.ts"], globalSetup: [globalSetup] },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -14,31 +45,18 @@ export default defineConfig({
         // The web app's pure models and API client.
         test: { name: "web", environment: "node", include: ["web/src/**/*.test.ts"] },
       },
-      {
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: migrations,
-                JWT_SECRET: "test-only-secret-not-used-anywhere-else-0123456789",
-                // Tests drive polls with an explicit clock (stub.tick); real alarms stay 5 s away,
-                // so they never add a poll behind a test's back.
-                AB_POLL_INTERVAL_SECONDS: "5",
-                AB_SEED: "7",
-                // Lets the Durable Object deliver webhooks to the local fake receiver (http://127.0.0.1).
-                ENVIRONMENT: "development",
-              },
-            },
-          }),
-        ],
-        test: {
-          name: "workers",
-          include: ["worker/test/**/*.test.ts"],
-          setupFiles: ["./worker/test/apply-migrations.ts"],
-          globalSetup: ["./worker/test/fakes/global-setup.ts"],
-        },
-      },
+      // The Worker, Durable Objects and D1 in workerd, on the offline providers.
+      workersProject("workers", ["worker/test/*.test.ts"], "./worker/test/fakes/global-setup.ts", {}),
+      // The same Worker with LLM_PROVIDER=openai against a fake OpenAI-compatible server.
+      workersProject("workers-llm", ["worker/test/llm/*.test.ts"], "./worker/test/fakes/llm-global-setup.ts", {
+        LLM_PROVIDER: "openai",
+        OPENAI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        OPENAI_MODEL: "workflow-model",
+        OPENAI_API_KEY: "sk-test-not-a-real-key",
+        OPENAI_TIMEOUT_MS: "400",
+        OPENAI_BUDGET_MS: "1500",
+        OPENAI_PRICES: JSON.stringify({ "workflow-model": { input: 0.15, output: 0.6 } }),
+      }),
     ],
   },
 });

@@ -2,6 +2,8 @@
 // A real HTTP server speaking OpenAI's /v1/chat/completions, for tests and for `npm start` demos.
 // The scenario comes from the `x-fake-scenario` header or from the model name: "<scenario>" or
 // "<scenario>#<tag>", where the tag keeps each test's call log and attempt counts separate.
+// PUT /__scenario {model, scenario} pins the scenario for a model name, for callers whose model
+// is fixed by configuration (the Worker under test, or `npm start`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -55,8 +57,9 @@ function scriptsFor(prompt: string, previousTurns: number) {
 
 const tokens = (text: string) => Math.ceil(text.length / 4);
 
-export async function startOpenAiFake(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startOpenAiFake(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const calls = new Map<string, FakeCall[]>();
+  const pinned = new Map<string, string>();
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -66,13 +69,20 @@ export async function startOpenAiFake(): Promise<{ url: string; close: () => Pro
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake");
     if (req.method === "GET" && url.pathname === "/__calls") return send(res, 200, calls.get(url.searchParams.get("model") ?? "") ?? []);
+    if (req.method === "PUT" && url.pathname === "/__scenario") {
+      let text = "";
+      for await (const chunk of req) text += chunk;
+      const { model, scenario } = JSON.parse(text) as { model: string; scenario: string };
+      pinned.set(model, scenario);
+      return send(res, 200, { model, scenario });
+    }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
       return send(res, 404, { error: { message: "not found", type: "invalid_request_error" } });
 
     let raw = "";
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw) as FakeCall["body"];
-    const scenario = (req.headers["x-fake-scenario"] as string | undefined) ?? body.model.split("#")[0]!;
+    const scenario = (req.headers["x-fake-scenario"] as string | undefined) ?? pinned.get(body.model) ?? body.model.split("#")[0]!;
     const log = calls.get(body.model) ?? [];
     calls.set(body.model, log);
     const n = log.length;
@@ -123,10 +133,10 @@ export async function startOpenAiFake(): Promise<{ url: string; close: () => Pro
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => send(res, 500, { error: { message: String(err), type: "fake_error" } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${bound}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections(); // drops the "hang" requests too
