@@ -68,7 +68,7 @@ function wrap(text: string, maxChars: number, maxLines: number): string[] {
   return lines.slice(0, maxLines);
 }
 
-/** Shrinks the type so the longest line fits maxWidth; heavy display fonts run about 0.62 em per glyph. */
+/** Shrinks the type so the longest line fits maxWidth; heavy capitals run up to about 0.72 em per glyph. */
 function textBlock(
   lines: string[],
   x: number,
@@ -80,7 +80,7 @@ function textBlock(
   anchor = "start",
 ): string {
   const longest = Math.max(...lines.map((l) => l.length), 1);
-  const size = Math.max(36, Math.min(maxSize, Math.floor(maxWidth / (longest * 0.62))));
+  const size = Math.max(36, Math.min(maxSize, Math.floor(maxWidth / (longest * 0.72))));
   return lines
     .map(
       (line, i) =>
