@@ -162,9 +162,10 @@ export class WorkflowObject extends DurableObject<Env> {
   pushMetrics(ownerId: string, body: MetricsPushRequest): Promise<Outcome<AbStatus>> {
     return this.command(ownerId, async (record) => {
       if (!record.ab) throw conflict("No A/B test has started for this workflow.");
-      const totals = validatePushedTotals(record.ab, body.variants);
+      const now = Date.now();
+      const totals = validatePushedTotals(record.ab, body.variants, now);
       const ab = body.allocation ? { ...record.ab, allocation: validateDeclaredSplit(record.ab, body.allocation) } : record.ab;
-      return this.applyLook(record, ab, () => totals, Date.now());
+      return this.applyLook(record, ab, () => totals, now);
     }).then((o) => (o.ok ? { ok: true, value: toWorkflowState(o.value).ab_test! } : o));
   }
 

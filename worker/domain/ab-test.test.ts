@@ -67,11 +67,15 @@ describe("a simulated test", () => {
     let ab = startTest(thumbs, "face", "external", config(), 1, 0);
     for (let n = 1; n <= 80 && ab.decision === null; n++) {
       const imp = n * 1_000;
-      const totals = validatePushedTotals(ab, [
-        { thumbnail_id: "face", impressions: imp, clicks: Math.round(imp * 0.085) },
-        { thumbnail_id: "product", impressions: imp, clicks: Math.round(imp * 0.062) },
-        { thumbnail_id: "viral", impressions: imp, clicks: Math.round(imp * 0.11) },
-      ]);
+      const totals = validatePushedTotals(
+        ab,
+        [
+          { thumbnail_id: "face", impressions: imp, clicks: Math.round(imp * 0.085) },
+          { thumbnail_id: "product", impressions: imp, clicks: Math.round(imp * 0.062) },
+          { thumbnail_id: "viral", impressions: imp, clicks: Math.round(imp * 0.11) },
+        ],
+        n * 1000,
+      );
       ab = recordLook(ab, totals, n * 1000).ab;
     }
     expect(ab.decision).toBe("winner");
@@ -89,11 +93,15 @@ describe("an integrator's declared split", () => {
   it("is normalised, and each change of split opens a new period for the engine", () => {
     let ab = startTest(thumbs, "face", "external", config({ allocationMode: "thompson" }), 1, 0);
     const push = (n: number, split?: Record<string, number>) => {
-      const totals = validatePushedTotals(ab, [
-        { thumbnail_id: "face", impressions: n, clicks: Math.round(n * 0.08) },
-        { thumbnail_id: "product", impressions: n, clicks: Math.round(n * 0.06) },
-        { thumbnail_id: "viral", impressions: n, clicks: Math.round(n * 0.09) },
-      ]);
+      const totals = validatePushedTotals(
+        ab,
+        [
+          { thumbnail_id: "face", impressions: n, clicks: Math.round(n * 0.08) },
+          { thumbnail_id: "product", impressions: n, clicks: Math.round(n * 0.06) },
+          { thumbnail_id: "viral", impressions: n, clicks: Math.round(n * 0.09) },
+        ],
+        n,
+      );
       ab = recordLook(split ? { ...ab, allocation: validateDeclaredSplit(ab, split) } : ab, totals, n).ab;
     };
     push(1000);
@@ -105,6 +113,9 @@ describe("an integrator's declared split", () => {
     // The test never steers an integrator's traffic by itself, even in Thompson mode.
     push(4000);
     expect(ab.allocation).toEqual({ face: 0.5, product: 0.25, viral: 0.25 });
+    expect(ab.engine_state.epochs).toHaveLength(2);
+    // A measured split that differs only in the third decimal is the same split.
+    push(5000, { face: 0.501, product: 0.249, viral: 0.25 });
     expect(ab.engine_state.epochs).toHaveLength(2);
   });
 
@@ -122,7 +133,7 @@ describe("pushed totals", () => {
     { thumbnail_id: "product", impressions: 100, clicks: 6 },
     { thumbnail_id: "viral", impressions: 100, clicks: 10 },
   ];
-  const after = recordLook(ab, validatePushedTotals(ab, ok), 1).ab;
+  const after = recordLook(ab, validatePushedTotals(ab, ok, 1), 1).ab;
 
   it.each([
     ["totals that go down", [{ ...ok[0]!, impressions: 50, clicks: 1 }, ok[1]!, ok[2]!]],
@@ -133,7 +144,7 @@ describe("pushed totals", () => {
   ])("rejects %s with 400", (_label, pushed) => {
     const err = (() => {
       try {
-        validatePushedTotals(after, pushed);
+        validatePushedTotals(after, pushed, 2);
       } catch (e) {
         return e;
       }
@@ -145,9 +156,11 @@ describe("pushed totals", () => {
 
   it("rejects pushes after the end with 409, and to a simulated test", () => {
     const ended = finishTest(after, "stopped", null, 2);
-    expect(() => validatePushedTotals(ended, ok)).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => validatePushedTotals(ended, ok, 3)).toThrow(expect.objectContaining({ status: 409 }));
+    // Past the deadline, even before the alarm has ended the test.
+    expect(() => validatePushedTotals(after, ok, after.deadline_at)).toThrow(expect.objectContaining({ status: 409 }));
     const simulated = startTest(thumbs, "face", "simulated", config(), 1, 0);
-    expect(() => validatePushedTotals(simulated, ok)).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => validatePushedTotals(simulated, ok, 1)).toThrow(expect.objectContaining({ status: 409 }));
   });
 
   it("keeps the creator's pick when a stopped test proved nothing, and refuses to end twice", () => {

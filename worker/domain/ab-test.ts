@@ -3,6 +3,7 @@
 import type { AbHistoryPoint, AbStatus, AnalyticsSource, Decision, Thumbnail, ThumbnailStyle, Verdict } from "../shared/contract";
 import { conflict, invalid } from "./errors";
 import {
+  acceptsAllocation,
   type ArmCounts,
   type EngineConfig,
   type EngineState,
@@ -121,15 +122,22 @@ export function validateDeclaredSplit(ab: AbTestRecord, split: Record<string, nu
   if (unknown) throw invalid(`allocation.${unknown}`, "is not a variant of this test", "The metrics push is invalid.");
   const total = ab.variant_ids.reduce((s, id) => s + (split[id] ?? 0), 0);
   if (!(total > 0)) throw invalid("allocation", "must give some traffic to some variant", "The metrics push is invalid.");
-  return Object.fromEntries(ab.variant_ids.map((id) => [id, (split[id] ?? 0) / total]));
+  // Whole percentages: measured splits that differ in the third decimal are the same split.
+  const rounded = Object.fromEntries(ab.variant_ids.map((id) => [id, Math.round((100 * (split[id] ?? 0)) / total) / 100]));
+  if (!acceptsAllocation(ab.engine_state, rounded)) {
+    throw conflict("This test has seen too many different traffic splits; keep one of the splits used before.");
+  }
+  return rounded;
 }
 
 /** Checks an integrator's cumulative totals: every variant once, never decreasing, clicks <= impressions. */
 export function validatePushedTotals(
   ab: AbTestRecord,
   pushed: { thumbnail_id: string; impressions: number; clicks: number }[],
+  now: number,
 ): ArmCounts[] {
-  if (!isRunning(ab)) throw conflict("The A/B test has ended; metrics are no longer accepted.");
+  // Past the deadline the test is over even if the alarm that ends it has not run yet.
+  if (!isRunning(ab) || now >= ab.deadline_at) throw conflict("The A/B test has ended; metrics are no longer accepted.");
   if (ab.source !== "external")
     throw conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics.");
   const errors: { path: string; message: string }[] = [];
@@ -169,7 +177,10 @@ export function recordLook(ab: AbTestRecord, totals: ArmCounts[], now: number): 
     engine_state: state,
     evaluation,
     // Only the simulated source is ours to steer; an integrator's split is whatever they declare.
-    allocation: ab.source === "simulated" && ab.allocation_mode === "thompson" ? evaluation.recommendedAllocation : ab.allocation,
+    allocation:
+      ab.source === "simulated" && ab.allocation_mode === "thompson" && acceptsAllocation(state, evaluation.recommendedAllocation)
+        ? evaluation.recommendedAllocation
+        : ab.allocation,
     explanation: explain(evaluation, totals, labelsOf(ab), "running", ab.engine.alpha),
   };
   if (evaluation.winnerId) next = finishTest(next, "winner", evaluation.winnerId, now);

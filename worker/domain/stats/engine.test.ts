@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ArmCounts, DEFAULT_ENGINE_CONFIG as config } from "./config";
-import { look } from "./engine";
+import { acceptsAllocation, look } from "./engine";
 import { alwaysValidP, confidenceHalfWidth, mixtureRhoSquared } from "./msprt";
 import { simulatePoll } from "./simulate";
 import { type EngineState, differenceInterval, initialEngineState, pBeats } from "./state";
@@ -175,5 +175,35 @@ describe("display numbers", () => {
     expect(lift.interval.upper).toBeGreaterThan(lift.estimate);
     expect(evaluation.variants.reduce((s, v) => s + v.probabilityBest, 0)).toBeCloseTo(1, 12);
     expect(() => look(initialEngineState(ids), counts([1, 1, 1], [0, 0, 0]), "nobody", config)).toThrow(RangeError);
+  });
+});
+
+describe("epochs of constant split", () => {
+  it("counts clicks that arrive after their impressions (found in review: they were dropped)", () => {
+    let state = initialEngineState(["a", "b"]);
+    state = look(state, two([2_000, 100], [2_000, 100]), "a", config).state;
+    state = look(state, two([2_000, 300], [2_000, 100]), "a", config).state;
+    // Cumulative CTRs are 15% and 5%: the estimate must say so.
+    expect(state.pairs[0]!.estimate).toBeCloseTo(0.1, 10);
+    expect(state.epochs).toHaveLength(1);
+  });
+
+  it("lets a split that returns rejoin its epoch, and refuses a 65th distinct split", () => {
+    let state = initialEngineState(["a", "b"]);
+    const a = { a: 0.5, b: 0.5 };
+    const b = { a: 0.8, b: 0.2 };
+    let n = 0;
+    const step = (split: Record<string, number>) => {
+      n += 1_000;
+      state = look(state, two([n, n / 10], [n, n / 10]), "a", config, split).state;
+    };
+    step(a);
+    step(b);
+    step(a);
+    expect(state.epochs).toHaveLength(2);
+    for (let k = 0; state.epochs.length < 64; k++) step({ a: 0.3 + k / 1000, b: 0.7 - k / 1000 });
+    expect(acceptsAllocation(state, a)).toBe(true);
+    expect(acceptsAllocation(state, { a: 0.99, b: 0.01 })).toBe(false);
+    expect(() => step({ a: 0.99, b: 0.01 })).toThrow(RangeError);
   });
 });

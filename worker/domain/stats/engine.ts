@@ -43,20 +43,33 @@ function normalise(allocation: Record<string, number>, armIds: string[]): number
 const sameSplit = (x: number[] | null, y: number[] | null) =>
   x === y || (x !== null && y !== null && x.every((w, i) => Math.abs(w - y[i]) < 1e-9));
 
-/** Adds this look's increments to the current epoch, or opens a new one if the split changed. */
+/**
+ * Adds this look's increments to the epoch with the same split, or opens a new one. Pooling
+ * periods of equal split is unbiased (both arms see the same mix of times), so a split that
+ * returns joins its old epoch. Late clicks that arrive with no new impressions, and looks whose
+ * split is unknown, join the latest epoch.
+ */
 function addToEpochs(epochs: Epoch[], split: number[] | null, addImpressions: number[], addClicks: number[]): Epoch[] {
-  if (addImpressions.every((n) => n === 0)) return epochs;
-  const last = epochs[epochs.length - 1];
-  const opensEpoch = !last || (split !== null && !sameSplit(last.allocation, split));
-  if (opensEpoch && epochs.length < MAX_EPOCHS) {
+  const noImpressions = addImpressions.every((n) => n === 0);
+  if (noImpressions && addClicks.every((c) => c === 0)) return epochs;
+  const target = noImpressions || split === null ? epochs.length - 1 : epochs.findIndex((e) => sameSplit(e.allocation, split));
+  if (target < 0) {
+    // Pooling different splits would break the guarantee; callers check acceptsAllocation first.
+    if (epochs.length >= MAX_EPOCHS) throw new RangeError(`more than ${MAX_EPOCHS} distinct traffic splits`);
     return [...epochs, { allocation: split, impressions: addImpressions, clicks: addClicks }];
   }
   const merged: Epoch = {
-    allocation: last.allocation,
-    impressions: last.impressions.map((n, i) => n + addImpressions[i]),
-    clicks: last.clicks.map((c, i) => c + addClicks[i]),
+    allocation: epochs[target].allocation,
+    impressions: epochs[target].impressions.map((n, i) => n + addImpressions[i]),
+    clicks: epochs[target].clicks.map((c, i) => c + addClicks[i]),
   };
-  return [...epochs.slice(0, -1), merged];
+  return epochs.map((e, i) => (i === target ? merged : e));
+}
+
+/** Whether a look under this split can be taken without pooling it with a different split. */
+export function acceptsAllocation(state: EngineState, allocation: Record<string, number>): boolean {
+  const split = normalise(allocation, state.armIds);
+  return state.epochs.length < MAX_EPOCHS || state.epochs.some((e) => sameSplit(e.allocation, split));
 }
 
 /** Inverse-variance-weighted mean of the per-epoch differences, and its variance. */
