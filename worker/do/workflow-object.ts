@@ -23,6 +23,8 @@ import {
   findThumbnail,
   moveTo,
   newWorkflow,
+  afterInterruptedStep,
+  requireRevisionRoom,
   requireStatus,
   requiredActionFor,
   withNotice,
@@ -45,6 +47,7 @@ import type {
   ApproveRequest,
   MetricsPushRequest,
   Results,
+  Script,
   SelectThumbnailRequest,
   StartWorkflowRequest,
   Thumbnail,
@@ -56,6 +59,9 @@ import { LiveSockets } from "./live-sockets";
 
 const RECORD_KEY = "workflow";
 const HEADLINES_KEY = "thumbnail-headlines";
+const INDEX_DIRTY_KEY = "index-dirty";
+/** How long the alarm waits before retrying after a failure (D1 down, say). */
+const RETRY_PAUSE_MS = 10_000;
 const SCRIPT_VARIANTS = 3;
 const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
 /** The chart needs shape, not every poll: longer histories are thinned to about this many points. */
@@ -71,14 +77,11 @@ export class WorkflowObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec(
-      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL, intervals TEXT)",
-    );
+    // Nothing is written here: an id nobody created must not gain storage by being looked up.
     this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
     this.live = new LiveSockets(ctx, env, () => this.record);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
-    // Local alarms can be lost when the process restarts; a running test must not stall.
-    ctx.blockConcurrencyWhile(() => this.rearmIfNeeded(Date.now()));
+    ctx.blockConcurrencyWhile(() => this.recoverAfterRestart(Date.now()));
   }
 
   // ---------- commands ----------
@@ -88,29 +91,35 @@ export class WorkflowObject extends DurableObject<Env> {
       outcomeOf(async () => {
         if (this.record) throw conflict("This workflow already exists.");
         const now = Date.now();
-        let record = newWorkflow(id, ownerId, input, now);
+        const created = newWorkflow(id, ownerId, input, now);
         await this.env.DB.prepare(
           "INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
-          .bind(id, ownerId, record.topic, record.status, null, now, now)
+          .bind(id, ownerId, created.topic, created.status, null, now, now)
           .run();
-        await this.save(record);
-        const providers = providersFor(this.env);
-        const query = { topic: record.topic, niche: record.niche, audience: record.audience };
-        let trends;
-        try {
-          trends = await providers.trends.research(query, new Date());
-        } catch (err) {
-          record = withNotice(record, `Trend research via ${providers.trends.name} failed (${reason(err)}); offline trends were used.`);
-          trends = await offlineTrends.research(query, new Date());
-        }
-        record = withTrends(record, trends, Date.now());
-        await this.save(record);
-        record = await this.writeScripts(record, null);
+        await this.save(created);
+        const record = await this.step(() => this.research(created));
         await this.armAlarm();
         return toWorkflowState(record);
       }),
     );
+  }
+
+  /** Trends, then the first scripts. */
+  private async research(start: WorkflowRecord): Promise<WorkflowRecord> {
+    let record = start;
+    const providers = providersFor(this.env);
+    const query = { topic: record.topic, niche: record.niche, audience: record.audience };
+    let trends;
+    try {
+      trends = await providers.trends.research(query, new Date());
+    } catch (err) {
+      record = withNotice(record, `Trend research via ${providers.trends.name} failed (${reason(err)}); offline trends were used.`);
+      trends = await offlineTrends.research(query, new Date());
+    }
+    record = withTrends(record, trends, Date.now());
+    await this.save(record);
+    return this.writeScripts(record, null);
   }
 
   view(ownerId: string): Promise<Outcome<WorkflowState>> {
@@ -121,29 +130,35 @@ export class WorkflowObject extends DurableObject<Env> {
     return this.commandView(ownerId, async (record) => {
       requireStatus(record, "awaiting_approval", body.action === "approve" ? "approve a script" : "reject the scripts");
       if (body.action === "reject") {
-        record = moveTo(record, "generating_scripts", Date.now());
-        await this.save(record);
-        return this.writeScripts(record, body.feedback?.trim() || null);
+        requireRevisionRoom(record);
+        const working = moveTo(record, "generating_scripts", Date.now());
+        await this.save(working);
+        return this.step(() => this.writeScripts(working, body.feedback?.trim() || null));
       }
       const script = findCurrentScript(record, body.script_id);
       record = moveTo(record, "generating_thumbnails", Date.now());
       await this.save(record);
-      const designer = providersFor(this.env).thumbnails;
-      const request = { topic: record.topic, script, styles: STYLES };
-      // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
-      const designs = await designer.design(request).catch(async (err: unknown) => {
-        record = withNotice(record, `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`);
-        return svgThumbnailDesigner.design(request);
-      });
-      const headlines: Record<string, string> = {};
-      const thumbnails: Thumbnail[] = designs.map((d) => {
-        const tid = crypto.randomUUID();
-        headlines[tid] = d.headline;
-        return { id: tid, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${record.id}/${tid}.svg` };
-      });
-      this.ctx.storage.kv.put(HEADLINES_KEY, headlines);
-      return withThumbnails(record, script.id, thumbnails, Date.now());
+      return this.step(() => this.designThumbnails(record, script));
     });
+  }
+
+  private async designThumbnails(start: WorkflowRecord, script: Script): Promise<WorkflowRecord> {
+    let record = start;
+    const designer = providersFor(this.env).thumbnails;
+    const request = { topic: record.topic, script, styles: STYLES };
+    // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
+    const designs = await designer.design(request).catch(async (err: unknown) => {
+      record = withNotice(record, `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`);
+      return svgThumbnailDesigner.design(request);
+    });
+    const headlines: Record<string, string> = {};
+    const thumbnails: Thumbnail[] = designs.map((d) => {
+      const tid = crypto.randomUUID();
+      headlines[tid] = d.headline;
+      return { id: tid, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${record.id}/${tid}.svg` };
+    });
+    this.ctx.storage.kv.put(HEADLINES_KEY, headlines);
+    return withThumbnails(record, script.id, thumbnails, Date.now());
   }
 
   selectThumbnail(ownerId: string, body: SelectThumbnailRequest): Promise<Outcome<WorkflowState>> {
@@ -208,8 +223,18 @@ export class WorkflowObject extends DurableObject<Env> {
   // ---------- timers ----------
 
   async alarm(): Promise<void> {
-    await this.tick(Date.now());
-    await this.deliverWebhooks(Date.now());
+    // Each timer's failure is contained, and the alarm is always re-armed (with a pause after a
+    // failure), so one broken dependency can neither stop the others nor spin the alarm.
+    let failed = false;
+    for (const job of [() => this.tick(Date.now()), () => this.outbox.run(Date.now()), () => this.syncIndex()]) {
+      try {
+        await job();
+      } catch (err) {
+        failed = true;
+        console.error("workflow alarm job failed", reason(err));
+      }
+    }
+    await this.armAlarm(failed ? RETRY_PAUSE_MS : 0);
   }
 
   /** Sends the webhook deliveries due at `now` and re-arms for the next retry. */
@@ -334,6 +359,7 @@ export class WorkflowObject extends DurableObject<Env> {
     now: number,
   ): WorkflowRecord {
     const { ab: next, point } = recordLook(ab, totals(), now);
+    this.ensureHistoryTable();
     this.ctx.storage.sql.exec(
       "INSERT INTO ab_history (seq, t, impressions, clicks, intervals) VALUES (?, ?, ?, ?, ?)",
       next.polls,
@@ -365,11 +391,11 @@ export class WorkflowObject extends DurableObject<Env> {
           : null;
       if (completed) this.outbox.enqueue(completed);
     }
-    // The index only needs transitions; polls would otherwise write D1 every 30 s per test.
+    // The index only needs transitions; polls would otherwise write D1 every 30 s per test. The
+    // dirty mark commits with the record, so a failed update is retried by the alarm, not lost.
     if (previous && previous.status !== next.status) {
-      await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
-        .bind(next.status, requiredActionFor(next.status), next.updated_at, next.id)
-        .run();
+      this.ctx.storage.kv.put(INDEX_DIRTY_KEY, true);
+      await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; the alarm retries", reason(err)));
     }
     const poll = this.pendingPoll;
     this.pendingPoll = null;
@@ -377,26 +403,72 @@ export class WorkflowObject extends DurableObject<Env> {
     if (!previous || previous.status !== next.status || !poll) this.live.broadcast({ type: "state", workflow: toWorkflowState(next) });
   }
 
-  /** One alarm serves every timer: the next poll, the deadline and webhook retries. */
+  /** Copies the status to the D1 index if the last copy did not land. */
+  private async syncIndex(): Promise<void> {
+    const record = this.record;
+    if (!record || !this.ctx.storage.kv.get(INDEX_DIRTY_KEY)) return;
+    await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
+      .bind(record.status, requiredActionFor(record.status), record.updated_at, record.id)
+      .run();
+    if (this.record === record) this.ctx.storage.kv.delete(INDEX_DIRTY_KEY);
+  }
+
+  /** One alarm serves every timer: the next poll, the deadline, webhook retries and index repair. */
   private nextWake(now: number): number | null {
-    const wakes = [this.record?.ab ? nextWakeAt(this.record.ab) : null, this.outbox.nextWakeUp(now)].filter((w): w is number => w !== null);
+    const wakes = [
+      this.record?.ab ? nextWakeAt(this.record.ab) : null,
+      this.outbox.nextWakeUp(now),
+      this.ctx.storage.kv.get(INDEX_DIRTY_KEY) ? now + RETRY_PAUSE_MS : null,
+    ].filter((w): w is number => w !== null);
     return wakes.length ? Math.min(...wakes) : null;
   }
 
-  private async armAlarm(): Promise<void> {
-    const wake = this.nextWake(Date.now());
+  private async armAlarm(minDelayMs = 0): Promise<void> {
+    const now = Date.now();
+    const wake = this.nextWake(now);
     if (wake === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(wake);
+    else await this.ctx.storage.setAlarm(Math.max(wake, now + minDelayMs));
   }
 
-  private async rearmIfNeeded(now: number): Promise<void> {
+  /**
+   * Runs a step that calls providers. If it throws, the workflow goes back to a resting state
+   * (the script gate, or failed) instead of staying "generating" for ever, and the error goes on.
+   */
+  private async step(work: () => Promise<WorkflowRecord>): Promise<WorkflowRecord> {
+    try {
+      return await work();
+    } catch (err) {
+      const rested = this.record && afterInterruptedStep(this.record, reason(err), Date.now());
+      if (rested) await this.save(rested);
+      throw err;
+    }
+  }
+
+  /**
+   * A fresh instance has no command in flight, so a workflow found mid-step was interrupted by a
+   * restart or deploy: put it back at rest. Local alarms can also be lost on restart, so re-arm.
+   */
+  private async recoverAfterRestart(now: number): Promise<void> {
+    const rested = this.record && afterInterruptedStep(this.record, "the service restarted", now);
+    if (rested) await this.save(rested);
     const wake = this.nextWake(now);
     if (wake === null) return;
     const armed = await this.ctx.storage.getAlarm();
     if (armed === null || armed > wake || armed < now - 1000) await this.ctx.storage.setAlarm(Math.max(now, wake));
   }
 
+  private ensureHistoryTable(): void {
+    if (this.historyReady) return;
+    this.ctx.storage.sql.exec(
+      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL, intervals TEXT)",
+    );
+    this.historyReady = true;
+  }
+
+  private historyReady = false;
+
   private historyPoints(): AbHistoryPoint[] {
+    this.ensureHistoryTable();
     const count = Number(this.ctx.storage.sql.exec("SELECT COUNT(*) AS n FROM ab_history").one().n);
     const stride = Math.max(1, Math.ceil(count / MAX_HISTORY_POINTS));
     const rows = this.ctx.storage.sql

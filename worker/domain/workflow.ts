@@ -139,6 +139,30 @@ export function findThumbnail(record: WorkflowRecord, thumbnailId: string): Thum
   return thumbnail;
 }
 
+/** The most script revisions one workflow keeps; each is a few KB of stored state. */
+export const MAX_SCRIPT_REVISIONS = 20;
+
+export function requireRevisionRoom(record: WorkflowRecord): void {
+  if (record.script_revisions.length >= MAX_SCRIPT_REVISIONS) {
+    throw conflict(`This workflow already has ${MAX_SCRIPT_REVISIONS} script revisions; approve one or start a new workflow.`);
+  }
+}
+
+const WORKING: readonly WorkflowStatus[] = ["researching_trends", "generating_scripts", "generating_thumbnails"];
+
+/**
+ * Where a step that stopped half-way (an error, or the object restarting during a provider call)
+ * leaves the workflow: back at the script gate when there are scripts to choose from, else failed.
+ * Null when the workflow is not in the middle of a step.
+ */
+export function afterInterruptedStep(record: WorkflowRecord, why: string, now: number): WorkflowRecord | null {
+  if (!WORKING.includes(record.status)) return null;
+  if (record.script_revisions.length > 0) {
+    return withNotice(moveTo(record, "awaiting_approval", now), `The last step was interrupted (${why}); please try again.`);
+  }
+  return { ...moveTo(record, "failed", now), error: `The workflow could not be prepared: ${why}` };
+}
+
 export function withNotice(record: WorkflowRecord, notice: string): WorkflowRecord {
   return { ...record, notices: [...record.notices, notice].slice(-20) };
 }

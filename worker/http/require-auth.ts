@@ -1,6 +1,6 @@
 // Bearer authentication for every route behind it; sets c.var.userId.
 import type { MiddlewareHandler } from "hono";
-import { userIdFromBearer } from "../auth/api-keys";
+import { looksLikeApiKey, userIdFromBearer } from "../auth/api-keys";
 import type { AppEnv } from "../env";
 import { ApiError } from "./problem";
 
@@ -21,6 +21,20 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
       });
     }
     c.set("userId", userId);
+    await next();
+  };
+}
+
+/**
+ * For what a leaked API key must not reach: managing API keys and webhooks (a key could
+ * otherwise mint more keys or point webhooks, and their secrets, at an attacker). Behind requireAuth.
+ */
+export function requireSession(): MiddlewareHandler<AppEnv> {
+  return async function requireSession(c, next) {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    if (looksLikeApiKey(token)) {
+      throw new ApiError(403, "API keys cannot manage API keys or webhooks; sign in and use the session token.");
+    }
     await next();
   };
 }

@@ -5,12 +5,36 @@ import { ApiError, zodErrors } from "./problem";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** Reads at most MAX_BODY_BYTES, counting as it streams: a chunked body has no content-length to trust. */
+async function readText(c: Context): Promise<string> {
+  const tooLarge = () => new ApiError(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  if (Number(c.req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
 async function readBody(c: Context): Promise<unknown> {
-  const length = Number(c.req.header("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new ApiError(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  // Decode bytes ourselves: form bodies are text too, and req.text() warns about them.
-  const text = new TextDecoder().decode(await c.req.arrayBuffer());
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  const text = await readText(c);
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/x-www-form-urlencoded")) {
     return Object.fromEntries(new URLSearchParams(text));

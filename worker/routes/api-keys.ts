@@ -1,25 +1,18 @@
 // API keys: create (shown once), list, revoke. Managing keys needs a signed-in session: a leaked
 // key must not be able to mint more keys or revoke the owner's others.
-import { Hono, type MiddlewareHandler } from "hono";
-import { createApiKey, listApiKeys, looksLikeApiKey, revokeApiKey } from "../auth/api-keys";
+import { Hono } from "hono";
+import { createApiKey, listApiKeys, revokeApiKey } from "../auth/api-keys";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/problem";
+import { requireSession } from "../http/require-auth";
 import { parseBody } from "../http/validate";
 import { CreateApiKeyRequest } from "../shared/integrations";
 
 const KEY_ID = /^key_[0-9a-f]{32}$/;
 const MAX_ACTIVE_KEYS = 20;
 
-function sessionOnly(): MiddlewareHandler<AppEnv> {
-  return async function sessionOnly(c, next) {
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-    if (looksLikeApiKey(token)) throw new ApiError(403, "API keys cannot manage API keys; sign in and use the session token.");
-    await next();
-  };
-}
-
 export const apiKeyRoutes = new Hono<AppEnv>()
-  .use(sessionOnly())
+  .use(requireSession())
   .post("/", async (c) => {
     const { name } = await parseBody(c, CreateApiKeyRequest);
     const userId = c.get("userId");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
-import { clearFailures, recordFailure, retryAfterSeconds } from "../auth/login-throttle";
+import { clearFailures, takeAttempt } from "../auth/login-throttle";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import { issueToken } from "../auth/tokens";
 import { users } from "../db/schema";
@@ -30,17 +30,16 @@ export const authRoutes = new Hono<AppEnv>()
     const { username: email, password } = await parseBody(c, LoginRequest);
     const db = drizzle(c.env.DB);
     const now = Date.now();
-    const wait = await retryAfterSeconds(db, email, now);
-    if (wait > 0) {
+    const wait = await takeAttempt(c.env.DB, email, now);
+    if (wait !== null) {
       throw new ApiError(429, `Too many failed sign-ins. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
     }
     const user = await db.select().from(users).where(eq(users.email, email)).get();
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
-      await recordFailure(db, email, now);
       throw new ApiError(401, "The email or password is wrong.", undefined, { "www-authenticate": 'Bearer realm="api"' });
     }
-    await clearFailures(db, email);
+    await clearFailures(c.env.DB, email);
     return c.json(await issueToken(user.id, c.env.JWT_SECRET, now));
   })
   .get("/me", async (c) => {

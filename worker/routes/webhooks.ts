@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "../http/problem";
+import { requireSession } from "../http/require-auth";
 import { parseBody } from "../http/validate";
 import { CreateWebhookRequest } from "../shared/integrations";
 import { checkWebhookUrl } from "../webhooks/deliver";
@@ -33,6 +34,7 @@ function endpointId(raw: string): string {
 const notFound = () => new ApiError(404, "No webhook endpoint with this id belongs to you.");
 
 export const webhookRoutes = new Hono<AppEnv>()
+  .use(requireSession())
   .post("/", async (c) => {
     const body = await parseBody(c, CreateWebhookRequest);
     const check = checkWebhookUrl(body.url, { development: isDevelopment(c.env) });

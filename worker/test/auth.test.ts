@@ -67,6 +67,17 @@ describe("accounts", () => {
     expect(Number(retry)).toBeLessThanOrEqual(30);
   });
 
+  it("counts parallel guesses one by one: no more than 5 reach the password check", async () => {
+    const { email } = await newUser("parallel");
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call("POST", "/auth/login", { body: { username: email, password: `guess-${i}` } })),
+    );
+    const codes = replies.map((r) => r.status);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+    for (const r of replies.filter((r) => r.status === 429)) expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("rejects missing, forged, expired and wrong-algorithm tokens with 401", async () => {
     expectProblem(await call("GET", "/workflows"), 401);
     expectProblem(await call("GET", "/workflows", { token: "not.a.jwt" }), 401);

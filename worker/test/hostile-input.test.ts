@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkflowState } from "../shared/contract";
-import { call, expectProblem, newUser, startWorkflow } from "./helpers";
+import { exports } from "cloudflare:workers";
+import { BASE, call, expectProblem, newUser, startWorkflow } from "./helpers";
 
 describe("hostile and malformed input", () => {
   it("never answers 5xx and never changes state", async () => {
@@ -53,6 +54,29 @@ describe("hostile and malformed input", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const list = await call("GET", "/workflows", { token });
     expect(list.body.items).toHaveLength(1);
+  });
+
+  it("stops reading a streamed body without content-length at 64 KB (413)", async () => {
+    const { token } = await newUser("stream");
+    const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 10 MB if nobody stops reading.
+        if (sent++ < 640) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await exports.default.fetch(
+      new Request(`${BASE}/workflows/start`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      }),
+    );
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(sent).toBeLessThan(20);
   });
 
   it("answers unknown routes and methods with problem details", async () => {

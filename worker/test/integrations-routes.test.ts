@@ -98,6 +98,9 @@ describe("API keys over HTTP", () => {
     // A key cannot manage keys, so a leaked one cannot mint more.
     expect((await call("POST", "/api-keys", { token: key, body: {} })).status).toBe(403);
     expect((await call("DELETE", `/api-keys/${created.body.id}`, { token: key })).status).toBe(403);
+    // Nor webhooks: a key pointing deliveries (and their secrets) elsewhere is the same escalation.
+    expect((await call("POST", "/webhooks", { token: key, body: { url: "https://hooks.example.com/x" } })).status).toBe(403);
+    expect((await call("GET", "/webhooks", { token: key })).status).toBe(403);
 
     expect((await call("DELETE", `/api-keys/${created.body.id}`, { token })).status).toBe(204);
     expect((await call("GET", "/workflows", { token: key })).status).toBe(401);

@@ -19,7 +19,10 @@ function isPrivateIpv4(host: string): boolean {
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
-    (a === 100 && b >= 64 && b <= 127)
+    (a === 192 && b === 0 && Number(m[3]) === 0) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    a >= 224
   );
 }
 
@@ -28,8 +31,18 @@ function isLoopbackOrPrivate(hostname: string): boolean {
   if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return true;
   if (host.startsWith("[")) {
     const v6 = host.slice(1, -1);
-    // Loopback, unspecified, unique-local (fc00::/7), link-local (fe80::/10) and v4-mapped addresses.
-    return v6 === "::1" || v6 === "::" || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith("::ffff:");
+    // Loopback, unspecified, unique-local (fc00::/7), link-local and site-local (fe80::/10,
+    // fec0::/10), multicast, v4-mapped, v4-compatible (::a.b.c.d, written ::7f00:1) and NAT64.
+    return (
+      v6 === "::1" ||
+      v6 === "::" ||
+      /^f[cd]/.test(v6) ||
+      /^fe[89a-f]/.test(v6) ||
+      v6.startsWith("ff") ||
+      v6.startsWith("::ffff:") ||
+      /^::[0-9a-f]{1,4}(:[0-9a-f]{1,4})?$/.test(v6) ||
+      v6.startsWith("64:ff9b:")
+    );
   }
   return isPrivateIpv4(host);
 }
