@@ -1,6 +1,7 @@
 // Long-lived API keys for scripts and integrations. A key is "cat_" + 32 random bytes in
 // base64url; only its SHA-256 is stored. The key's entropy makes a salted slow hash pointless
 // (nobody can brute-force 256 bits), and a plain hash lets verification be one indexed lookup.
+import { toBase64Url } from "../lib/base64";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { apiKeys } from "../db/integrations-schema";
@@ -16,12 +17,6 @@ const DISPLAY_CHARS = API_KEY_PREFIX.length + 6;
 /** last_used_at is refreshed at most this often, so verification is not a write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
 async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -31,7 +26,7 @@ async function sha256Hex(text: string): Promise<string> {
 export const looksLikeApiKey = (token: string) => token.startsWith(API_KEY_PREFIX);
 
 export function generateApiKey(): string {
-  return API_KEY_PREFIX + base64url(crypto.getRandomValues(new Uint8Array(KEY_BYTES)));
+  return API_KEY_PREFIX + toBase64Url(crypto.getRandomValues(new Uint8Array(KEY_BYTES)));
 }
 
 type Row = typeof apiKeys.$inferSelect;

@@ -1,20 +1,12 @@
 // PBKDF2-SHA256 password hashing with WebCrypto. Cloudflare caps PBKDF2 at 100,000 iterations
 // in production while local workerd does not, so the cap is enforced here, not discovered in prod.
+import { fromBase64, toBase64 } from "../lib/base64";
+
 export const PBKDF2_MAX_ITERATIONS = 100_000;
 export const PBKDF2_ITERATIONS = 100_000;
 const KEY_BITS = 256;
 
 const encoder = new TextEncoder();
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-}
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_MAX_ITERATIONS) {

@@ -1,5 +1,6 @@
 // Picks each provider from configuration (wrangler vars and secrets). Offline is the default for
 // all three, so a fresh checkout runs with no keys; nonsense values fail loudly, like abConfigFrom.
+import { positiveVar, textVar } from "../lib/vars";
 import { offlineScriptWriter } from "./offline-scripts";
 import { offlineTrends } from "./offline-trends";
 import { DEFAULT_OPENAI_MODEL, createOpenAiScriptWriter } from "./openai-scripts";
@@ -25,17 +26,6 @@ function choice<T extends string>(vars: Vars, name: string, allowed: readonly T[
   return value;
 }
 
-const text = (vars: Vars, name: string) =>
-  typeof vars[name] === "string" && (vars[name] as string).trim() ? (vars[name] as string).trim() : undefined;
-
-function positive(vars: Vars, name: string): number | undefined {
-  const raw = text(vars, name);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got '${raw}'`);
-  return n;
-}
-
 // Providers hold no per-request state; build them once per environment object.
 const cache = new WeakMap<object, ConfiguredProviders>();
 
@@ -47,14 +37,14 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
     choice(vars, "LLM_PROVIDER", ["offline", "openai"] as const) === "openai"
       ? createOpenAiScriptWriter(
           {
-            apiKey: text(vars, "OPENAI_API_KEY") ?? "",
-            baseUrl: text(vars, "OPENAI_BASE_URL"),
-            model: text(vars, "OPENAI_MODEL") ?? DEFAULT_OPENAI_MODEL,
-            requestTimeoutMs: positive(vars, "OPENAI_TIMEOUT_MS"),
-            budgetMs: positive(vars, "OPENAI_BUDGET_MS"),
-            prices: parsePriceTable(text(vars, "OPENAI_PRICES")),
-            strictSchema: text(vars, "OPENAI_STRICT_SCHEMA")?.toLowerCase() !== "false",
-            temperature: text(vars, "OPENAI_TEMPERATURE") === undefined ? undefined : Number(text(vars, "OPENAI_TEMPERATURE")),
+            apiKey: textVar(vars, "OPENAI_API_KEY") ?? "",
+            baseUrl: textVar(vars, "OPENAI_BASE_URL"),
+            model: textVar(vars, "OPENAI_MODEL") ?? DEFAULT_OPENAI_MODEL,
+            requestTimeoutMs: positiveVar(vars, "OPENAI_TIMEOUT_MS"),
+            budgetMs: positiveVar(vars, "OPENAI_BUDGET_MS"),
+            prices: parsePriceTable(textVar(vars, "OPENAI_PRICES")),
+            strictSchema: textVar(vars, "OPENAI_STRICT_SCHEMA")?.toLowerCase() !== "false",
+            temperature: textVar(vars, "OPENAI_TEMPERATURE") === undefined ? undefined : Number(textVar(vars, "OPENAI_TEMPERATURE")),
           },
           offlineScriptWriter,
         )
@@ -62,16 +52,16 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
 
   let trends: TrendsProvider = offlineTrends;
   if (choice(vars, "TRENDS_PROVIDER", ["offline", "youtube"] as const) === "youtube") {
-    const apiKey = text(vars, "YOUTUBE_API_KEY");
+    const apiKey = textVar(vars, "YOUTUBE_API_KEY");
     if (!apiKey) throw new Error("TRENDS_PROVIDER=youtube needs the YOUTUBE_API_KEY secret");
     trends = createYouTubeTrendsProvider(
       {
         apiKey,
-        baseUrl: text(vars, "YOUTUBE_BASE_URL"),
-        regionCode: text(vars, "YOUTUBE_REGION"),
-        categoryId: text(vars, "YOUTUBE_CATEGORY_ID") ?? null,
-        cacheTtlSeconds: positive(vars, "TRENDS_CACHE_TTL_SECONDS"),
-        lookbackDays: positive(vars, "YOUTUBE_LOOKBACK_DAYS"),
+        baseUrl: textVar(vars, "YOUTUBE_BASE_URL"),
+        regionCode: textVar(vars, "YOUTUBE_REGION"),
+        categoryId: textVar(vars, "YOUTUBE_CATEGORY_ID") ?? null,
+        cacheTtlSeconds: positiveVar(vars, "TRENDS_CACHE_TTL_SECONDS"),
+        lookbackDays: positiveVar(vars, "YOUTUBE_LOOKBACK_DAYS"),
       },
       { cache: vars.DB ? createD1TrendCache(vars.DB) : undefined },
     );

@@ -1,11 +1,12 @@
 // Thumbnail images load in a plain <img>, so they carry no Authorization header. The random
 // thumbnail id in the path is the capability: unguessable, and scoped to one workflow.
+import { UUID_PATTERN } from "../lib/ids";
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/problem";
 import { workflowStub } from "./workflows";
 
-const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.svg$/;
+const FILE = new RegExp(`^(${UUID_PATTERN})\\.svg$`);
 
 export const thumbnailRoutes = new Hono<AppEnv>().get("/:workflowId/:file", async (c) => {
   const match = FILE.exec(c.req.param("file"));

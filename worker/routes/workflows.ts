@@ -1,3 +1,4 @@
+import { isUuid } from "../lib/ids";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
@@ -20,12 +21,11 @@ import {
   type WorkflowStatus,
 } from "../shared/contract";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EmptyBody = z.strictObject({});
 
 export function workflowStub(env: Env, id: string) {
   // Unknown or malformed ids get the same 404 as someone else's workflow.
-  if (!UUID.test(id)) throw new ApiError(404, "No workflow with this id belongs to you.");
+  if (!isUuid(id)) throw new ApiError(404, "No workflow with this id belongs to you.");
   return env.WORKFLOW.get(env.WORKFLOW.idFromName(id));
 }
 

@@ -2,20 +2,13 @@
 // webhook-signature = "v1," + base64(HMAC-SHA256(key, `${id}.${timestamp}.${body}`)),
 // where the secret is "whsec_" + base64(key). Receivers verify with the `standardwebhooks` library.
 
+import { fromBase64, toBase64 } from "../lib/base64";
+
+export { toBase64 };
+
 export const SECRET_PREFIX = "whsec_";
 /** The spec asks for 24 to 64 bytes of key; 32 matches the HMAC-SHA256 block of security. */
 const SECRET_BYTES = 32;
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
 
 export function generateWebhookSecret(): string {
   return SECRET_PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)));
