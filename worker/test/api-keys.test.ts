@@ -2,14 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApiKey, generateApiKey, listApiKeys, looksLikeApiKey, revokeApiKey, verifyApiKey } from "../auth/api-keys";
-
-async function newUserRow(): Promise<string> {
-  const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
-    .bind(id, `${id}@example.com`, Date.now())
-    .run();
-  return id;
-}
+import { newUserRow } from "./helpers";
 
 describe("API keys", () => {
   it("look like cat_ + 43 base64url characters and never repeat", () => {

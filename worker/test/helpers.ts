@@ -110,3 +110,12 @@ export async function drainAlarms(stub: ReturnType<typeof stubOf>, max = 5): Pro
   }
   throw new Error(`the alarm was still scheduled after ${max} runs`);
 }
+
+/** A user row straight in D1, for tests below the HTTP layer (no password, no token). */
+export async function newUserRow(): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
+    .bind(id, `${id}@example.com`, Date.now())
+    .run();
+  return id;
+}

@@ -8,6 +8,7 @@ import { eventBody } from "../webhooks/events";
 import { createEndpoint, d1AttemptLogger, d1EndpointDirectory, getEndpoint, listAttempts } from "../webhooks/repo";
 import { generateWebhookSecret, newMessageId } from "../webhooks/signing";
 import { WebhookOutbox } from "../webhooks/storage-outbox";
+import { newUserRow } from "./helpers";
 
 const receiverBase = inject("fakeWebhookUrl");
 
@@ -20,14 +21,6 @@ async function received(
   id: string,
 ): Promise<{ webhook_id: string; verified: boolean; answered: number; error: string | null; body: any }[]> {
   return (await fetch(`${receiverBase}/__receivers/${id}/deliveries`)).json();
-}
-
-async function newUserRow(): Promise<string> {
-  const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
-    .bind(id, `${id}@example.com`, Date.now())
-    .run();
-  return id;
 }
 
 const statusChanged = (workflowId: string) => ({
