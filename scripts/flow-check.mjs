@@ -2,8 +2,10 @@
 // Black-box check of the whole pipeline against a running app (default http://localhost:8787):
 // start, reject, approve, select, watch impressions grow, declare a winner, results, and
 // confirm polling stopped. Prints each step with its figures; exits non-zero on any failure.
-// Usage: node scripts/flow-check.mjs [baseUrl]   (run the app with --var AB_POLL_INTERVAL_SECONDS:1)
-const base = (process.argv[2] ?? "http://localhost:8787").replace(/\/$/, "") + "/api/v1";
+// Usage: node scripts/flow-check.mjs [baseUrl] [--wait]   (run the app with --var AB_POLL_INTERVAL_SECONDS:1)
+// --wait gives the app up to 2 minutes to come up first.
+const args = process.argv.slice(2);
+const base = (args.find((a) => !a.startsWith("--")) ?? "http://localhost:8787").replace(/\/$/, "") + "/api/v1";
 let passed = 0;
 let failed = 0;
 
@@ -32,6 +34,17 @@ async function api(method, path, { token, body } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const total = (s) => s.variants.reduce((a, v) => a + v.impressions, 0);
+
+if (args.includes("--wait")) {
+  for (let i = 0; i < 240; i++) {
+    const up = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await sleep(500);
+  }
+}
 
 try {
   const email = `flow-${Date.now()}@example.com`;
