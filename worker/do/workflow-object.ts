@@ -26,9 +26,9 @@ import {
   afterInterruptedStep,
   requireRevisionRoom,
   requireStatus,
-  requiredActionFor,
   withNotice,
   withScriptRevision,
+  thumbnailsFromDesigns,
   withThumbnails,
   withTrends,
 } from "../domain/workflow";
@@ -55,7 +55,9 @@ import type {
   WorkflowState,
 } from "../shared/contract";
 import { NOT_FOUND, type Outcome, outcomeOf } from "./outcome";
+import { AbHistoryTable } from "./ab-history";
 import { LiveSockets } from "./live-sockets";
+import { insertIndexRow, updateIndexRow } from "./workflow-index";
 
 const RECORD_KEY = "workflow";
 const HEADLINES_KEY = "thumbnail-headlines";
@@ -64,14 +66,13 @@ const INDEX_DIRTY_KEY = "index-dirty";
 const RETRY_PAUSE_MS = 10_000;
 const SCRIPT_VARIANTS = 3;
 const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
-/** The chart needs shape, not every poll: longer histories are thinned to about this many points. */
-const MAX_HISTORY_POINTS = 1500;
 
 export class WorkflowObject extends DurableObject<Env> {
   private record: WorkflowRecord | null;
   /** Serialises every command and alarm, so racing requests see each other's results. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly live: LiveSockets;
+  private readonly history: AbHistoryTable;
   /** Webhook events commit with the transition that caused them and are delivered from the alarm. */
   private readonly outbox: WebhookOutbox;
 
@@ -80,6 +81,7 @@ export class WorkflowObject extends DurableObject<Env> {
     // Nothing is written here: an id nobody created must not gain storage by being looked up.
     this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
     this.live = new LiveSockets(ctx, env, () => this.record);
+    this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
     ctx.blockConcurrencyWhile(() => this.recoverAfterRestart(Date.now()));
   }
@@ -92,11 +94,7 @@ export class WorkflowObject extends DurableObject<Env> {
         if (this.record) throw conflict("This workflow already exists.");
         const now = Date.now();
         const created = newWorkflow(id, ownerId, input, now);
-        await this.env.DB.prepare(
-          "INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-          .bind(id, ownerId, created.topic, created.status, null, now, now)
-          .run();
+        await insertIndexRow(this.env.DB, created);
         await this.save(created);
         const record = await this.step(() => this.research(created));
         await this.armAlarm();
@@ -151,12 +149,7 @@ export class WorkflowObject extends DurableObject<Env> {
       record = withNotice(record, `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`);
       return svgThumbnailDesigner.design(request);
     });
-    const headlines: Record<string, string> = {};
-    const thumbnails: Thumbnail[] = designs.map((d) => {
-      const tid = crypto.randomUUID();
-      headlines[tid] = d.headline;
-      return { id: tid, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${record.id}/${tid}.svg` };
-    });
+    const { thumbnails, headlines } = thumbnailsFromDesigns(record.id, designs, () => crypto.randomUUID());
     this.ctx.storage.kv.put(HEADLINES_KEY, headlines);
     return withThumbnails(record, script.id, thumbnails, Date.now());
   }
@@ -204,7 +197,7 @@ export class WorkflowObject extends DurableObject<Env> {
   abHistory(ownerId: string): Promise<Outcome<AbHistory>> {
     return this.read(ownerId, (r) => {
       if (!r.ab) throw conflict(`No A/B test yet: the workflow is '${r.status}'.`);
-      return { variant_ids: r.ab.variant_ids, points: this.historyPoints() };
+      return { variant_ids: r.ab.variant_ids, points: this.history.points() };
     });
   }
 
@@ -359,15 +352,7 @@ export class WorkflowObject extends DurableObject<Env> {
     now: number,
   ): WorkflowRecord {
     const { ab: next, point } = recordLook(ab, totals(), now);
-    this.ensureHistoryTable();
-    this.ctx.storage.sql.exec(
-      "INSERT INTO ab_history (seq, t, impressions, clicks, intervals) VALUES (?, ?, ?, ?, ?)",
-      next.polls,
-      point.t,
-      JSON.stringify(point.impressions),
-      JSON.stringify(point.clicks),
-      JSON.stringify(point.ctr_intervals ?? null),
-    );
+    this.history.append(next.polls, point);
     const updated: WorkflowRecord = { ...record, ab: next, updated_at: now };
     const finished = !isRunning(next) ? { ...moveTo(updated, "completed", now), ab: next } : updated;
     this.pendingPoll = { ab: toWorkflowState(finished).ab_test!, point };
@@ -407,9 +392,7 @@ export class WorkflowObject extends DurableObject<Env> {
   private async syncIndex(): Promise<void> {
     const record = this.record;
     if (!record || !this.ctx.storage.kv.get(INDEX_DIRTY_KEY)) return;
-    await this.env.DB.prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
-      .bind(record.status, requiredActionFor(record.status), record.updated_at, record.id)
-      .run();
+    await updateIndexRow(this.env.DB, record);
     if (this.record === record) this.ctx.storage.kv.delete(INDEX_DIRTY_KEY);
   }
 
@@ -455,35 +438,6 @@ export class WorkflowObject extends DurableObject<Env> {
     if (wake === null) return;
     const armed = await this.ctx.storage.getAlarm();
     if (armed === null || armed > wake || armed < now - 1000) await this.ctx.storage.setAlarm(Math.max(now, wake));
-  }
-
-  private ensureHistoryTable(): void {
-    if (this.historyReady) return;
-    this.ctx.storage.sql.exec(
-      "CREATE TABLE IF NOT EXISTS ab_history (seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, impressions TEXT NOT NULL, clicks TEXT NOT NULL, intervals TEXT)",
-    );
-    this.historyReady = true;
-  }
-
-  private historyReady = false;
-
-  private historyPoints(): AbHistoryPoint[] {
-    this.ensureHistoryTable();
-    const count = Number(this.ctx.storage.sql.exec("SELECT COUNT(*) AS n FROM ab_history").one().n);
-    const stride = Math.max(1, Math.ceil(count / MAX_HISTORY_POINTS));
-    const rows = this.ctx.storage.sql
-      .exec<{ seq: number; t: number; impressions: string; clicks: string; intervals: string | null }>(
-        "SELECT seq, t, impressions, clicks, intervals FROM ab_history WHERE seq % ? = 0 OR seq = ? ORDER BY seq",
-        stride,
-        count,
-      )
-      .toArray();
-    return rows.map((r) => ({
-      t: r.t,
-      impressions: JSON.parse(r.impressions),
-      clicks: JSON.parse(r.clicks),
-      ...(r.intervals ? { ctr_intervals: JSON.parse(r.intervals) } : {}),
-    }));
   }
 }
 

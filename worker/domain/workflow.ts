@@ -133,6 +133,25 @@ export function withThumbnails(record: WorkflowRecord, scriptId: string, thumbna
   };
 }
 
+/**
+ * Thumbnails from a designer's output. Embedded renders are served by the Worker at a path whose
+ * random id is the capability; external images keep their own URL. Headlines are kept aside
+ * for rendering, since they are not part of the API.
+ */
+export function thumbnailsFromDesigns(
+  workflowId: string,
+  designs: { style: Thumbnail["style"]; prompt: string; headline: string; external_url?: string }[],
+  newId: () => string,
+): { thumbnails: Thumbnail[]; headlines: Record<string, string> } {
+  const headlines: Record<string, string> = {};
+  const thumbnails = designs.map((d): Thumbnail => {
+    const id = newId();
+    headlines[id] = d.headline;
+    return { id, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${workflowId}/${id}.svg` };
+  });
+  return { thumbnails, headlines };
+}
+
 export function findThumbnail(record: WorkflowRecord, thumbnailId: string): Thumbnail {
   const thumbnail = record.thumbnails.find((t) => t.id === thumbnailId);
   if (!thumbnail) throw invalid("thumbnail_id", "is not one of this workflow's thumbnails");
