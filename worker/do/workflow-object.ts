@@ -50,7 +50,6 @@ import type {
   Script,
   SelectThumbnailRequest,
   StartWorkflowRequest,
-  Thumbnail,
   ThumbnailStyle,
   WorkflowState,
 } from "../shared/contract";

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AbHistory, AbStatus, Results, WorkflowList, WorkflowState } from "../shared/contract";
-import { call, drainAlarms, expectProblem, newUser, sleep, startWorkflow, stubOf } from "./helpers";
+import { call, drainAlarms, expectProblem, newUser, startWorkflow, stubOf } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 
