@@ -312,6 +312,43 @@ try {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
   });
 
+  await step("stop a test (confirmed in a dialog), then page through the dashboard", async () => {
+    const wf = await api("POST", "/workflows/start", { topic: "Stopped early" });
+    const approved = await api("POST", `/workflows/${wf.id}/approve`, { action: "approve", script_id: wf.scripts[0].id });
+    await api("POST", `/workflows/${wf.id}/select-thumbnail`, { thumbnail_id: approved.thumbnails[0].id });
+    await page.goto(`${server.base}/workflows/${wf.id}`);
+    await heading("A/B test");
+    await page.getByRole("button", { name: "Stop test…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Stop the test?" });
+    await dialog.getByRole("button", { name: "Keep testing" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Stop test…" }).click();
+    await dialog.getByRole("button", { name: "Stop test" }).click();
+    await heading("Winning content");
+    await page.getByText("You stopped the test").waitFor({ timeout: T });
+    assert.equal((await api("GET", `/workflows/${wf.id}/ab-status`)).decision, "stopped");
+
+    // Twelve workflows in all: a first page of 10, and the rest behind "Next".
+    for (let i = 0; i < 9; i++) await api("POST", "/workflows/start", { topic: `Paging topic ${i + 1}` });
+    await page.goto(`${server.base}/`);
+    await heading("Dashboard");
+    const rows = page.locator(".wf-list li");
+    await page.getByRole("link", { name: "Paging topic 9" }).waitFor({ timeout: T });
+    assert.equal(await rows.count(), 10);
+    await page.getByRole("button", { name: "Next →" }).click();
+    await page.getByRole("link", { name: "Budget travel in Japan" }).waitFor({ timeout: T });
+    assert.equal(await rows.count(), 2);
+    assert.ok(await page.getByRole("button", { name: "Next →" }).isDisabled());
+    await page.getByRole("button", { name: "← Previous" }).click();
+    await page.getByRole("link", { name: "Paging topic 9" }).waitFor({ timeout: T });
+    // The status filter narrows the list to the stopped test's state.
+    await page.getByLabel("Status").selectOption("completed");
+    await page.getByRole("link", { name: "Stopped early" }).waitFor({ timeout: T });
+    assert.ok((await rows.count()) >= 1);
+    await page.goto(state.url);
+    await heading("Winning content");
+  });
+
   await step("the engine ends a test by itself: winner dialog on the open page", async () => {
     const other = state.other;
     const dialog = other.getByRole("dialog");
