@@ -150,3 +150,31 @@ describe("the outbox in Durable Object storage", () => {
     expect(after?.disabled_reason).toContain("410");
   });
 });
+
+describe("the delivery log", () => {
+  it("prunes an endpoint's attempts older than 30 days as new ones are logged", async () => {
+    const userId = await newUserRow();
+    const endpoint = await createEndpoint(env.DB, userId, { url: "https://hooks.example.com/log", events: [] }, Date.now());
+    const log = d1AttemptLogger(env.DB);
+    const now = Date.now();
+    const attempt = (messageId: string, at: number) =>
+      log({
+        message_id: messageId,
+        endpoint_id: endpoint.id,
+        type: "workflow.status_changed",
+        attempt: 1,
+        attempted_at: at,
+        status_code: 204,
+        error: null,
+        duration_ms: 12,
+        outcome: "delivered",
+        next_retry_at: null,
+      });
+    await attempt("msg_old", now - 31 * 24 * 3600 * 1000);
+    await attempt("msg_recent", now - 2 * 24 * 3600 * 1000);
+    expect(await listAttempts(env.DB, endpoint.id)).toHaveLength(2);
+    await attempt("msg_new", now);
+    const kept = await listAttempts(env.DB, endpoint.id);
+    expect(kept.map((a) => a.message_id).sort()).toEqual(["msg_new", "msg_recent"]);
+  });
+});

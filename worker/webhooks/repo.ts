@@ -1,5 +1,5 @@
 // Webhook endpoints and the attempt log in D1, plus the adapters the Durable Object's outbox needs.
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { webhookDeliveries, webhookEndpoints } from "../db/integrations-schema";
 import type { DeliveryAttempt, WebhookEndpoint, WebhookEndpointCreated } from "../shared/integrations";
@@ -135,22 +135,37 @@ export function d1EndpointDirectory(d1: D1Database): EndpointDirectory {
   };
 }
 
+/** Attempts are kept for the deliveries page this long, then pruned as new ones are logged. */
+export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
 export function d1AttemptLogger(d1: D1Database): (log: AttemptLog) => Promise<void> {
   return async (log) => {
-    await drizzle(d1)
-      .insert(webhookDeliveries)
-      .values({
-        messageId: log.message_id,
-        attempt: log.attempt,
-        endpointId: log.endpoint_id,
-        event: log.type,
-        attemptedAt: log.attempted_at,
-        statusCode: log.status_code,
-        error: log.error,
-        durationMs: log.duration_ms,
-        outcome: log.outcome,
-        nextRetryAt: log.next_retry_at,
-      })
-      .onConflictDoNothing();
+    // The endpoint's old attempts go in the same batch, so the log cannot grow without bound.
+    const db = drizzle(d1);
+    await db.batch([
+      db
+        .delete(webhookDeliveries)
+        .where(
+          and(
+            eq(webhookDeliveries.endpointId, log.endpoint_id),
+            lt(webhookDeliveries.attemptedAt, log.attempted_at - DELIVERY_LOG_RETENTION_MS),
+          ),
+        ),
+      db
+        .insert(webhookDeliveries)
+        .values({
+          messageId: log.message_id,
+          attempt: log.attempt,
+          endpointId: log.endpoint_id,
+          event: log.type,
+          attemptedAt: log.attempted_at,
+          statusCode: log.status_code,
+          error: log.error,
+          durationMs: log.duration_ms,
+          outcome: log.outcome,
+          nextRetryAt: log.next_retry_at,
+        })
+        .onConflictDoNothing(),
+    ]);
   };
 }
