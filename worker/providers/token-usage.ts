@@ -1,11 +1,9 @@
-// Token use per LLM call in D1, summed per workflow and per user.
+// Token use per LLM call in D1, summed per user (a workflow's own sum comes from its record).
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { tokenUsage } from "../db/integrations-schema";
 import type { UsageTotals } from "../shared/contract";
 import type { TokenUsage } from "./types";
-
-export type { UsageTotals } from "../shared/contract";
 
 /**
  * Stores one row per call. `callKey` must be stable for the same generation (for example
@@ -52,7 +50,4 @@ async function totals(d1: D1Database, where: ReturnType<typeof eq>): Promise<Usa
   };
 }
 
-export const workflowUsage = (d1: D1Database, workflowId: string) => totals(d1, eq(tokenUsage.workflowId, workflowId));
 export const userUsage = (d1: D1Database, userId: string) => totals(d1, eq(tokenUsage.userId, userId));
-
-export { sumUsage } from "../domain/usage";

@@ -141,11 +141,6 @@ export function recordAttempt(delivery: Delivery, result: AttemptResult, now: nu
   };
 }
 
-/** Stop a delivery whose endpoint was deleted or disabled, without sending. */
-export function cancelDelivery(delivery: Delivery, reason: string): Delivery {
-  return { ...delivery, state: "failed", next_attempt_at: null, last_error: reason };
-}
-
 export function dueDeliveries(deliveries: Iterable<Delivery>, now: number, limit = 20): Delivery[] {
   return [...deliveries]
     .filter((d) => d.state === "pending" && d.next_attempt_at !== null && d.next_attempt_at <= now)

@@ -4,8 +4,6 @@
 
 import { fromBase64, toBase64 } from "../lib/base64";
 
-export { toBase64 };
-
 export const SECRET_PREFIX = "whsec_";
 /** The spec asks for 24 to 64 bytes of key; 32 matches the HMAC-SHA256 block of security. */
 const SECRET_BYTES = 32;

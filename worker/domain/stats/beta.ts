@@ -25,10 +25,6 @@ function xLogY(k: number, y: number): number {
   return k === 0 ? 0 : k * Math.log(y);
 }
 
-export function betaLogPdf(x: number, a: number, b: number): number {
-  return xLogY(a - 1, x) + xLogY(b - 1, 1 - x) - lnBeta(a, b);
-}
-
 /** Continued fraction for I_x(a, b) by the modified Lentz method (Numerical Recipes §6.4). */
 function betaContinuedFraction(a: number, b: number, x: number): number {
   const tiny = 1e-300;
