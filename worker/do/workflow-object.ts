@@ -4,11 +4,13 @@ import { DurableObject } from "cloudflare:workers";
 import {
   type AbTestRecord,
   finishTest,
+  historyPoint,
   isRunning,
   nextWakeAt,
   recordLook,
   simulatedTotals,
   startTest,
+  toAbStatus,
   validateDeclaredSplit,
   validatePushedTotals,
 } from "../domain/ab-test";
@@ -42,7 +44,6 @@ import { offlineTrends } from "../providers/offline-trends";
 import { renderThumbnailSvg, svgThumbnailDesigner } from "../providers/svg-thumbnails";
 import type {
   AbHistory,
-  AbHistoryPoint,
   AbStatus,
   ApproveRequest,
   MetricsPushRequest,
@@ -173,7 +174,7 @@ export class WorkflowObject extends DurableObject<Env> {
       const totals = validatePushedTotals(record.ab, body.variants, now);
       const ab = body.allocation ? { ...record.ab, allocation: validateDeclaredSplit(record.ab, body.allocation) } : record.ab;
       return this.applyLook(record, ab, () => totals, now);
-    }).then((o) => (o.ok ? { ok: true, value: toWorkflowState(o.value).ab_test! } : o));
+    }).then((o) => (o.ok ? { ok: true, value: toAbStatus(o.value.ab!) } : o));
   }
 
   declareWinner(ownerId: string, thumbnailId: string): Promise<Outcome<WorkflowState>> {
@@ -189,7 +190,7 @@ export class WorkflowObject extends DurableObject<Env> {
   abStatus(ownerId: string): Promise<Outcome<AbStatus>> {
     return this.read(ownerId, (r) => {
       if (!r.ab) throw conflict(`No A/B test yet: the workflow is '${r.status}'.`);
-      return toWorkflowState(r).ab_test!;
+      return toAbStatus(r.ab);
     });
   }
 
@@ -353,26 +354,20 @@ export class WorkflowObject extends DurableObject<Env> {
     const { ab: next, point } = recordLook(ab, totals(), now);
     this.history.append(next.polls, point);
     const updated: WorkflowRecord = { ...record, ab: next, updated_at: now };
-    const finished = !isRunning(next) ? { ...moveTo(updated, "completed", now), ab: next } : updated;
-    this.pendingPoll = { ab: toWorkflowState(finished).ab_test!, point };
-    return finished;
+    return !isRunning(next) ? { ...moveTo(updated, "completed", now), ab: next } : updated;
   }
-
-  /** A poll waiting to be pushed to open pages once its record is saved. */
-  private pendingPoll: { ab: AbStatus; point: AbHistoryPoint } | null = null;
 
   /** Writes the record (atomically with any history row written since the last await), updates D1, tells pages. */
   private async save(next: WorkflowRecord): Promise<void> {
     const previous = this.record;
     this.ctx.storage.kv.put(RECORD_KEY, next);
     this.record = next;
+    const abStatus = next.ab ? toAbStatus(next.ab) : null;
     if (!previous || previous.status !== next.status) {
       // Synchronous, before any await: the event commits atomically with the state change.
       this.outbox.enqueue(statusChangedEvent(next.owner_id, next.id, previous?.status ?? null, next.status, next.updated_at));
       const completed =
-        next.status === "completed" && next.ab
-          ? abTestCompletedEvent(next.owner_id, next.id, toWorkflowState(next).ab_test!, next.updated_at)
-          : null;
+        next.status === "completed" && next.ab ? abTestCompletedEvent(next.owner_id, next.id, abStatus!, next.updated_at) : null;
       if (completed) this.outbox.enqueue(completed);
     }
     // The index only needs transitions; polls would otherwise write D1 every 30 s per test. The
@@ -381,10 +376,10 @@ export class WorkflowObject extends DurableObject<Env> {
       this.ctx.storage.kv.put(INDEX_DIRTY_KEY, true);
       await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; the alarm retries", reason(err)));
     }
-    const poll = this.pendingPoll;
-    this.pendingPoll = null;
-    if (poll) this.live.broadcast({ type: "poll", ab_test: poll.ab, point: poll.point });
-    if (!previous || previous.status !== next.status || !poll) this.live.broadcast({ type: "state", workflow: toWorkflowState(next) });
+    // A save that took a look pushes just the test and its new point; anything else pushes the state.
+    const looked = next.ab !== null && next.ab.polls !== (previous?.ab?.polls ?? 0);
+    if (looked) this.live.broadcast({ type: "poll", ab_test: abStatus!, point: historyPoint(next.ab!, next.updated_at) });
+    if (!previous || previous.status !== next.status || !looked) this.live.broadcast({ type: "state", workflow: toWorkflowState(next) });
   }
 
   /** Copies the status to the D1 index if the last copy did not land. */

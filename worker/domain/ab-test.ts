@@ -184,13 +184,17 @@ export function recordLook(ab: AbTestRecord, totals: ArmCounts[], now: number): 
     explanation: explain(evaluation, totals, labelsOf(ab), "running", ab.engine.alpha),
   };
   if (evaluation.winnerId) next = finishTest(next, "winner", evaluation.winnerId, now);
-  const point: AbHistoryPoint = {
-    t: now,
-    impressions: totals.map((c) => c.impressions),
-    clicks: totals.map((c) => c.clicks),
-    ctr_intervals: totals.map((c) => evaluation.variants.find((v) => v.id === c.id)?.ctrInterval ?? null),
+  return { ab: next, point: historyPoint(next, now) };
+}
+
+/** The test's latest look as one compact history point: cumulative counts and the engine's intervals. */
+export function historyPoint(ab: AbTestRecord, t: number): AbHistoryPoint {
+  return {
+    t,
+    impressions: ab.counts.map((c) => c.impressions),
+    clicks: ab.counts.map((c) => c.clicks),
+    ctr_intervals: ab.counts.map((c) => ab.evaluation?.variants.find((v) => v.id === c.id)?.ctrInterval ?? null),
   };
-  return { ab: next, point };
 }
 
 /** Ends the test. For timeout and stop the winner is the proven one, else the preferred leader, else the creator's pick. */

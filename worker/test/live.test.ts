@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { LiveMessage, WorkflowState } from "../shared/contract";
+import type { AbHistory, LiveMessage, WorkflowState } from "../shared/contract";
 import { BASE, call, newUser, sleep, stubOf, toAbTesting, toThumbnails } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
@@ -47,6 +47,9 @@ describe("live channel", () => {
     const poll: Extract<LiveMessage, { type: "poll" }> = await live.next((m) => m.type === "poll");
     expect(poll.ab_test.polls).toBe(1);
     expect(poll.point.impressions.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // The pushed point is the one a reloaded page gets from the stored history.
+    const history = await call<AbHistory>("GET", `/workflows/${wf.id}/ab-history`, { token });
+    expect(history.body.points.at(-1)).toEqual(poll.point);
     live.ws.close(1000, "done");
   });
 
