@@ -3,6 +3,21 @@ import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { configuredProviders } from "../providers/configured";
 import { offlineTrendReport } from "../providers/offline-trends";
+import type { ScriptInput } from "../providers/types";
+import type { TrendReport } from "../shared/contract";
+
+/** The script request for a workflow's first revision. */
+const firstRevision = (topic: string, trends: TrendReport): ScriptInput => ({
+  topic,
+  niche: null,
+  audience: null,
+  tone: null,
+  trends,
+  feedback: null,
+  previous: [],
+  revision: 1,
+  count: 3,
+});
 
 describe("configured providers", () => {
   it("defaults to the offline providers", () => {
@@ -26,17 +41,7 @@ describe("configured providers", () => {
     expect([p.trends.name, p.scripts.name, p.thumbnails.name]).toEqual(["youtube", "openai", "pollinations"]);
     const trends = await p.trends.research({ topic: "bouldering", niche: null, audience: null }, new Date());
     expect(trends.source).toBe("youtube");
-    const result = await p.scripts.write({
-      topic: "bouldering",
-      niche: null,
-      audience: null,
-      tone: null,
-      trends,
-      feedback: null,
-      previous: [],
-      revision: 1,
-      count: 3,
-    });
+    const result = await p.scripts.write(firstRevision("bouldering", trends));
     expect(result.fallback).toBeNull();
     expect(result.usage[0]!.estimated_cost_usd).toBeGreaterThan(0);
   });
@@ -52,17 +57,7 @@ describe("configured providers", () => {
   it("falls back to offline scripts, with the reason, when the server fails", async () => {
     const p = configuredProviders({ LLM_PROVIDER: "openai", OPENAI_BASE_URL: inject("fakeOpenAiUrl"), OPENAI_MODEL: "server-error" });
     const trends = offlineTrendReport({ topic: "chess", niche: null, audience: null }, new Date());
-    const result = await p.scripts.write({
-      topic: "chess",
-      niche: null,
-      audience: null,
-      tone: null,
-      trends,
-      feedback: null,
-      previous: [],
-      revision: 1,
-      count: 3,
-    });
+    const result = await p.scripts.write(firstRevision("chess", trends));
     expect(result.source).toBe("offline");
     expect(result.fallback?.reason).toMatch(/upstream error 500/);
   });

@@ -144,16 +144,7 @@ describe("OpenAI script writer", () => {
 });
 
 describe("answer checks and settings", () => {
-  const script = (title: string): Script => ({
-    id: "x",
-    title,
-    angle: "a",
-    hook: "h",
-    body: "b",
-    outline: ["o"],
-    call_to_action: "c",
-    estimated_duration_seconds: 60,
-  });
+  const script = (title: string): Script => ({ id: "x", ...draft(title) });
   const draft = (title: string) => ({
     title,
     angle: "a",
