@@ -101,7 +101,6 @@ describe("resilience", () => {
     const stored = await runInDurableObject(stub, (_o, state) => ({
       keys: [...state.storage.kv.list()].length,
       tables: state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'").toArray(),
-      alarm: null as number | null,
     }));
     expect(stored.keys).toBe(0);
     expect(stored.tables).toEqual([]);
