@@ -185,6 +185,21 @@ export class WorkflowObject extends DurableObject<Env> {
     return this.endTest(ownerId, "stopped", null);
   }
 
+  /**
+   * Forgets the workflow (account deletion): every stored key, the history table, the alarm and
+   * open sockets. Only the owner may; a foreign or unknown id answers false, like a 404.
+   */
+  purge(ownerId: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.record || this.record.owner_id !== ownerId) return false;
+      for (const ws of this.ctx.getWebSockets()) ws.close(4404, "workflow deleted");
+      await this.ctx.storage.deleteAlarm();
+      await this.ctx.storage.deleteAll();
+      this.record = null;
+      return true;
+    });
+  }
+
   // ---------- queries ----------
 
   abStatus(ownerId: string): Promise<Outcome<AbStatus>> {
