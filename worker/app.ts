@@ -3,7 +3,9 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env";
 import { handleError, problemResponse } from "./http/problem";
-import { requireAuth } from "./http/require-auth";
+import { requireAuth, requireScope, workflowScopeFor } from "./http/require-auth";
+import { rejectBudget, startBudget, testBudget } from "./limits/middleware";
+import { accountRoutes } from "./routes/account";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
@@ -47,14 +49,23 @@ api.route("/health", healthRoutes);
 api.route("/thumbnails", thumbnailRoutes);
 api.route("/", openApiRoutes); // public: /openapi.json and /docs
 api.route("/workflows", liveRoutes);
-for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage"]) {
+for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/account"]) {
   api.use(prefix, requireAuth());
   api.use(`${prefix}/*`, requireAuth());
 }
+// API keys reach only what their scopes allow (sessions pass); then budgets, reserved before the
+// work and given back when it fails (worker/limits).
+api.use("/workflows", requireScope(workflowScopeFor));
+api.use("/workflows/*", requireScope(workflowScopeFor));
+api.use("/usage", requireScope("workflows:read"));
+api.use("/workflows/start", startBudget());
+api.use("/workflows/:id/approve", rejectBudget());
+api.use("/workflows/:id/select-thumbnail", testBudget());
 api.route("/workflows", workflowRoutes);
 api.route("/webhooks", webhookRoutes);
 api.route("/api-keys", apiKeyRoutes);
 api.route("/usage", usageRoutes);
+api.route("/account", accountRoutes);
 
 app.route("/api/v1", api);
 app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

@@ -1,5 +1,6 @@
 // Bindings and variables of the Worker (see wrangler.toml). Secrets come from .dev.vars locally.
 import type { WorkflowObject } from "./do/workflow-object";
+import type { Principal } from "./http/require-auth";
 
 export interface Env {
   DB: D1Database;
@@ -14,10 +15,22 @@ export interface Env {
   AB_ALPHA?: string;
   AB_SEED?: string;
   ENVIRONMENT?: string;
+  /** Per-user budgets (worker/limits/budgets.ts has the defaults). */
+  BUDGET_WORKFLOWS_PER_DAY?: string;
+  BUDGET_CONCURRENT_TESTS?: string;
+  BUDGET_SCRIPT_GENERATIONS_PER_DAY?: string;
+  BUDGET_LLM_TOKENS_PER_DAY?: string;
+  BUDGET_LLM_COST_USD_PER_DAY?: string;
+  /** Accounts one client IP may create per hour. */
+  REGISTRATIONS_PER_IP_PER_HOUR?: string;
+  /** Uncached YouTube trend lookups per Pacific day, shared by every user. */
+  YOUTUBE_DAILY_LOOKUPS?: string;
+  /** Workers Rate Limiting binding: a per-IP burst limit on the password endpoints. */
+  AUTH_RATE_LIMITER?: RateLimit;
   [key: string]: unknown;
 }
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { userId: string };
+  Variables: { userId: string; principal: Principal };
 };

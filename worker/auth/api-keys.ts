@@ -5,8 +5,7 @@ import { toBase64Url } from "../lib/base64";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { apiKeys } from "../db/integrations-schema";
-import type { ApiKey, ApiKeyCreated } from "../shared/integrations";
-import { verifyToken } from "./tokens";
+import { API_KEY_SCOPES, type ApiKeyScope, DEFAULT_API_KEY_SCOPES, type ScopedApiKey, type ScopedApiKeyCreated } from "./contract";
 
 export const API_KEY_PREFIX = "cat_";
 const KEY_BYTES = 32;
@@ -16,6 +15,8 @@ const KEY_PATTERN = /^cat_[A-Za-z0-9_-]{43}$/;
 const DISPLAY_CHARS = API_KEY_PREFIX.length + 6;
 /** last_used_at is refreshed at most this often, so verification is not a write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Active (unrevoked) keys per account. */
+export const MAX_ACTIVE_KEYS = 20;
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
@@ -31,17 +32,40 @@ export function generateApiKey(): string {
 
 type Row = typeof apiKeys.$inferSelect;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const view = (r: Row): ApiKey => ({
+
+/** Stored space-separated; unknown words (from a future version, say) are dropped, never widened. */
+export function parseScopes(text: string): ApiKeyScope[] {
+  const words = new Set(text.split(/\s+/));
+  return API_KEY_SCOPES.filter((s) => words.has(s));
+}
+
+const view = (r: Row): ScopedApiKey => ({
   id: r.id,
   name: r.name,
   prefix: r.prefix,
+  scopes: parseScopes(r.scopes),
   created_at: new Date(r.createdAt).toISOString(),
   last_used_at: iso(r.lastUsedAt),
   revoked_at: iso(r.revokedAt),
 });
 
-/** Creates a key; the returned `key` is the only time the secret is visible. */
-export async function createApiKey(d1: D1Database, userId: string, name: string, now: number): Promise<ApiKeyCreated> {
+/** Thrown by createApiKey when the account already has MAX_ACTIVE_KEYS active keys. */
+export class ApiKeyLimitReached extends Error {
+  override name = "ApiKeyLimitReached";
+}
+
+/**
+ * Creates a key, or throws ApiKeyLimitReached. The count and the insert are one statement, so
+ * parallel requests cannot overshoot the limit. The returned `key` is the only time the secret
+ * is visible.
+ */
+export async function createApiKey(
+  d1: D1Database,
+  userId: string,
+  name: string,
+  now: number,
+  scopes: readonly ApiKeyScope[] = DEFAULT_API_KEY_SCOPES,
+): Promise<ScopedApiKeyCreated> {
   const key = generateApiKey();
   const row: Row = {
     id: `key_${crypto.randomUUID().replaceAll("-", "")}`,
@@ -52,12 +76,22 @@ export async function createApiKey(d1: D1Database, userId: string, name: string,
     createdAt: now,
     lastUsedAt: null,
     revokedAt: null,
+    scopes: API_KEY_SCOPES.filter((s) => scopes.includes(s)).join(" "),
   };
-  await drizzle(d1).insert(apiKeys).values(row);
+  const inserted = await d1
+    .prepare(
+      `INSERT INTO api_keys (id, user_id, name, prefix, key_hash, created_at, scopes)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+       WHERE (SELECT count(*) FROM api_keys WHERE user_id = ?2 AND revoked_at IS NULL) < ?8
+       RETURNING id`,
+    )
+    .bind(row.id, userId, name, row.prefix, row.keyHash, now, row.scopes, MAX_ACTIVE_KEYS)
+    .first();
+  if (!inserted) throw new ApiKeyLimitReached(`at most ${MAX_ACTIVE_KEYS} active keys per account`);
   return { ...view(row), key };
 }
 
-export async function listApiKeys(d1: D1Database, userId: string): Promise<ApiKey[]> {
+export async function listApiKeys(d1: D1Database, userId: string): Promise<ScopedApiKey[]> {
   const rows = await drizzle(d1)
     .select()
     .from(apiKeys)
@@ -76,28 +110,31 @@ export async function revokeApiKey(d1: D1Database, userId: string, id: string, n
   return updated.length > 0;
 }
 
+export interface ApiKeyGrant {
+  userId: string;
+  keyId: string;
+  scopes: ApiKeyScope[];
+}
+
 /**
- * The owner of a live key, or null. Revocation is read from D1 on every call, with no cache,
- * so a revoked key fails on the very next request.
+ * The owner and scopes of a live key, or null. Revocation is read from D1 on every call, with
+ * no cache, so a revoked key fails on the very next request.
  */
-export async function verifyApiKey(d1: D1Database, token: string, now = Date.now()): Promise<string | null> {
+export async function verifyApiKeyGrant(d1: D1Database, token: string, now = Date.now()): Promise<ApiKeyGrant | null> {
   if (!KEY_PATTERN.test(token)) return null;
   const db = drizzle(d1);
   const [row] = await db
-    .select({ id: apiKeys.id, userId: apiKeys.userId, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ id: apiKeys.id, userId: apiKeys.userId, lastUsedAt: apiKeys.lastUsedAt, scopes: apiKeys.scopes })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, await sha256Hex(token)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt > LAST_USED_RESOLUTION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
   }
-  return row.userId;
+  return { userId: row.userId, keyId: row.id, scopes: parseScopes(row.scopes) };
 }
 
-/**
- * The user behind a bearer token of either kind, for the auth middleware: API keys ("cat_...")
- * are looked up in D1, anything else is checked as a session JWT.
- */
-export async function userIdFromBearer(token: string, env: { DB: D1Database; JWT_SECRET: string }): Promise<string | null> {
-  return looksLikeApiKey(token) ? verifyApiKey(env.DB, token) : verifyToken(token, env.JWT_SECRET);
+/** The owner of a live key, or null. */
+export async function verifyApiKey(d1: D1Database, token: string, now = Date.now()): Promise<string | null> {
+  return (await verifyApiKeyGrant(d1, token, now))?.userId ?? null;
 }

@@ -1,43 +1,85 @@
-// Slows password guessing per account. Every attempt takes a numbered slot atomically *before*
-// the password is checked, so parallel guesses cannot all slip past the same count. After
-// FREE_FAILURES failures the account is locked for a window that doubles with each further
-// failure, up to MAX_LOCK_MS; a correct password clears the record.
-export const FREE_FAILURES = 5;
+// Slows password guessing without letting anyone lock the owner out. Failures are counted per
+// (account, client IP) and per client IP across accounts, never per account alone: whoever
+// hammers an account from their address locks only that pair, and the owner signing in from
+// elsewhere is unaffected. Every attempt takes a numbered slot atomically *before* the password
+// is checked, so parallel guesses cannot all slip past the same count. After the free failures a
+// key is locked for a window that doubles with each further failure, up to MAX_LOCK_MS.
+export const PAIR_FREE_FAILURES = 5;
+/** Across accounts from one address: credential stuffing, or one person forgetting many passwords. */
+export const IP_FREE_FAILURES = 50;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
-/** Failures older than this are forgotten. */
+/** Failures older than this are forgotten, and their rows deleted. */
 const MEMORY_MS = 60 * 60_000;
+const CLEANUP_BATCH = 50;
 
-export function lockDuration(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - FREE_FAILURES));
+export function lockDuration(failures: number, free = PAIR_FREE_FAILURES): number {
+  if (failures < free) return 0;
+  return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - free));
 }
 
-/**
- * Takes the next attempt slot for an email: null when the account may try now (the attempt is
- * counted as a failure until clearFailures), or the seconds to wait when it is locked.
- */
-export async function takeAttempt(db: D1Database, email: string, now: number): Promise<number | null> {
+const pairKey = (email: string, ip: string | null) => `pair:${email}|${ip ?? "-"}`;
+const ipKey = (ip: string) => `ip:${ip}`;
+
+/** Counts one attempt on a key unless it is locked: null when the attempt may go ahead, else seconds to wait. */
+async function takeSlot(db: D1Database, key: string, email: string | null, free: number, now: number): Promise<number | null> {
   // One statement, so D1 runs it atomically: count this attempt unless a lock is in force, and
   // lock at once if this attempt is the one that reaches the limit.
   const fresh = `CASE WHEN last_failure_at > ?3 THEN failures + 1 ELSE 1 END`;
   const row = await db
     .prepare(
-      `INSERT INTO login_attempts (email, failures, locked_until, last_failure_at) VALUES (?1, 1, ?4, ?2)
-       ON CONFLICT (email) DO UPDATE SET
+      `INSERT INTO login_throttle (key, email, failures, locked_until, last_failure_at) VALUES (?1, ?8, 1, ?4, ?2)
+       ON CONFLICT (key) DO UPDATE SET
          failures = ${fresh},
          last_failure_at = ?2,
          locked_until = CASE WHEN ${fresh} >= ?5 THEN ?2 + MIN(?6, ?7 * (1 << (${fresh} - ?5))) ELSE 0 END
        WHERE locked_until <= ?2
        RETURNING failures`,
     )
-    .bind(email, now, now - MEMORY_MS, now + lockDuration(1), FREE_FAILURES, MAX_LOCK_MS, BASE_LOCK_MS)
+    .bind(key, now, now - MEMORY_MS, now + lockDuration(1, free), free, MAX_LOCK_MS, BASE_LOCK_MS, email)
     .first<{ failures: number }>();
   if (row) return null;
-  const lock = await db.prepare("SELECT locked_until FROM login_attempts WHERE email = ?").bind(email).first<{ locked_until: number }>();
+  const lock = await db.prepare("SELECT locked_until FROM login_throttle WHERE key = ?").bind(key).first<{ locked_until: number }>();
   return Math.max(1, Math.ceil(((lock?.locked_until ?? now) - now) / 1000));
 }
 
-export async function clearFailures(db: D1Database, email: string): Promise<void> {
-  await db.prepare("DELETE FROM login_attempts WHERE email = ?").bind(email).run();
+/**
+ * Takes the attempt slots for a password check by `ip` (null when the request did not come
+ * through Cloudflare, which always sets CF-Connecting-IP): null when the check may go ahead
+ * (the attempt counts as a failure until passwordAccepted), or the seconds to wait.
+ */
+export async function takeAttempt(db: D1Database, email: string, ip: string | null, now: number): Promise<number | null> {
+  if (ip !== null) {
+    const wait = await takeSlot(db, ipKey(ip), null, IP_FREE_FAILURES, now);
+    if (wait !== null) return wait;
+  }
+  return takeSlot(db, pairKey(email, ip), email, PAIR_FREE_FAILURES, now);
+}
+
+/** A correct password: the pair starts afresh, and the address gets back the slot this attempt took. */
+export async function passwordAccepted(db: D1Database, email: string, ip: string | null): Promise<void> {
+  const statements = [db.prepare("DELETE FROM login_throttle WHERE key = ?").bind(pairKey(email, ip))];
+  if (ip !== null) {
+    statements.push(
+      db
+        .prepare(
+          `UPDATE login_throttle SET failures = failures - 1,
+             locked_until = CASE WHEN failures - 1 < ?2 THEN 0 ELSE locked_until END
+           WHERE key = ?1 AND failures > 0`,
+        )
+        .bind(ipKey(ip), IP_FREE_FAILURES),
+    );
+  }
+  await db.batch(statements);
+}
+
+/** Deletes a bounded number of forgotten rows; called after failures, so the table tracks live attackers only. */
+export async function forgetOldAttempts(db: D1Database, now: number): Promise<void> {
+  await db
+    .prepare(
+      `DELETE FROM login_throttle WHERE key IN (
+         SELECT key FROM login_throttle WHERE last_failure_at < ?1 AND locked_until < ?2 LIMIT ?3)`,
+    )
+    .bind(now - MEMORY_MS, now, CLEANUP_BATCH)
+    .run();
 }

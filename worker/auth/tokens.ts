@@ -1,5 +1,8 @@
-// Access tokens: HS256 JWTs via hono/jwt with the algorithm pinned on both sides.
+// Access tokens: HS256 JWTs via hono/jwt with the algorithm pinned on both sides. Each token
+// names its session row (`sid`); verifySession checks that row, so a token dies with its session.
 import { sign, verify } from "hono/jwt";
+import { requireSafeSecret, UnsafeSecretError } from "./secret";
+import { sessionOwner } from "./sessions";
 
 export const TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
 const ISSUER = "creator-agent-toolbox";
@@ -11,26 +14,59 @@ export interface IssuedToken {
   expires_at: string;
 }
 
-function requireSecret(secret: string | undefined): string {
-  // A short or missing secret would make every token forgeable; refuse to run with one.
-  if (!secret || secret.length < 32) throw new Error("JWT_SECRET is missing or shorter than 32 characters");
-  return secret;
+export interface TokenClaims {
+  userId: string;
+  sessionId: string;
+  /** Seconds since the epoch. */
+  exp: number;
 }
 
-export async function issueToken(userId: string, secret: string | undefined, nowMs: number): Promise<IssuedToken> {
+/** What a full check needs: the secret and the D1 database holding the sessions. */
+export interface TokenEnv {
+  JWT_SECRET: string;
+  DB: D1Database;
+}
+
+export async function issueToken(userId: string, sessionId: string, secret: string | undefined, nowMs: number): Promise<IssuedToken> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + TOKEN_LIFETIME_SECONDS;
-  const access_token = await sign({ sub: userId, iat, exp, iss: ISSUER }, requireSecret(secret), ALG);
+  const access_token = await sign({ sub: userId, sid: sessionId, iat, exp, iss: ISSUER }, requireSafeSecret(secret), ALG);
   return { access_token, token_type: "bearer", expires_at: new Date(exp * 1000).toISOString() };
 }
 
-/** The user id in a valid token, or null for anything forged, expired or malformed. */
-export async function verifyToken(token: string, secret: string | undefined): Promise<string | null> {
+/**
+ * The claims of a well-signed, unexpired token, or null for anything forged, expired, malformed,
+ * or lacking `exp` or `sid` (hono/jwt accepts a token without `exp`; we do not). It does not
+ * look at the session: use verifySession for that. Throws UnsafeSecretError on a bad secret.
+ */
+export async function verifyClaims(token: string, secret: string | undefined): Promise<TokenClaims | null> {
+  const key = requireSafeSecret(secret);
   try {
-    const payload = await verify(token, requireSecret(secret), { alg: ALG, iss: ISSUER });
-    return typeof payload.sub === "string" ? payload.sub : null;
+    const payload = await verify(token, key, { alg: ALG, iss: ISSUER });
+    const { sub, sid, exp } = payload;
+    if (typeof sub !== "string" || typeof sid !== "string" || typeof exp !== "number") return null;
+    return { userId: sub, sessionId: sid, exp };
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith("JWT_SECRET")) throw err;
+    if (err instanceof UnsafeSecretError) throw err;
     return null;
   }
+}
+
+/** The claims of a token whose session still exists, for a user who still exists: one indexed D1 read. */
+export async function verifySession(token: string, env: TokenEnv, nowMs = Date.now()): Promise<TokenClaims | null> {
+  const claims = await verifyClaims(token, env.JWT_SECRET);
+  if (!claims) return null;
+  const owner = await sessionOwner(env.DB, claims.sessionId, nowMs);
+  return owner === claims.userId ? claims : null;
+}
+
+/**
+ * The user id of a valid token, or null. Given the environment (secret and DB) it checks the
+ * session too, which is what every caller should do. Given only the secret, as the live socket
+ * did before sessions existed, it checks signature and claims only, so a revoked token would
+ * still pass: pass `env` instead.
+ */
+export async function verifyToken(token: string, auth: string | undefined | TokenEnv): Promise<string | null> {
+  const claims = typeof auth === "object" && auth !== null ? await verifySession(token, auth) : await verifyClaims(token, auth);
+  return claims?.userId ?? null;
 }

@@ -1,6 +1,6 @@
 // D1 tables for integrators and real providers: API keys, webhook endpoints and their
 // delivery log, the trends cache and per-call token use. Times are epoch milliseconds, as in schema.ts.
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./schema";
 
 export const apiKeys = sqliteTable(
@@ -18,6 +18,8 @@ export const apiKeys = sqliteTable(
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
     revokedAt: integer("revoked_at"),
+    /** Space-separated scopes (metrics:write, workflows:read, workflows:write); keys made before scopes existed get the narrowest. */
+    scopes: text("scopes").notNull().default("metrics:write"),
   },
   (t) => [index("api_keys_user").on(t.userId, t.createdAt)],
 );
@@ -89,4 +91,40 @@ export const tokenUsage = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("token_usage_workflow").on(t.workflowId), index("token_usage_user").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Fixed-window counters, taken and given back with single conditional statements so parallel
+ * requests cannot overshoot: per-user daily budgets, registrations per IP, the shared YouTube cap.
+ */
+export const usageCounters = sqliteTable(
+  "usage_counters",
+  {
+    /** A user id, "ip:<address>" or "global". */
+    subject: text("subject").notNull(),
+    name: text("name").notNull(),
+    /** Start of the window the count belongs to; a count from an older window reads as 0. */
+    windowStart: integer("window_start").notNull(),
+    count: real("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.name] })],
+);
+
+/**
+ * Work in flight that a budget must already count: A/B tests being started, LLM generations
+ * under way (at their worst-case tokens and cost). Deleted when the request ends; a row left by
+ * a crashed request stops counting at expires_at.
+ */
+export const budgetReservations = sqliteTable(
+  "budget_reservations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    /** "test" | "llm" */
+    kind: text("kind").notNull(),
+    tokens: integer("tokens").notNull(),
+    costUsd: real("cost_usd").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("budget_reservations_user").on(t.userId, t.kind, t.expiresAt)],
 );

@@ -1,5 +1,4 @@
 // D1 keeps accounts and the index of workflows; each workflow's full state lives in its Durable Object.
-import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable("users", {
@@ -28,12 +27,39 @@ export const workflows = sqliteTable(
   ],
 );
 
-/** Failed sign-ins per email, for throttling password guessing. */
-export const loginAttempts = sqliteTable("login_attempts", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: integer("locked_until")
-    .notNull()
-    .default(sql`0`),
-  lastFailureAt: integer("last_failure_at").notNull(),
-});
+/**
+ * One row per signed-in device. Every access token names its row (the JWT's `sid`), so deleting
+ * the row revokes the token at once; the check is one primary-key read per request.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** Shown in the session list so people can tell their devices apart. */
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Failed sign-ins, counted per (account, client IP) and per client IP, never per account alone:
+ * a lock an attacker causes from their address must not refuse the owner elsewhere.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    /** "pair:<email>|<ip>" or "ip:<ip>". */
+    key: text("key").primaryKey(),
+    /** Set on pair rows, so deleting an account forgets them too. */
+    email: text("email"),
+    failures: integer("failures").notNull(),
+    lockedUntil: integer("locked_until").notNull(),
+    lastFailureAt: integer("last_failure_at").notNull(),
+  },
+  (t) => [index("login_throttle_last_failure").on(t.lastFailureAt), index("login_throttle_email").on(t.email)],
+);

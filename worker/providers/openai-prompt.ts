@@ -5,6 +5,16 @@ import type { ScriptInput } from "./types";
 
 const MAX_PREVIOUS = 12;
 const MAX_FEEDBACK_CHARS = 2000;
+const MAX_REPAIR_ERRORS = 20;
+/**
+ * An upper estimate of one prompt in tokens, for budget reservations: the system text, the
+ * request lines (topic 200, niche 100, audience 200, tone 50 characters), the trend report,
+ * 2,000 characters of feedback and 12 clipped earlier scripts come to about 12,000 characters,
+ * which is about 3,000 tokens of English; the rest is room for denser scripts.
+ */
+export const MAX_PROMPT_TOKENS = 4000;
+/** The repair note: up to MAX_REPAIR_ERRORS lines of schema errors. */
+export const MAX_REPAIR_NOTE_TOKENS = 600;
 
 const SYSTEM = [
   "You write short YouTube video scripts for a creator.",
@@ -61,7 +71,7 @@ export function buildMessages(input: ScriptInput): ChatCompletionMessageParam[] 
 export function repairMessage(errors: string[]): string {
   return [
     "Your answer could not be used. These problems were found:",
-    ...errors.slice(0, 20).map((e) => `- ${e}`),
+    ...errors.slice(0, MAX_REPAIR_ERRORS).map((e) => `- ${e.slice(0, 200)}`),
     'Send the corrected answer: one JSON object {"scripts": [...]} matching the schema, with nothing before or after it.',
   ].join("\n");
 }

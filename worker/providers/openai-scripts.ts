@@ -7,7 +7,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import { z } from "zod";
 import { ScriptSchema } from "../shared/contract";
 import { estimateCostUsd, type PriceTable } from "./llm-prices";
-import { buildMessages, repairMessage } from "./openai-prompt";
+import { buildMessages, MAX_PROMPT_TOKENS, MAX_REPAIR_NOTE_TOKENS, repairMessage } from "./openai-prompt";
 import type { ScriptInput, ScriptResult, ScriptWriter, TokenUsage } from "./types";
 
 export interface OpenAiConfig {
@@ -23,6 +23,8 @@ export interface OpenAiConfig {
   /** strict:true in response_format. Some providers only accept best-effort schemas (false). */
   strictSchema?: boolean;
   temperature?: number;
+  /** max_tokens of every call, so no answer can run up an unbounded bill. */
+  maxTokens?: number;
 }
 
 export interface OpenAiDeps {
@@ -33,6 +35,16 @@ export interface OpenAiDeps {
 }
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+/** Three scripts as JSON take about 1,500-3,000 tokens; this leaves room without leaving it open-ended. */
+export const DEFAULT_MAX_TOKENS = 4000;
+
+/**
+ * The most one write can spend: the first call, then one repair whose prompt repeats the first
+ * answer (429 answers carry no tokens). Budgets reserve this before a generation starts.
+ */
+export function worstCaseWriteTokens(maxTokens = DEFAULT_MAX_TOKENS): { prompt: number; completion: number } {
+  return { prompt: MAX_PROMPT_TOKENS + (MAX_PROMPT_TOKENS + maxTokens + MAX_REPAIR_NOTE_TOKENS), completion: 2 * maxTokens };
+}
 const MAX_RATE_LIMIT_RETRIES = 3;
 /** A request started with less time than this left would only time out. */
 const MIN_REQUEST_MS = 250;
@@ -107,6 +119,7 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
   const model = config.model || DEFAULT_OPENAI_MODEL;
   const requestTimeoutMs = config.requestTimeoutMs ?? 20_000;
   const budgetMs = config.budgetMs ?? 30_000;
+  const maxTokens = config.maxTokens ?? DEFAULT_MAX_TOKENS;
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -141,6 +154,7 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
                 model,
                 messages,
                 response_format: responseFormat,
+                max_tokens: maxTokens,
                 ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
               },
               { timeout: lastTimeout, maxRetries: 0 },

@@ -4,6 +4,7 @@
 // region, so one research costs ~102 of the default 10,000 daily units at most once per TTL.
 import type { TrendReport } from "../shared/contract";
 import { FetchTimeoutError, fetchWithTimeout } from "./fetch-timeout";
+import { DEFAULT_YOUTUBE_DAILY_LOOKUPS } from "../limits/shared-caps";
 import type { TrendCache } from "./trend-cache";
 import type { TrendsInput, TrendsProvider } from "./types";
 import { analyseVideos, parseDuration, type VideoFacts } from "./youtube-analysis";
@@ -20,6 +21,8 @@ export interface YouTubeTrendsConfig {
   lookbackDays?: number;
   maxResults?: number;
   timeoutMs?: number;
+  /** Uncached lookups per Pacific day for the whole deployment (the cache counts them). */
+  dailyLookupCap?: number;
 }
 
 export interface YouTubeDeps {
@@ -27,7 +30,8 @@ export interface YouTubeDeps {
   cache?: TrendCache;
 }
 
-export type YouTubeErrorReason = "quota_exceeded" | "key_invalid" | "forbidden" | "bad_request" | "http_error" | "network" | "no_results";
+export type YouTubeErrorReason =
+  "daily_cap" | "quota_exceeded" | "key_invalid" | "forbidden" | "bad_request" | "http_error" | "network" | "no_results";
 
 /** Thrown on any failure; the caller falls back to offline trends and records `message`. */
 export class YouTubeApiError extends Error {
@@ -121,6 +125,22 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
     durationSec: parseDuration(v.contentDetails?.duration),
   });
 
+  /**
+   * One uncached lookup spends shared quota, so it must fit today's cap. Fails closed: when the
+   * count cannot be taken, the caller falls back to offline trends rather than risk the quota.
+   */
+  async function claimLookup(nowMs: number): Promise<void> {
+    if (!deps.cache?.claimLookup) return;
+    const cap = config.dailyLookupCap ?? DEFAULT_YOUTUBE_DAILY_LOOKUPS;
+    const granted = await deps.cache.claimLookup(cap, nowMs).catch(() => null);
+    if (granted === null) throw new YouTubeApiError("daily_cap", "The shared daily YouTube lookup count could not be checked.");
+    if (!granted)
+      throw new YouTubeApiError(
+        "daily_cap",
+        `The shared cap of ${cap} YouTube lookups for today is used up; it resets at midnight Pacific Time.`,
+      );
+  }
+
   async function research(input: TrendsInput, now: Date): Promise<TrendReport> {
     const query = input.niche ? `${input.topic} ${input.niche}` : input.topic;
     const search = await get<{ items?: { id?: { videoId?: string } }[] }>("search", {
@@ -163,6 +183,7 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
       // A broken cache costs quota, not the research: its errors are swallowed.
       const cached = await deps.cache?.get(key, now.getTime()).catch(() => null);
       if (cached) return JSON.parse(cached) as TrendReport;
+      await claimLookup(now.getTime());
       const report = await research(input, now);
       await deps.cache?.put(key, JSON.stringify(report), now.getTime() + ttlMs, now.getTime()).catch(() => {});
       return report;

@@ -9,8 +9,8 @@ import { parseBody } from "../http/validate";
 import { CreateWebhookRequest } from "../shared/integrations";
 import { checkWebhookUrl } from "../webhooks/deliver";
 import {
-  countEndpoints,
   createEndpoint,
+  EndpointLimitReached,
   deleteEndpoint,
   getEndpoint,
   listAttempts,
@@ -39,11 +39,13 @@ export const webhookRoutes = new Hono<AppEnv>()
     const body = await parseBody(c, CreateWebhookRequest);
     const check = checkWebhookUrl(body.url, { development: isDevelopment(c.env) });
     if (!check.ok) throw new ApiError(400, "The webhook URL is not allowed.", [{ path: "url", message: check.reason }]);
-    const userId = c.get("userId");
-    if ((await countEndpoints(c.env.DB, userId)) >= MAX_ENDPOINTS_PER_USER) {
-      throw new ApiError(409, `An account can have at most ${MAX_ENDPOINTS_PER_USER} webhook endpoints; delete one first.`);
-    }
-    const created = await createEndpoint(c.env.DB, userId, { url: check.url, events: body.events }, Date.now());
+    const created = await createEndpoint(c.env.DB, c.get("userId"), { url: check.url, events: body.events }, Date.now()).catch(
+      (err: unknown) => {
+        if (err instanceof EndpointLimitReached)
+          throw new ApiError(409, `An account can have at most ${MAX_ENDPOINTS_PER_USER} webhook endpoints; delete one first.`);
+        throw err;
+      },
+    );
     return c.json(created, 201, { location: `/api/v1/webhooks/${created.id}`, ...NO_STORE });
   })
   .get("/", async (c) => c.json({ items: await listEndpoints(c.env.DB, c.get("userId")) }))

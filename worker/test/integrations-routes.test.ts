@@ -63,8 +63,12 @@ describe("webhook endpoints", () => {
 describe("API keys over HTTP", () => {
   it("are shown once, work as a Bearer token through to the metrics push, and fail at once when revoked", async () => {
     const { token } = await newUser("keys");
-    const created = await call("POST", "/api-keys", { token, body: { name: "analytics sync" } });
+    const created = await call("POST", "/api-keys", {
+      token,
+      body: { name: "analytics sync", scopes: ["workflows:read", "workflows:write", "metrics:write"] },
+    });
     expect(created.status).toBe(201);
+    expect(created.body.scopes).toEqual(["metrics:write", "workflows:read", "workflows:write"]);
     const key = created.body.key as string;
     expect(key).toMatch(/^cat_/);
     const listed = await call("GET", "/api-keys", { token });
@@ -110,7 +114,7 @@ describe("API keys over HTTP", () => {
   it("cannot be revoked by another account and reach only the owner's workflows", async () => {
     const alice = await newUser("alice-keys");
     const bob = await newUser("bob-keys");
-    const aliceKey = (await call("POST", "/api-keys", { token: alice.token, body: {} })).body;
+    const aliceKey = (await call("POST", "/api-keys", { token: alice.token, body: { scopes: ["workflows:read"] } })).body;
     expect(aliceKey.name).toBe("API key");
     const bobsFlow = (await call("POST", "/workflows/start", { token: bob.token, body: { topic: "trail running" } })).body;
     expect((await call("GET", `/workflows/${bobsFlow.id}/status`, { token: aliceKey.key })).status).toBe(404);

@@ -29,7 +29,16 @@ export async function countEndpoints(d1: D1Database, userId: string): Promise<nu
   return row?.n ?? 0;
 }
 
-/** Creates an endpoint; the secret is returned here and by rotateSecret only. */
+/** Thrown by createEndpoint when the user already has MAX_ENDPOINTS_PER_USER endpoints. */
+export class EndpointLimitReached extends Error {
+  override name = "EndpointLimitReached";
+}
+
+/**
+ * Creates an endpoint, or throws EndpointLimitReached. The count and the insert are one
+ * statement, so parallel requests cannot overshoot the limit. The secret is returned here and
+ * by rotateSecret only.
+ */
 export async function createEndpoint(
   d1: D1Database,
   userId: string,
@@ -46,7 +55,16 @@ export async function createEndpoint(
     disabledAt: null,
     disabledReason: null,
   };
-  await drizzle(d1).insert(webhookEndpoints).values(row);
+  const inserted = await d1
+    .prepare(
+      `INSERT INTO webhook_endpoints (id, user_id, url, events, secret, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6
+       WHERE (SELECT count(*) FROM webhook_endpoints WHERE user_id = ?2) < ?7
+       RETURNING id`,
+    )
+    .bind(row.id, userId, row.url, row.events, row.secret, now, MAX_ENDPOINTS_PER_USER)
+    .first();
+  if (!inserted) throw new EndpointLimitReached(`at most ${MAX_ENDPOINTS_PER_USER} endpoints per user`);
   return { ...view(row), secret: row.secret };
 }
 
