@@ -1,5 +1,6 @@
 // Offline trend research: a deterministic, topic-shaped stand-in for YouTube data, so the
-// pipeline has realistic inputs with no network. Same topic and day give the same report.
+// pipeline has inputs with no network. Same topic and day give the same report. The figures are
+// invented, so the report says so: `source` is "offline-sample" and the summary opens with it.
 import { mulberry32 } from "../domain/stats";
 import { hashString, shuffled } from "../domain/seed";
 import type { Trend, TrendReport } from "../shared/contract";
@@ -25,6 +26,10 @@ const ANGLES: Angle[] = [
   { query: (t) => `${t} in 60 seconds`, format: "Shorts" },
 ];
 
+/** `source` of a report whose numbers are made up; anything starting with "offline" is sample data. */
+export const OFFLINE_SAMPLE_SOURCE = "offline-sample";
+export const SAMPLE_NOTICE = "Sample data, not real search figures: no trend service is connected.";
+
 export function offlineTrendReport(input: TrendsInput, now: Date): TrendReport {
   const topic = input.topic.trim();
   const day = now.toISOString().slice(0, 10);
@@ -45,12 +50,13 @@ export function offlineTrendReport(input: TrendsInput, now: Date): TrendReport {
   const niche = input.niche ? ` in ${input.niche}` : "";
   const audience = input.audience ? ` among ${input.audience}` : "";
   const summary =
-    `Search interest in "${topic}"${niche}${audience} is led by "${trends[0]!.keyword}" (interest ${trends[0]!.score}/100), ` +
-    `and "${rising.keyword}" is rising fastest (${rising.growth_pct >= 0 ? "+" : ""}${rising.growth_pct}% week over week). ` +
-    `${chosen[0]!.format} and ${chosen[1]!.format.toLowerCase()} are the formats getting the most views.`;
+    `${SAMPLE_NOTICE} In this sample, search ideas for "${topic}"${niche}${audience} are led by "${trends[0]!.keyword}" ` +
+    `(sample interest ${trends[0]!.score}/100), with "${rising.keyword}" as the example of a rising search ` +
+    `(${rising.growth_pct >= 0 ? "+" : ""}${rising.growth_pct}% in the sample). ` +
+    `${chosen[0]!.format} and ${chosen[1]!.format.toLowerCase()} are formats worth considering.`;
   return {
     topic,
-    source: "offline",
+    source: OFFLINE_SAMPLE_SOURCE,
     generated_at: now.toISOString(),
     summary,
     trends,

@@ -1,132 +1,155 @@
-// The embedded thumbnail renderer: real 1280x720 SVG images in three styles, drawn from the
-// approved script, so thumbnails display offline with nothing but the Worker.
+// The embedded thumbnail renderer: 1280×720 SVGs in three styles with a different message each,
+// big type that reads at YouTube's 168 px, and art that fits the topic. worker/render/png.ts
+// turns them into PNGs with the same fonts the font-family lists name first.
+import { hashString } from "../domain/seed";
 import type { Script, ThumbnailStyle } from "../shared/contract";
+import { pickHeadline } from "./headlines";
+import { svgText, lineWidthEm, truncateGraphemes, xmlSafe } from "./svg-text";
+import { MOTIF_DEFS, motif, presenter } from "./thumbnail-art";
+import { topicProfile } from "./topic-kind";
 import type { ThumbnailDesign, ThumbnailDesigner } from "./types";
 
-const STOP = new Set([
-  "the",
-  "a",
-  "an",
-  "and",
-  "or",
-  "of",
-  "to",
-  "for",
-  "in",
-  "on",
-  "with",
-  "that",
-  "it",
-  "is",
-  "you",
-  "your",
-  "here's",
-  "what",
-  "which",
-]);
+const W = 1280;
+const H = 720;
+const HEADLINE_FONT = `Anton, Impact, 'Arial Narrow Bold', 'Noto Sans', 'Noto Emoji', sans-serif`;
+/** Anton's capitals stand about 0.73 em tall; lines sit 1.02 em apart. */
+const CAP = 0.73;
+const LEADING = 1.02;
 
-/** A punchy 2–5 word headline from the script title. */
-export function headlineFor(script: Script, style: ThumbnailStyle): string {
-  const words = script.title
-    .replace(/[:"—–-]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  const strong = words.filter((w) => !STOP.has(w.toLowerCase()));
-  const core = strong.slice(0, style === "VIRAL" ? 3 : 4).join(" ");
-  return style === "VIRAL" ? `${core}?!`.toUpperCase() : core.toUpperCase();
+export interface ThumbnailArtOptions {
+  /** Helps tell the topic's kind when the topic alone doesn't ("Kyoto" with niche "food"). */
+  niche?: string | null;
+  /** The design's variation: another palette and face, to match a regenerated headline. */
+  variation?: number;
+}
+
+/** The headline for a style, from the script and topic (kept for the Pollinations provider). */
+export function headlineFor(script: Script, style: ThumbnailStyle, topic = script.title, variation = 0): string {
+  return pickHeadline(script, topicProfile(topic), style, variation);
 }
 
 const PROMPTS: Record<ThumbnailStyle, (topic: string, headline: string) => string> = {
   FACE_FOCUSED: (t, h) =>
-    `YouTube thumbnail, close-up of an expressive surprised creator face on the left third, warm rim light, bold white headline "${h}" on the right, topic: ${t}, high contrast, 1280x720`,
+    `YouTube thumbnail about ${t}: an expressive creator's face on the right, reacting, bold white headline "${h}" on the left, strong contrast, 1280x720`,
   PRODUCT_DEMO: (t, h) =>
-    `YouTube thumbnail, clean studio shot demonstrating ${t} on a bright device screen, numbered step badges, crisp headline "${h}", light background, 1280x720`,
+    `YouTube thumbnail about ${t}: the subject shown large and clean on the left, dark headline "${h}" on a light background, 1280x720`,
   VIRAL: (t, h) =>
-    `YouTube thumbnail, saturated red and yellow, huge outlined text "${h}", red arrow and circle highlighting the key detail of ${t}, shocked emoji, maximum contrast, 1280x720`,
+    `YouTube thumbnail about ${t}: saturated red and yellow, huge outlined headline "${h}", a circle and arrow on the key detail, 1280x720`,
 };
 
 export const svgThumbnailDesigner: ThumbnailDesigner = {
   name: "svg",
-  design: async ({ topic, script, styles }) =>
-    styles.map((style): ThumbnailDesign => {
-      const headline = headlineFor(script, style);
-      return { style, headline, prompt: PROMPTS[style](topic, headline) };
-    }),
+  design: async ({ topic, script, styles, niche, variation = 0 }) => {
+    const profile = topicProfile(topic, niche ?? null);
+    return styles.map((style): ThumbnailDesign => {
+      const headline = pickHeadline(script, profile, style, variation);
+      return { style, headline, variation, prompt: PROMPTS[style](profile.topic, headline) };
+    });
+  },
 };
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch]!);
-}
-
-function wrap(text: string, maxChars: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const last = lines.at(-1);
-    if (last !== undefined && (last + " " + word).length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
+/** Splits words into 1–3 lines so the widest line is as narrow as possible. */
+export function balanceLines(text: string, maxLines = 3): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  let best: string[] = [text];
+  let bestWidth = lineWidthEm(text);
+  const tryLines = (lines: string[]) => {
+    const width = Math.max(...lines.map(lineWidthEm));
+    // Fewer lines win ties, so the type stays as large as possible for the box.
+    if (width < bestWidth * 0.82 || (width < bestWidth && lines.length <= best.length)) [best, bestWidth] = [lines, width];
+  };
+  for (let i = 1; i < words.length && maxLines >= 2; i++) {
+    tryLines([words.slice(0, i).join(" "), words.slice(i).join(" ")]);
+    for (let j = i + 1; j < words.length && maxLines >= 3; j++)
+      tryLines([words.slice(0, i).join(" "), words.slice(i, j).join(" "), words.slice(j).join(" ")]);
   }
-  return lines.slice(0, maxLines);
+  return best;
 }
 
-/** Shrinks the type so the longest line fits maxWidth; heavy capitals run up to about 0.72 em per glyph. */
-function textBlock(
-  lines: string[],
-  x: number,
-  y: number,
-  maxSize: number,
-  maxWidth: number,
-  fill: string,
-  stroke: string,
-  anchor = "start",
-): string {
-  const longest = Math.max(...lines.map((l) => l.length), 1);
-  const size = Math.max(36, Math.min(maxSize, Math.floor(maxWidth / (longest * 0.72))));
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maxSize: number;
+  anchor: "start" | "middle";
+}
+
+/** The headline as big as the box allows; `colors[i]` fills line i (the last colour repeats). */
+function headlineBlock(text: string, box: Box, colors: string[], stroke: string | null): string {
+  const lines = balanceLines(text);
+  const widest = Math.max(...lines.map(lineWidthEm), 0.5);
+  const byHeight = box.height / (CAP + (lines.length - 1) * LEADING);
+  const size = Math.floor(Math.min(box.maxSize, box.width / widest, byHeight));
+  const used = size * (CAP + (lines.length - 1) * LEADING);
+  const top = box.y + (box.height - used) / 2 + size * CAP;
+  const x = box.anchor === "middle" ? box.x + box.width / 2 : box.x;
+  const outline = stroke ? ` stroke="${stroke}" stroke-width="${Math.round(size / 9)}" stroke-linejoin="round" paint-order="stroke"` : "";
   return lines
     .map(
       (line, i) =>
-        `<text x="${x}" y="${y + i * size * 1.05}" font-family="Impact, 'Arial Black', 'Helvetica Neue', Arial, sans-serif" font-weight="900" font-size="${size}" fill="${fill}" stroke="${stroke}" stroke-width="${Math.round(size / 12)}" paint-order="stroke" text-anchor="${anchor}">${escapeXml(line)}</text>`,
+        `<text x="${x}" y="${Math.round(top + i * size * LEADING)}" font-family="${HEADLINE_FONT}" font-size="${size}" fill="${colors[Math.min(i, colors.length - 1)]}"${outline} text-anchor="${box.anchor}">${svgText(line, 40)}</text>`,
     )
     .join("");
 }
 
-function face(cx: number, cy: number): string {
-  return `<g>
-<circle cx="${cx}" cy="${cy}" r="210" fill="#f6c89f" stroke="#3b2414" stroke-width="8"/>
-<path d="M${cx - 200} ${cy - 60} Q${cx} ${cy - 330} ${cx + 200} ${cy - 60} Q${cx + 120} ${cy - 190} ${cx} ${cy - 170} Q${cx - 120} ${cy - 190} ${cx - 200} ${cy - 60}Z" fill="#3b2414"/>
-<ellipse cx="${cx - 75}" cy="${cy - 20}" rx="38" ry="48" fill="#fff"/><ellipse cx="${cx + 75}" cy="${cy - 20}" rx="38" ry="48" fill="#fff"/>
-<circle cx="${cx - 70}" cy="${cy - 12}" r="20" fill="#1d1d1d"/><circle cx="${cx + 80}" cy="${cy - 12}" r="20" fill="#1d1d1d"/>
-<path d="M${cx - 120} ${cy - 95} L${cx - 35} ${cy - 80}" stroke="#3b2414" stroke-width="14" stroke-linecap="round"/>
-<path d="M${cx + 120} ${cy - 95} L${cx + 35} ${cy - 80}" stroke="#3b2414" stroke-width="14" stroke-linecap="round"/>
-<ellipse cx="${cx}" cy="${cy + 95}" rx="52" ry="62" fill="#7a1f1f"/>
-</g>`;
+const FACE_BG = [
+  ["#3a0ca3", "#7209b7"],
+  ["#0b3d91", "#1e6fd9"],
+  ["#1b4332", "#2d6a4f"],
+];
+const DEMO_BG = ["#fdf0d5", "#e0fbfc", "#f1faee"];
+const DEMO_ACCENT = ["#f77f00", "#0077b6", "#2a9d8f"];
+const VIRAL_BG = [
+  ["#d00000", "#ffba08"],
+  ["#9d0208", "#f48c06"],
+  ["#6a040f", "#e85d04"],
+];
+
+function pick<T>(list: readonly T[], variation: number): T {
+  return list[Math.abs(Math.floor(variation)) % list.length]!;
 }
 
-export function renderThumbnailSvg(style: ThumbnailStyle, headline: string, topic: string): string {
-  const W = 1280;
-  const H = 720;
-  let art: string;
+/**
+ * The 1280×720 SVG. `headline` may be any stored text: it is stripped to XML-safe characters,
+ * cut on grapheme boundaries and never drawn beside a prompt or caption.
+ */
+export function renderThumbnailSvg(style: ThumbnailStyle, headline: string, topic: string, options: ThumbnailArtOptions = {}): string {
+  const profile = topicProfile(xmlSafe(topic), options.niche ?? null);
+  // Palettes and faces differ between topics too, not only between regenerations.
+  const tone = hashString(profile.topic.toLowerCase()) % 997;
+  const variation = (options.variation ?? 0) + tone;
+  const text = truncateGraphemes(xmlSafe(headline).toUpperCase(), 32) || "WATCH THIS";
+  const art = motif(profile);
+  let body: string;
   if (style === "FACE_FOCUSED") {
-    art = `<defs><radialGradient id="bg" cx="30%" cy="50%" r="80%"><stop offset="0" stop-color="#ff9f43"/><stop offset="1" stop-color="#6c2bd9"/></radialGradient></defs>
-<rect width="${W}" height="${H}" fill="url(#bg)"/>${face(330, 400)}
-${textBlock(wrap(headline, 11, 3), 640, 250, 118, 600, "#ffffff", "#1b1b1b")}
-<rect x="640" y="560" width="${Math.min(560, 30 + topic.length * 22)}" height="70" rx="12" fill="#ffd32a"/>
-<text x="660" y="608" font-family="Arial, sans-serif" font-weight="700" font-size="36" fill="#1b1b1b">${escapeXml(topic.slice(0, 24))}</text>`;
-  } else if (style === "PRODUCT_DEMO") {
-    art = `<rect width="${W}" height="${H}" fill="#eef3f8"/>
-<rect x="70" y="120" width="560" height="420" rx="28" fill="#1f2937"/><rect x="95" y="145" width="510" height="340" rx="10" fill="#38bdf8"/>
-<rect x="125" y="180" width="300" height="26" rx="6" fill="#e0f2fe"/><rect x="125" y="225" width="420" height="18" rx="6" fill="#bae6fd"/>
-<rect x="125" y="260" width="380" height="18" rx="6" fill="#bae6fd"/><rect x="125" y="320" width="200" height="120" rx="12" fill="#0ea5e9"/>
-<rect x="345" y="320" width="200" height="120" rx="12" fill="#0284c7"/><rect x="290" y="540" width="120" height="40" fill="#1f2937"/><rect x="220" y="580" width="260" height="22" rx="8" fill="#1f2937"/>
-${[1, 2, 3].map((n, i) => `<circle cx="${700 + i * 150}" cy="560" r="48" fill="#10b981"/><text x="${700 + i * 150}" y="578" text-anchor="middle" font-family="Arial, sans-serif" font-weight="800" font-size="50" fill="#fff">${n}</text>`).join("")}
-${textBlock(wrap(headline, 11, 3), 680, 190, 92, 570, "#0f172a", "#ffffff")}`;
-  } else {
-    art = `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#ff1e1e"/><stop offset="1" stop-color="#ffb700"/></linearGradient></defs>
+    const [from, to] = pick(FACE_BG, variation);
+    const shocked = /[?!…]|\b(WRONG|MISTAKES?|DON'T|NOBODY|WASN'T|DIDN'T|STOP|HOW MUCH)\b/.test(text);
+    body = `<defs><radialGradient id="bg" cx="75%" cy="45%" r="85%"><stop offset="0" stop-color="${to}"/><stop offset="1" stop-color="${from}"/></radialGradient>${MOTIF_DEFS}</defs>
 <rect width="${W}" height="${H}" fill="url(#bg)"/>
-${Array.from({ length: 12 }, (_, i) => `<path d="M640 360 L${640 + 1400 * Math.cos((i * Math.PI) / 6)} ${360 + 1400 * Math.sin((i * Math.PI) / 6)} L${640 + 1400 * Math.cos((i * Math.PI) / 6 + 0.2)} ${360 + 1400 * Math.sin((i * Math.PI) / 6 + 0.2)}Z" fill="#ffffff" opacity="0.12"/>`).join("")}
-${textBlock(wrap(headline, 12, 3), 640, 230, 140, 1180, "#ffee00", "#000000", "middle")}
-<circle cx="1080" cy="560" r="110" fill="none" stroke="#ffffff" stroke-width="16"/>
-<path d="M820 650 L990 585" stroke="#ffffff" stroke-width="26" stroke-linecap="round"/><path d="M960 555 L1010 580 L975 625Z" fill="#ffffff"/>
-<circle cx="170" cy="570" r="95" fill="#ffd32a" stroke="#000" stroke-width="8"/><circle cx="140" cy="545" r="14"/><circle cx="200" cy="545" r="14"/><ellipse cx="170" cy="610" rx="26" ry="32"/>`;
+<g transform="translate(770 90)">${presenter(variation, shocked, "#ffb703")}</g>
+<g transform="translate(630 440)"><circle cx="130" cy="130" r="140" fill="#ffffff" stroke="#14121f" stroke-width="10"/><g transform="translate(25 25) scale(0.52)">${art}</g></g>
+${headlineBlock(text, { x: 50, y: 50, width: 560, height: 620, maxSize: 230, anchor: "start" }, ["#ffffff", "#ffd60a"], "#14121f")}`;
+  } else if (style === "PRODUCT_DEMO") {
+    const accent = pick(DEMO_ACCENT, variation);
+    body = `<defs>${MOTIF_DEFS}</defs><rect width="${W}" height="${H}" fill="${pick(DEMO_BG, variation)}"/>
+<circle cx="330" cy="380" r="300" fill="${accent}" opacity="0.9"/>
+<g transform="translate(80 110) scale(1.25)">${art}</g>
+<rect x="660" y="600" width="560" height="22" rx="11" fill="${accent}"/>
+${headlineBlock(text, { x: 660, y: 70, width: 570, height: 500, maxSize: 210, anchor: "start" }, ["#14121f"], null)}`;
+  } else {
+    const [from, to] = pick(VIRAL_BG, variation);
+    const rays = Array.from({ length: 16 }, (_, i) => {
+      const a = (i * Math.PI) / 8;
+      const b = a + 0.16;
+      return `<path d="M980 520 L${Math.round(980 + 1600 * Math.cos(a))} ${Math.round(520 + 1600 * Math.sin(a))} L${Math.round(980 + 1600 * Math.cos(b))} ${Math.round(520 + 1600 * Math.sin(b))}Z" fill="#ffffff" opacity="0.13"/>`;
+    }).join("");
+    body = `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>${MOTIF_DEFS}</defs>
+<rect width="${W}" height="${H}" fill="url(#bg)"/>${rays}
+<g transform="translate(800 330) scale(0.9)">${art}</g>
+<circle cx="980" cy="510" r="215" fill="none" stroke="#ffffff" stroke-width="18"/>
+<path d="M560 640 L740 560" stroke="#ffffff" stroke-width="30" stroke-linecap="round"/><path d="M700 520 L770 548 L728 612Z" fill="#ffffff" stroke="#ffffff" stroke-width="12" stroke-linejoin="round"/>
+${headlineBlock(text, { x: 40, y: 30, width: 720, height: 480, maxSize: 240, anchor: "start" }, ["#ffffff", "#ffee32"], "#000000")}`;
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(`${style} thumbnail: ${headline}`)}">${art}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${svgText(text, 40)}">${body}</svg>`;
 }

@@ -28,6 +28,11 @@ export interface ScriptInput {
   trends: TrendReport;
   /** The creator's reason for rejecting the previous revision, if any. */
   feedback: string | null;
+  /**
+   * Feedback given on earlier revisions, oldest first. Optional; with it, items asked for in
+   * revision 2 stay covered in revision 3 (the offline writer accumulates them).
+   */
+  earlier_feedback?: string[];
   /** Every script already shown, so a new revision does not repeat them. */
   previous: Script[];
   /** 1 for the first set, 2 after the first rejection, and so on. */
@@ -42,6 +47,10 @@ export interface ScriptResult {
   usage: TokenUsage[];
   /** Set when the configured provider failed and the offline generator stood in. */
   fallback: { reason: string } | null;
+  /** What the creator's feedback changed, one sentence each (the offline writer fills it). */
+  applied?: string[];
+  /** Feedback the writer could not act on, one sentence each, to show next to the revision. */
+  feedback_notes?: string[];
 }
 
 export interface ScriptWriter {
@@ -53,6 +62,10 @@ export interface ThumbnailInput {
   topic: string;
   script: Script;
   styles: readonly ThumbnailStyle[];
+  /** The workflow's niche, to help tell what kind of topic this is (a place, a recipe...). */
+  niche?: string | null;
+  /** 0 for the first design; 1, 2... to regenerate a variant with another headline and palette. */
+  variation?: number;
 }
 
 export interface ThumbnailDesign {
@@ -60,6 +73,8 @@ export interface ThumbnailDesign {
   prompt: string;
   /** Headline text drawn on the image. */
   headline: string;
+  /** Which headline and palette candidate this is; pass it back to renderThumbnailSvg. */
+  variation?: number;
   /** An external image URL; when absent the Worker serves the embedded SVG rendering. */
   external_url?: string;
 }
