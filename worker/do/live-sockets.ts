@@ -2,9 +2,11 @@
 // the socket, then sends {"type":"auth","token":...} as its first message. Until then it
 // receives nothing, and a socket that does not authenticate in time is closed.
 import { verifyToken } from "../auth/tokens";
-import type { WorkflowRecord } from "../domain/workflow";
+import { toAbStatus } from "../domain/ab-test";
+import { toWorkflowState } from "../domain/view";
+import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { Env } from "../env";
-import type { LiveMessage, WorkflowState } from "../shared/contract";
+import type { LiveMessage } from "../shared/contract";
 
 const AUTH_TIMEOUT_MS = 10_000;
 
@@ -34,7 +36,7 @@ export class LiveSockets {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  async onMessage(ws: WebSocket, message: string | ArrayBuffer, view: (r: WorkflowRecord) => WorkflowState): Promise<void> {
+  async onMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     const attachment = ws.deserializeAttachment() as Attachment;
     let parsed: unknown;
     try {
@@ -64,7 +66,7 @@ export class LiveSockets {
       return;
     }
     ws.serializeAttachment({ ...attachment, userId } satisfies Attachment);
-    ws.send(JSON.stringify({ type: "state", workflow: view(record) } satisfies LiveMessage));
+    ws.send(JSON.stringify({ type: "state", workflow: toWorkflowState(record) } satisfies LiveMessage));
   }
 
   onClose(ws: WebSocket, code: number): void {
@@ -75,7 +77,18 @@ export class LiveSockets {
     }
   }
 
-  broadcast(message: LiveMessage): void {
+  /**
+   * Tells open pages exactly what a commit's events say: a `poll` message per look, and one
+   * `state` message when anything else happened (a status change, a notice).
+   */
+  announce(record: WorkflowRecord, events: WorkflowEvent[]): void {
+    for (const event of events) {
+      if (event.type === "looked") this.broadcast({ type: "poll", ab_test: toAbStatus(record.ab!), point: event.point });
+    }
+    if (events.some((e) => e.type !== "looked")) this.broadcast({ type: "state", workflow: toWorkflowState(record) });
+  }
+
+  private broadcast(message: LiveMessage): void {
     const text = JSON.stringify(message);
     for (const ws of this.ctx.getWebSockets()) {
       const attachment = ws.deserializeAttachment() as Attachment | null;

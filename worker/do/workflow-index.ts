@@ -1,5 +1,6 @@
 // The D1 row that lists a workflow for its owner; the Durable Object keeps it in step.
-import { type WorkflowRecord, requiredActionFor } from "../domain/workflow";
+import type { WorkflowRecord } from "../domain/workflow";
+import { requiredActionFor } from "../shared/contract";
 
 export async function insertIndexRow(db: D1Database, r: WorkflowRecord): Promise<void> {
   await db

@@ -1,7 +1,17 @@
 // The A/B test as data: start, one look at a time, finish. Pure; the clock and the
 // analytics totals are passed in. The statistics live in ./stats.
-import type { AbHistoryPoint, AbStatus, AnalyticsSource, Decision, Thumbnail, ThumbnailStyle, Verdict } from "../shared/contract";
-import { conflict, invalid } from "./errors";
+import {
+  type AbHistoryPoint,
+  type AbStatus,
+  type AnalyticsSource,
+  type Decision,
+  type MetricsPushRequest,
+  STYLE_LABELS,
+  type Thumbnail,
+  type ThumbnailStyle,
+  type Verdict,
+} from "../shared/contract";
+import { type FieldError, type Result, conflict, invalid, ok, refuse } from "./refusal";
 import {
   acceptsAllocation,
   type ArmCounts,
@@ -52,12 +62,6 @@ export interface AbTestRecord {
   winner_id: string | null;
   explanation: string | null;
 }
-
-export const STYLE_LABELS: Record<ThumbnailStyle, string> = {
-  FACE_FOCUSED: "Face-focused",
-  PRODUCT_DEMO: "Product demo",
-  VIRAL: "Viral",
-};
 
 export function startTest(
   thumbnails: Thumbnail[],
@@ -116,33 +120,41 @@ export function simulatedTotals(ab: AbTestRecord): ArmCounts[] {
   });
 }
 
+export type PushedTotals = MetricsPushRequest;
+
+const PUSH_INVALID = "The metrics push is invalid.";
+
 /** Checks the split an integrator declares: weights for this test's variants only, not all zero. */
-export function validateDeclaredSplit(ab: AbTestRecord, split: Record<string, number>): Record<string, number> {
+function checkDeclaredSplit(ab: AbTestRecord, split: Record<string, number>): Result<Record<string, number>> {
   const unknown = Object.keys(split).find((id) => !ab.variant_ids.includes(id));
-  if (unknown) throw invalid(`allocation.${unknown}`, "is not a variant of this test", "The metrics push is invalid.");
+  if (unknown) return refuse(invalid([{ path: `allocation.${unknown}`, message: "is not a variant of this test" }], PUSH_INVALID));
   const total = ab.variant_ids.reduce((s, id) => s + (split[id] ?? 0), 0);
-  if (!(total > 0)) throw invalid("allocation", "must give some traffic to some variant", "The metrics push is invalid.");
+  if (!(total > 0)) return refuse(invalid([{ path: "allocation", message: "must give some traffic to some variant" }], PUSH_INVALID));
   // Whole percentages: measured splits that differ in the third decimal are the same split.
   const rounded = Object.fromEntries(ab.variant_ids.map((id) => [id, Math.round((100 * (split[id] ?? 0)) / total) / 100]));
   if (!acceptsAllocation(ab.engine_state, rounded)) {
-    throw conflict("This test has seen too many different traffic splits; keep one of the splits used before.");
+    return refuse(conflict("This test has seen too many different traffic splits; keep one of the splits used before."));
   }
-  return rounded;
+  return ok(rounded);
 }
 
-/** Checks an integrator's cumulative totals: every variant once, never decreasing, clicks <= impressions. */
-export function validatePushedTotals(
+/**
+ * The one check of an integrator's push (the zod schema has checked its shape): the test takes
+ * pushes, every variant comes once, totals never decrease, clicks <= impressions, and a declared
+ * split is valid. Returns the totals in variant order and the split, or a refusal.
+ */
+export function validatePush(
   ab: AbTestRecord,
-  pushed: { thumbnail_id: string; impressions: number; clicks: number }[],
+  push: PushedTotals,
   now: number,
-): ArmCounts[] {
+): Result<{ totals: ArmCounts[]; allocation: Record<string, number> | null }> {
   // Past the deadline the test is over even if the alarm that ends it has not run yet.
-  if (!isRunning(ab) || now >= ab.deadline_at) throw conflict("The A/B test has ended; metrics are no longer accepted.");
+  if (!isRunning(ab) || now >= ab.deadline_at) return refuse(conflict("The A/B test has ended; metrics are no longer accepted."));
   if (ab.source !== "external")
-    throw conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics.");
-  const errors: { path: string; message: string }[] = [];
+    return refuse(conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics."));
+  const errors: FieldError[] = [];
   const seen = new Set<string>();
-  pushed.forEach((v, i) => {
+  push.variants.forEach((v, i) => {
     if (!ab.variant_ids.includes(v.thumbnail_id))
       errors.push({ path: `variants.${i}.thumbnail_id`, message: "is not a variant of this test" });
     if (seen.has(v.thumbnail_id)) errors.push({ path: `variants.${i}.thumbnail_id`, message: "appears more than once" });
@@ -157,11 +169,14 @@ export function validatePushedTotals(
     }
   });
   for (const id of ab.variant_ids) if (!seen.has(id)) errors.push({ path: "variants", message: `missing variant ${id}` });
-  if (errors.length) throw invalid(errors[0]!.path, errors[0]!.message, "The metrics push is invalid.").withErrors(errors);
-  return ab.variant_ids.map((id) => {
-    const v = pushed.find((p) => p.thumbnail_id === id)!;
+  if (errors.length) return refuse(invalid(errors, PUSH_INVALID));
+  const split = push.allocation ? checkDeclaredSplit(ab, push.allocation) : null;
+  if (split && !split.ok) return split;
+  const totals = ab.variant_ids.map((id) => {
+    const v = push.variants.find((p) => p.thumbnail_id === id)!;
     return { id, impressions: v.impressions, clicks: v.clicks };
   });
+  return ok({ totals, allocation: split?.value ?? null });
 }
 
 const labelsOf = (ab: AbTestRecord) => Object.fromEntries(ab.variant_ids.map((id) => [id, STYLE_LABELS[ab.styles[id]!]]));
@@ -199,7 +214,6 @@ export function historyPoint(ab: AbTestRecord, t: number): AbHistoryPoint {
 
 /** Ends the test. For timeout and stop the winner is the proven one, else the preferred leader, else the creator's pick. */
 export function finishTest(ab: AbTestRecord, decision: Decision, chosenId: string | null, now: number): AbTestRecord {
-  if (!isRunning(ab)) throw conflict("The A/B test has already ended.");
   const evaluation = ab.evaluation;
   const verdict: Verdict = evaluation ? (decision === "winner" ? "winner" : verdictAtTimeout(evaluation)) : "inconclusive";
   let winner = chosenId;
@@ -239,6 +253,8 @@ export function toAbStatus(ab: AbTestRecord): AbStatus {
       };
     }),
     current_confidence: e?.confidence ?? 0,
+    confidence_threshold: 1 - ab.engine.alpha,
+    labels: labelsOf(ab),
     can_declare_early: e?.canDeclareEarly ?? false,
     leader_id: e?.leaderId ?? null,
     winner_id: ab.winner_id,

@@ -1,9 +1,10 @@
 // Turns the stored record into what the API shows, and builds the results and export package.
 import type { Results, UsageTotals, WorkflowState } from "../shared/contract";
+import { requiredActionFor } from "../shared/contract";
 import { toAbStatus } from "./ab-test";
-import { conflict } from "./errors";
+import { type Result, conflict, ok, refuse } from "./refusal";
 import { sumUsage } from "./usage";
-import { currentScripts, requiredActionFor, type WorkflowRecord } from "./workflow";
+import { currentScripts, type WorkflowRecord } from "./workflow";
 
 export const usageOf = (r: WorkflowRecord): UsageTotals => sumUsage(r.script_revisions.flatMap((rev) => rev.usage ?? []));
 
@@ -31,16 +32,16 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
   };
 }
 
-export function toResults(r: WorkflowRecord): Results {
+export function toResults(r: WorkflowRecord): Result<Results> {
   const ab = r.ab;
   if (r.status !== "completed" || !ab || ab.decision === null || ab.winner_id === null || ab.ended_at === null) {
-    throw conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`);
+    return refuse(conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`));
   }
   const script = r.script_revisions.flatMap((rev) => rev.scripts).find((s) => s.id === r.approved_script_id);
   const thumbnail = r.thumbnails.find((t) => t.id === ab.winner_id);
   if (!script || !thumbnail) throw new Error(`completed workflow ${r.id} lacks its approved script or winning thumbnail`);
   const status = toAbStatus(ab);
-  return {
+  return ok({
     workflow_id: r.id,
     topic: r.topic,
     winning_content: { script, thumbnail },
@@ -56,10 +57,24 @@ export function toResults(r: WorkflowRecord): Results {
     },
     usage: usageOf(r),
     export_ready: true,
-  };
+  });
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/**
+ * User and model text made inert for Markdown: a backslash before every character that could
+ * open raw HTML, a link or an image (and before backslashes themselves), so a renderer shows
+ * the text as written; script-like URL schemes get their colon escaped as well.
+ */
+const inert = (text: string) => text.replace(/[\\<>[\]]/g, (ch) => `\\${ch}`).replace(/\b(javascript|vbscript|data)(\s*):/gi, "$1$2\\:");
+
+/** Our own thumbnail path or an http(s) image URL, with the characters that would end a Markdown link encoded; null for anything else. */
+function imageUrl(url: string, origin: string): string | null {
+  const absolute = url.startsWith("/") ? `${origin}${url}` : url;
+  if (!/^https?:\/\//i.test(absolute)) return null;
+  return absolute.replace(/[()<>\s\\]/g, (ch) => encodeURIComponent(ch));
+}
 
 export function resultsMarkdown(results: Results, origin: string): string {
   const { script, thumbnail } = results.winning_content;
@@ -68,37 +83,37 @@ export function resultsMarkdown(results: Results, origin: string): string {
     (v) =>
       `| ${v.style}${v.thumbnail_id === s.winner_id ? " (winner)" : ""} | ${v.impressions.toLocaleString("en-US")} | ${v.clicks.toLocaleString("en-US")} | ${pct(v.ctr)} |`,
   );
-  const url = thumbnail.url.startsWith("/") ? `${origin}${thumbnail.url}` : thumbnail.url;
+  const url = imageUrl(thumbnail.url, origin);
   return [
-    `# ${script.title}`,
+    `# ${inert(script.title)}`,
     ``,
-    `Topic: ${results.topic} · Workflow ${results.workflow_id}`,
+    `Topic: ${inert(results.topic)} · Workflow ${results.workflow_id}`,
     ``,
     `## Script`,
     ``,
-    `**Hook:** ${script.hook}`,
+    `**Hook:** ${inert(script.hook)}`,
     ``,
     `**Outline**`,
     ``,
-    ...script.outline.map((o, i) => `${i + 1}. ${o}`),
+    ...script.outline.map((o, i) => `${i + 1}. ${inert(o)}`),
     ``,
-    script.body,
+    inert(script.body),
     ``,
-    `**Call to action:** ${script.call_to_action}`,
+    `**Call to action:** ${inert(script.call_to_action)}`,
     ``,
     `Estimated duration: ${Math.floor(script.estimated_duration_seconds / 60)} min ${script.estimated_duration_seconds % 60} s`,
     ``,
     `## Thumbnail`,
     ``,
-    `![${thumbnail.style} thumbnail](${url})`,
+    url ? `![${thumbnail.style} thumbnail](${url})` : `(thumbnail image not available)`,
     ``,
-    `Style: ${thumbnail.style}. Prompt: ${thumbnail.prompt}`,
+    `Style: ${thumbnail.style}. Prompt: ${inert(thumbnail.prompt)}`,
     ``,
     `## A/B test`,
     ``,
     `Decision: ${s.decision}${s.verdict ? ` (verdict: ${s.verdict})` : ""} · confidence ${(s.confidence * 100).toFixed(1)}% · ${s.total_impressions.toLocaleString("en-US")} impressions · ${Math.round(s.duration_seconds / 60)} min`,
     ``,
-    s.explanation ?? "",
+    inert(s.explanation ?? ""),
     ``,
     `| Variant | Impressions | Clicks | CTR |`,
     `|---|---:|---:|---:|`,

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import type { Result } from "../domain/refusal";
 import type { Problem } from "../shared/contract";
 
 const TITLES: Record<number, string> = {
@@ -80,4 +81,10 @@ export function handleError(err: Error, c: Context) {
   // A 5xx is a bug: log it without request data (which may hold secrets) and answer generically.
   console.error("unhandled error", err.name, err.message, err.stack);
   return problemResponse(c, 500, "An unexpected error occurred.");
+}
+
+/** The one path from a domain refusal to problem details: the value, or the refusal thrown as an ApiError. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new ApiError(result.refusal.status, result.refusal.detail, result.refusal.errors);
+  return result.value;
 }

@@ -1,11 +1,11 @@
 // The OpenAPI 3.1 document, generated: request bodies and queries are the very zod schemas the
-// routes validate with, responses are the schemas in ./schemas.ts, converted by z.toJSONSchema.
+// routes validate with, responses are the contract's response schemas, converted by z.toJSONSchema.
 // The route table below adds only what code cannot know (summaries, statuses); a test fails when
 // a route of the app is missing from it.
 import { z } from "zod";
-import { ApproveRequest, DeclareWinnerRequest, ListWorkflowsQuery, LoginRequest, MetricsPushRequest, RegisterRequest, ScriptSchema, SelectThumbnailRequest, StartWorkflowRequest } from "../shared/contract";
+import * as C from "../shared/contract";
 import * as I from "../shared/integrations";
-import * as S from "./schemas";
+import * as Y from "../shared/youtube";
 
 type Schema = z.ZodType;
 type Method = "get" | "post" | "delete";
@@ -31,25 +31,25 @@ const EmptyBody = z.strictObject({});
 const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
 
 export const OPERATIONS: Operation[] = [
-  { method: "post", path: `${V1}/auth/register`, tag: "Accounts", summary: "Create an account", auth: "none", body: RegisterRequest, ok: { status: 201, schema: S.AccountSchema }, errors: [400, 409] },
-  { method: "post", path: `${V1}/auth/login`, tag: "Accounts", summary: "Sign in for a 7-day bearer token", auth: "none", body: LoginRequest, form: true, ok: { status: 200, schema: S.TokenResponseSchema }, errors: [400, 401, 429] },
-  { method: "get", path: `${V1}/auth/me`, tag: "Accounts", summary: "The signed-in account", auth: "bearer", ok: { status: 200, schema: S.AccountSchema } },
-  { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: S.HealthSchema }, errors: [503] },
+  { method: "post", path: `${V1}/auth/register`, tag: "Accounts", summary: "Create an account", auth: "none", body: C.RegisterRequest, ok: { status: 201, schema: C.Account }, errors: [400, 409] },
+  { method: "post", path: `${V1}/auth/login`, tag: "Accounts", summary: "Sign in for a 7-day bearer token", auth: "none", body: C.LoginRequest, form: true, ok: { status: 200, schema: C.TokenResponse }, errors: [400, 401, 429] },
+  { method: "get", path: `${V1}/auth/me`, tag: "Accounts", summary: "The signed-in account", auth: "bearer", ok: { status: 200, schema: C.Account } },
+  { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: C.Health }, errors: [503] },
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
   { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image; the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG image", contentType: "image/svg+xml" }, errors: [404] },
-  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts", auth: "bearer", body: StartWorkflowRequest, ok: { status: 201, schema: S.WorkflowStateSchema }, errors: [400] },
-  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: ListWorkflowsQuery, ok: { status: 200, schema: S.WorkflowListSchema }, errors: [400] },
-  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [404] },
+  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400] },
+  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400] },
+  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [404] },
   { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B polls (authenticate with the first message)", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 404] },
-  { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: ApproveRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: SelectThumbnailRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
-  { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: S.AbStatusSchema }, errors: [404, 409] },
-  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look", auth: "bearer", ok: { status: 200, schema: S.AbHistorySchema }, errors: [404, 409] },
-  { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: MetricsPushRequest, ok: { status: 200, schema: S.AbStatusSchema }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: DeclareWinnerRequest, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: S.WorkflowStateSchema }, errors: [400, 404, 409] },
-  { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: S.ResultsSchema }, errors: [404, 409] },
+  { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [404, 409] },
+  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look", auth: "bearer", ok: { status: 200, schema: C.AbHistory }, errors: [404, 409] },
+  { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: C.MetricsPushRequest, ok: { status: 200, schema: C.AbStatus }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: C.DeclareWinnerRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: C.Results }, errors: [404, 409] },
   { method: "get", path: `${W}/export`, tag: "Workflows", summary: "Download the results as JSON or Markdown", auth: "bearer", query: ExportQuery, ok: { status: 200, description: "Attachment", contentType: "application/json" }, errors: [404, 409] },
   { method: "post", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Register an endpoint; the secret is shown once", auth: "bearer", body: I.CreateWebhookRequest, ok: { status: 201, schema: I.WebhookEndpointCreated }, errors: [400, 409, 403] },
   { method: "get", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Your endpoints (no secrets)", auth: "bearer", ok: { status: 200, schema: I.WebhookEndpointList }, errors: [403] },
@@ -58,35 +58,40 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${V1}/webhooks/:id/deliveries`, tag: "Webhooks", summary: "Delivery attempts, newest first", auth: "bearer", ok: { status: 200, schema: I.DeliveryAttemptList }, errors: [404, 403] },
   { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", body: I.CreateApiKeyRequest, ok: { status: 201, schema: I.ApiKeyCreated }, errors: [400, 403, 409] },
   { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys", auth: "bearer", ok: { status: 200, schema: I.ApiKeyList }, errors: [403] },
-  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and estimated cost, over all workflows", auth: "bearer", ok: { status: 200, schema: S.UsageTotalsSchema } },
+  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and estimated cost, over all workflows", auth: "bearer", ok: { status: 200, schema: C.UsageTotals } },
   { method: "delete", path: `${V1}/api-keys/:id`, tag: "API keys", summary: "Revoke an API key at once", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+  { method: "post", path: `${V1}/youtube/connect`, tag: "YouTube", summary: "Start connecting your channel: Google's consent URL for the browser to open (signed-in users only)", auth: "bearer", body: Y.ConnectYouTubeRequest, ok: { status: 200, schema: Y.YouTubeConnectStart }, errors: [400, 403, 503] },
+  { method: "get", path: `${V1}/youtube/callback`, tag: "YouTube", summary: "Google's redirect after consent; sends the browser on with ?youtube=connected or ?youtube=error&reason=...", auth: "none", ok: { status: 303, description: "Redirect to the app" } },
+  { method: "get", path: `${V1}/youtube`, tag: "YouTube", summary: "Your channel connection, its status and today's quota use", auth: "bearer", ok: { status: 200, schema: Y.YouTubeConnection } },
+  { method: "delete", path: `${V1}/youtube`, tag: "YouTube", summary: "Revoke Google's grant and forget the tokens (signed-in users only)", auth: "bearer", ok: { status: 200, schema: Y.YouTubeDisconnected }, errors: [403, 404] },
+  { method: "get", path: `${V1}/youtube/videos`, tag: "YouTube", summary: "Your recent uploads, for picking the video to test", auth: "bearer", query: Y.YouTubeUploadsQuery, ok: { status: 200, schema: Y.YouTubeUploads }, errors: [400, 409, 429, 503] },
 ];
 
 /** Every schema that gets a name under components/schemas. */
 const NAMED: Record<string, Schema> = {
-  Problem: S.ProblemSchema,
-  Account: S.AccountSchema,
-  TokenResponse: S.TokenResponseSchema,
-  Health: S.HealthSchema,
-  RegisterRequest,
-  LoginRequest,
-  StartWorkflowRequest,
-  ApproveRequest,
-  SelectThumbnailRequest,
-  DeclareWinnerRequest,
-  MetricsPushRequest,
+  Problem: C.Problem,
+  Account: C.Account,
+  TokenResponse: C.TokenResponse,
+  Health: C.Health,
+  RegisterRequest: C.RegisterRequest,
+  LoginRequest: C.LoginRequest,
+  StartWorkflowRequest: C.StartWorkflowRequest,
+  ApproveRequest: C.ApproveRequest,
+  SelectThumbnailRequest: C.SelectThumbnailRequest,
+  DeclareWinnerRequest: C.DeclareWinnerRequest,
+  MetricsPushRequest: C.MetricsPushRequest,
   EmptyBody,
-  Script: ScriptSchema,
-  Trend: S.TrendSchema,
-  TrendReport: S.TrendReportSchema,
-  ScriptRevision: S.ScriptRevisionSchema,
-  Thumbnail: S.ThumbnailSchema,
-  VariantStats: S.VariantStatsSchema,
-  AbStatus: S.AbStatusSchema,
-  AbHistory: S.AbHistorySchema,
-  WorkflowState: S.WorkflowStateSchema,
-  WorkflowList: S.WorkflowListSchema,
-  Results: S.ResultsSchema,
+  Script: C.ScriptSchema,
+  Trend: C.Trend,
+  TrendReport: C.TrendReport,
+  ScriptRevision: C.ScriptRevision,
+  Thumbnail: C.Thumbnail,
+  VariantStats: C.VariantStats,
+  AbStatus: C.AbStatus,
+  AbHistory: C.AbHistory,
+  WorkflowState: C.WorkflowState,
+  WorkflowList: C.WorkflowList,
+  Results: C.Results,
   CreateWebhookRequest: I.CreateWebhookRequest,
   WebhookEndpoint: I.WebhookEndpoint,
   WebhookEndpointCreated: I.WebhookEndpointCreated,
@@ -98,7 +103,13 @@ const NAMED: Record<string, Schema> = {
   ApiKey: I.ApiKey,
   ApiKeyCreated: I.ApiKeyCreated,
   ApiKeyList: I.ApiKeyList,
-  UsageTotals: S.UsageTotalsSchema,
+  ConnectYouTubeRequest: Y.ConnectYouTubeRequest,
+  YouTubeConnectStart: Y.YouTubeConnectStart,
+  YouTubeConnection: Y.YouTubeConnection,
+  YouTubeDisconnected: Y.YouTubeDisconnected,
+  YouTubeUpload: Y.YouTubeUpload,
+  YouTubeUploads: Y.YouTubeUploads,
+  UsageTotals: C.UsageTotals,
   WorkflowStatusChanged: I.WorkflowStatusChanged,
   AbTestCompleted: I.AbTestCompleted,
 };
@@ -127,7 +138,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     if (!id) throw new Error("every schema in the route table must be named in NAMED");
     return { $ref: `#/components/schemas/${id}` };
   };
-  const problem = (status: number) => ({ description: STATUS_TEXT[status] ?? "Error", content: { "application/problem+json": { schema: ref(S.ProblemSchema) } } });
+  const problem = (status: number) => ({ description: STATUS_TEXT[status] ?? "Error", content: { "application/problem+json": { schema: ref(C.Problem) } } });
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {

@@ -4,10 +4,9 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { z } from "zod";
 import { workflows } from "../db/schema";
-import type { Outcome } from "../do/outcome";
 import { resultsMarkdown } from "../domain/view";
 import type { AppEnv, Env } from "../env";
-import { ApiError } from "../http/problem";
+import { ApiError, unwrap } from "../http/problem";
 import { parseBody, parseQuery } from "../http/validate";
 import {
   ApproveRequest,
@@ -27,11 +26,6 @@ export function workflowStub(env: Env, id: string) {
   // Unknown or malformed ids get the same 404 as someone else's workflow.
   if (!isUuid(id)) throw new ApiError(404, "No workflow with this id belongs to you.");
   return env.WORKFLOW.get(env.WORKFLOW.idFromName(id));
-}
-
-function unwrap<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new ApiError(outcome.status, outcome.detail, outcome.errors);
-  return outcome.value;
 }
 
 interface Cursor {

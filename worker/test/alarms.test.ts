@@ -2,7 +2,7 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AbStatus, Results, WorkflowState } from "../shared/contract";
-import { call, drainAlarms, expectProblem, newUser, sleep, stubOf, toAbTesting } from "./helpers";
+import { alarmAt, call, drainAlarms, expectProblem, newUser, sleep, stubOf, toAbTesting } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 const status = async (id: string, token: string) => (await call<AbStatus>("GET", `/workflows/${id}/ab-status`, { token })).body;
@@ -18,8 +18,8 @@ describe("alarms", () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await status(wf.id, token)).polls).toBe(0);
     const at = Date.now() + POLL_MS;
-    await stub.tick(at);
-    await stub.tick(at); // the same alarm delivered again
+    await alarmAt(stub, at);
+    await alarmAt(stub, at); // the same alarm delivered again
     const once = await status(wf.id, token);
     expect(once.polls).toBe(1);
     const impressions = once.variants.map((v) => v.impressions);
@@ -44,8 +44,8 @@ describe("alarms", () => {
     const wf = await toAbTesting(token);
     const stub = stubOf(wf.id);
     const s0 = await status(wf.id, token);
-    await stub.tick(Date.now() + POLL_MS);
-    await stub.tick(Date.parse(s0.deadline_at));
+    await alarmAt(stub, Date.now() + POLL_MS);
+    await alarmAt(stub, Date.parse(s0.deadline_at));
     const s1 = await status(wf.id, token);
     expect(s1.is_running).toBe(false);
     expect(s1.decision).toBe("timeout");
@@ -64,7 +64,7 @@ describe("alarms", () => {
     const wf = await toAbTesting(token);
     const stub = stubOf(wf.id);
     const firstPoll = Date.now() + POLL_MS;
-    await stub.tick(firstPoll);
+    await alarmAt(stub, firstPoll);
     const before = await status(wf.id, token);
     expect(before.polls).toBe(1);
     // Simulate the lost-alarm case seen locally on restart: delete the alarm, then evict.
@@ -77,7 +77,7 @@ describe("alarms", () => {
     const rearmed = await runInDurableObject(fresh, (_o, state) => state.storage.getAlarm());
     expect(rearmed).not.toBeNull();
     expect(rearmed!).toBeLessThanOrEqual(firstPoll + POLL_MS);
-    await fresh.tick(firstPoll + POLL_MS);
+    await alarmAt(fresh, firstPoll + POLL_MS);
     const resumed = await status(wf.id, token);
     expect(resumed.polls).toBe(2);
     expect(resumed.variants.reduce((a, v) => a + v.impressions, 0)).toBeGreaterThan(before.variants.reduce((a, v) => a + v.impressions, 0));
@@ -102,7 +102,7 @@ describe("external analytics", () => {
     const [a, b, c] = wf.thumbnails.map((t) => t.id) as [string, string, string];
     const stub = stubOf(wf.id);
     // No simulated polling for an external source.
-    await stub.tick(Date.now() + POLL_MS);
+    await alarmAt(stub, Date.now() + POLL_MS);
     expect((await status(wf.id, token)).polls).toBe(0);
 
     const push = (ia: number, ca: number, ib: number, cb: number, ic: number, cc: number) =>

@@ -1,9 +1,10 @@
 // Test helpers: drive the real Worker through exports.default.fetch, against real local D1
 // and real Durable Objects (storage is isolated per test file).
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { app } from "../app";
+import type { WorkflowObject } from "../do/workflow-object";
 import type { Problem, WorkflowState } from "../shared/contract";
 
 export const BASE = "http://localhost:8787/api/v1";
@@ -96,6 +97,17 @@ export async function toAbTesting(token: string, source: "simulated" | "external
 
 export function stubOf(id: string) {
   return env.WORKFLOW.get(env.WORKFLOW.idFromName(id));
+}
+
+/**
+ * Runs the object's alarm as workerd would at time `at`: the object's clock is moved there first
+ * (it stays there), so due timers run and nothing else does. False when no alarm was scheduled.
+ */
+export async function alarmAt(stub: ReturnType<typeof stubOf>, at: number): Promise<boolean> {
+  await runInDurableObject(stub, (object: WorkflowObject) => {
+    object.clock = () => at;
+  });
+  return runDurableObjectAlarm(stub);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AbHistory, LiveMessage, WorkflowState } from "../shared/contract";
-import { BASE, call, newUser, sleep, stubOf, toAbTesting, toThumbnails } from "./helpers";
+import { alarmAt, BASE, call, newUser, sleep, stubOf, toAbTesting, toThumbnails } from "./helpers";
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 
@@ -43,7 +43,7 @@ describe("live channel", () => {
     const testing = await live.next((m) => m.type === "state" && m.workflow.status === "ab_testing");
     expect((testing.workflow as WorkflowState).ab_test?.is_running).toBe(true);
 
-    await stubOf(wf.id).tick(Date.now() + POLL_MS);
+    await alarmAt(stubOf(wf.id), Date.now() + POLL_MS);
     const poll: Extract<LiveMessage, { type: "poll" }> = await live.next((m) => m.type === "poll");
     expect(poll.ab_test.polls).toBe(1);
     expect(poll.point.impressions.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ describe("live channel", () => {
     await sleep(50);
     expect(bad.closed()?.code).toBe(4401);
     expect(foreign.closed()?.code).toBe(4404);
-    await stubOf(wf.id).tick(Date.now() + POLL_MS);
+    await alarmAt(stubOf(wf.id), Date.now() + POLL_MS);
     await sleep(50);
     expect(bad.messages).toEqual([]);
     expect(foreign.messages).toEqual([]);

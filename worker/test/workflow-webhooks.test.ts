@@ -3,7 +3,7 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import type { AbStatus, WorkflowState } from "../shared/contract";
-import { call, drainAlarms, expectProblem, newUser, stubOf, toThumbnails } from "./helpers";
+import { alarmAt, call, drainAlarms, expectProblem, newUser, stubOf, toThumbnails } from "./helpers";
 
 const receiverBase = inject("fakeWebhookUrl");
 
@@ -57,7 +57,7 @@ describe("webhooks from a real workflow", () => {
     const stub = stubOf(wf.id);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     // The retry is due about 5 s later; run the outbox at that clock instead of waiting.
-    await stub.deliverWebhooks(Date.now() + 60_000);
+    await alarmAt(stub, Date.now() + 60_000);
     expect(await drainAlarms(stub)).toBe(0);
     const deliveries: { webhook_id: string; verified: boolean; answered: number; body: any }[] = await (
       await fetch(`${receiverBase}/__receivers/${r.id}/deliveries`)

@@ -1,6 +1,8 @@
 // What the workflow's Durable Object calls: build the outbox over its storage and turn its
 // transitions into events. Message ids are derived from the transition itself, so replaying the
 // same transition cannot announce it twice (the outbox drops a message id it has seen).
+import { toAbStatus } from "../domain/ab-test";
+import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { AbStatus, WorkflowStatus } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";
 import { eventBody } from "./events";
@@ -55,4 +57,14 @@ export function abTestCompletedEvent(ownerId: string, workflowId: string, ab: Ab
     body: eventBody("ab_test.completed", data, atMs),
     created_at: atMs,
   };
+}
+
+/** The webhook messages one core event announces (most events announce none). */
+export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent): OutboxEvent[] {
+  if (event.type === "status_changed") return [statusChangedEvent(record.owner_id, record.id, event.from, event.to, event.at)];
+  if (event.type === "test_completed" && record.ab) {
+    const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at);
+    return completed ? [completed] : [];
+  }
+  return [];
 }

@@ -1,0 +1,91 @@
+// The provider calls a workflow waits for, outside the pure core: each step reads the record,
+// calls its provider (falling back to the offline one), and returns the command that reports the
+// result. The Durable Object feeds that command to the core; a step that throws becomes
+// step_failed there, so nothing stays "generating".
+import type { Command, Step, WorkflowRecord } from "../domain/workflow";
+import { allScripts, findScript, thumbnailsFromDesigns } from "../domain/workflow";
+import { hashString } from "../domain/seed";
+import type { Env } from "../env";
+import { providersFor } from "../providers";
+import { offlineScriptWriter } from "../providers/offline-scripts";
+import { offlineTrends } from "../providers/offline-trends";
+import { svgThumbnailDesigner } from "../providers/svg-thumbnails";
+import { recordTokenUsage } from "../providers/token-usage";
+import type { ThumbnailStyle } from "../shared/contract";
+
+const SCRIPT_VARIANTS = 3;
+const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
+
+export function reason(err: unknown): string {
+  return err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
+}
+
+async function trends(env: Env, record: WorkflowRecord, now: number): Promise<Command> {
+  const provider = providersFor(env).trends;
+  const query = { topic: record.topic, niche: record.niche, audience: record.audience };
+  try {
+    return { type: "trends_ready", trends: await provider.research(query, new Date(now)) };
+  } catch (err) {
+    const notice = `Trend research via ${provider.name} failed (${reason(err)}); offline trends were used.`;
+    return { type: "trends_ready", trends: await offlineTrends.research(query, new Date(now)), notice };
+  }
+}
+
+async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<Command> {
+  const writer = providersFor(env).scripts;
+  const input = {
+    topic: record.topic,
+    niche: record.niche,
+    audience: record.audience,
+    tone: record.tone,
+    trends: record.trends!,
+    feedback: record.pending_feedback ?? null,
+    previous: allScripts(record),
+    revision: record.script_revisions.length + 1,
+    count: SCRIPT_VARIANTS,
+  };
+  let result;
+  try {
+    result = await writer.write(input);
+  } catch (err) {
+    result = { ...(await offlineScriptWriter.write(input)), fallback: { reason: reason(err) } };
+  }
+  await recordTokenUsage(env.DB, {
+    userId: record.owner_id,
+    workflowId: record.id,
+    callKey: `${record.id}:rev${input.revision}`,
+    usage: result.usage,
+    now,
+  });
+  const notice = result.fallback
+    ? `Scripts came from the offline writer because ${writer.name} failed: ${result.fallback.reason}`
+    : undefined;
+  return { type: "scripts_ready", result, notice };
+}
+
+async function thumbnails(env: Env, record: WorkflowRecord): Promise<Command> {
+  const designer = providersFor(env).thumbnails;
+  const script = findScript(record, record.approved_script_id ?? "");
+  if (!script) throw new Error("the approved script is missing");
+  const request = { topic: record.topic, script, styles: STYLES };
+  let notice: string | undefined;
+  // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
+  const designs = await designer.design(request).catch(async (err: unknown) => {
+    notice = `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`;
+    return svgThumbnailDesigner.design(request);
+  });
+  const made = thumbnailsFromDesigns(record.id, designs, () => crypto.randomUUID());
+  return { type: "thumbnails_ready", ...made, notice };
+}
+
+export function runStep(step: Step, env: Env, record: WorkflowRecord, now: number): Promise<Command> {
+  if (step === "trends") return trends(env, record, now);
+  if (step === "scripts") return scripts(env, record, now);
+  return thumbnails(env, record);
+}
+
+/** The simulation's seed: fixed by AB_SEED for reproducible runs, else random. */
+export function abSeed(env: Env, workflowId: string): number {
+  const fixed = env.AB_SEED ? Number(env.AB_SEED) : NaN;
+  return Number.isFinite(fixed) ? hashString(`${fixed}|${workflowId}`) : crypto.getRandomValues(new Uint32Array(1))[0]!;
+}

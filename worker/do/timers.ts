@@ -1,0 +1,28 @@
+// One alarm, many timers (the cloudflare/agents scheduler's shape): each timer answers when it
+// is next due and how it runs; the alarm runs the due ones and re-arms for the earliest left.
+export interface Timer {
+  name: string;
+  /** When the timer is next due, or null when it has nothing to do. */
+  dueAt: number | null;
+  run(now: number): Promise<unknown>;
+}
+
+/** Runs every due timer, containing each one's failure so one broken dependency cannot stop the rest. */
+export async function runDue(timers: Timer[], now: number, log: (name: string, err: unknown) => void): Promise<boolean> {
+  let failed = false;
+  for (const timer of timers) {
+    if (timer.dueAt === null || timer.dueAt > now) continue;
+    try {
+      await timer.run(now);
+    } catch (err) {
+      failed = true;
+      log(timer.name, err);
+    }
+  }
+  return !failed;
+}
+
+export function earliest(timers: Timer[]): number | null {
+  const due = timers.map((t) => t.dueAt).filter((t): t is number => t !== null);
+  return due.length ? Math.min(...due) : null;
+}

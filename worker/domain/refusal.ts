@@ -1,0 +1,21 @@
+// A command the domain will not carry out, as data: the one error shape from the core to the
+// API, where worker/http/problem.ts turns it into problem details. (Errors thrown across a
+// Durable Object's RPC lose their class, so refusals travel as values, never as exceptions.)
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Refusal {
+  status: 400 | 404 | 409;
+  detail: string;
+  errors?: FieldError[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
+export const conflict = (detail: string): Refusal => ({ status: 409, detail });
+export const invalid = (errors: FieldError[], detail = "The request is invalid."): Refusal => ({ status: 400, detail, errors });
+export const NOT_YOURS: Refusal = { status: 404, detail: "No workflow with this id belongs to you." };

@@ -1,0 +1,5 @@
+// The workflow core: its record, its commands and events, and the one transition function.
+export * from "./record";
+export * from "./commands";
+export { legalIn, transition } from "./transition";
+export { workflowTimers, type WorkflowTimer } from "./timers";

@@ -1,0 +1,201 @@
+// The transition core against every command in every status: legal pairs give the expected
+// record and events, illegal ones are refused with the record untouched.
+import { describe, expect, it } from "vitest";
+import { type Thumbnail, type TrendReport, WorkflowStatus } from "../../shared/contract";
+import type { AbConfig } from "../ab-test";
+import { DEFAULT_ENGINE_CONFIG } from "../stats";
+import { type Command, type CommandType, type WorkflowRecord, legalIn, newWorkflow, transition } from "./index";
+
+const trends: TrendReport = {
+  topic: "t",
+  source: "offline",
+  generated_at: "x",
+  summary: "s",
+  trends: [],
+  related_queries: [],
+  top_formats: [],
+};
+const script = (id: string) => ({
+  id,
+  title: id,
+  angle: "a",
+  hook: "h",
+  body: "b",
+  outline: ["o"],
+  call_to_action: "c",
+  estimated_duration_seconds: 60,
+});
+const thumbnails: Thumbnail[] = [
+  { id: "face", style: "FACE_FOCUSED", url: "/f.svg", prompt: "p" },
+  { id: "product", style: "PRODUCT_DEMO", url: "/p.svg", prompt: "p" },
+  { id: "viral", style: "VIRAL", url: "/v.svg", prompt: "p" },
+];
+const config: AbConfig = {
+  pollIntervalMs: 30_000,
+  timeoutMs: 3_600_000,
+  impressionsPerPoll: 300,
+  allocationMode: "uniform",
+  engine: DEFAULT_ENGINE_CONFIG,
+};
+
+const COMMANDS: Record<CommandType, Command> = {
+  trends_ready: { type: "trends_ready", trends },
+  scripts_ready: { type: "scripts_ready", result: { scripts: [script("s1"), script("s2")], source: "offline", usage: [], fallback: null } },
+  thumbnails_ready: { type: "thumbnails_ready", thumbnails, headlines: { face: "A", product: "B", viral: "C" } },
+  step_failed: { type: "step_failed", reason: "boom" },
+  approve: { type: "approve", script_id: "s1" },
+  reject: { type: "reject", feedback: "  more jokes  " },
+  select: { type: "select", thumbnail_id: "face", source: "simulated", config, seed: 7 },
+  poll: { type: "poll" },
+  push: { type: "push", metrics: { variants: thumbnails.map((t) => ({ thumbnail_id: t.id, impressions: 100, clicks: 8 })) } },
+  expire: { type: "expire" },
+  declare: { type: "declare", thumbnail_id: "viral" },
+  stop: { type: "stop" },
+};
+
+function must(record: WorkflowRecord, command: Command, now: number): WorkflowRecord {
+  const t = transition(record, command, now);
+  if (!t.ok) throw new Error(t.refusal.detail);
+  return t.record;
+}
+
+/** One record in each status, reached through the core itself. */
+function fixtures(source: "simulated" | "external"): Record<WorkflowStatus, WorkflowRecord> {
+  const researching = newWorkflow("w", "u", { topic: "Budget travel in Japan" }, 0);
+  const generating = must(researching, COMMANDS.trends_ready, 1);
+  const awaiting = must(generating, COMMANDS.scripts_ready, 2);
+  const thumbing = must(awaiting, COMMANDS.approve, 3);
+  const selecting = must(thumbing, COMMANDS.thumbnails_ready, 4);
+  const testing = must(selecting, { ...(COMMANDS.select as Extract<Command, { type: "select" }>), source }, 5);
+  return {
+    researching_trends: researching,
+    generating_scripts: generating,
+    awaiting_approval: awaiting,
+    generating_thumbnails: thumbing,
+    awaiting_thumbnail_selection: selecting,
+    ab_testing: testing,
+    completed: must(testing, COMMANDS.stop, 6),
+    failed: must(researching, COMMANDS.step_failed, 1),
+  };
+}
+
+/** The time a command is tried at: when it is due, for the timers. */
+const timeFor = (r: WorkflowRecord, type: CommandType) =>
+  type === "expire" ? (r.ab?.deadline_at ?? 100) : type === "poll" ? (r.ab?.next_poll_at ?? 100) : r.updated_at + 10;
+
+/** What each legal command does: the status it leads to and the events it reports. */
+const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStatus; events: string[] }> = {
+  trends_ready: { to: () => "generating_scripts", events: ["status_changed"] },
+  scripts_ready: { to: () => "awaiting_approval", events: ["status_changed"] },
+  thumbnails_ready: { to: () => "awaiting_thumbnail_selection", events: ["status_changed"] },
+  // The fixtures before the first scripts have none to go back to, so they fail.
+  step_failed: { to: (from) => (from === "generating_thumbnails" ? "awaiting_approval" : "failed"), events: ["status_changed"] },
+  approve: { to: () => "generating_thumbnails", events: ["status_changed"] },
+  reject: { to: () => "generating_scripts", events: ["status_changed"] },
+  select: { to: () => "ab_testing", events: ["status_changed"] },
+  poll: { to: () => "ab_testing", events: ["looked"] },
+  push: { to: () => "ab_testing", events: ["looked"] },
+  expire: { to: () => "completed", events: ["status_changed", "test_completed"] },
+  declare: { to: () => "completed", events: ["status_changed", "test_completed"] },
+  stop: { to: () => "completed", events: ["status_changed", "test_completed"] },
+};
+
+describe("transition: every command in every status", () => {
+  const byType = Object.keys(COMMANDS) as CommandType[];
+  for (const type of byType) {
+    for (const status of WorkflowStatus.options) {
+      const legal = legalIn(type).includes(status);
+      it(`${type} in ${status}: ${legal ? "applies" : "is refused"}`, () => {
+        const record = fixtures(type === "push" ? "external" : "simulated")[status];
+        const before = structuredClone(record);
+        const now = timeFor(record, type);
+        const t = transition(record, COMMANDS[type], now);
+        expect(record).toEqual(before); // never mutated, whatever the answer
+        if (!legal) {
+          expect(t).toMatchObject({ ok: false, refusal: { status: 409 } });
+          if (!t.ok) expect(t.refusal.detail).toContain(`'${status}'`);
+          return;
+        }
+        if (!t.ok) throw new Error(`refused: ${t.refusal.detail}`);
+        const expected = EXPECTED[type];
+        expect(t.record.status).toBe(expected.to(status));
+        expect(t.events.map((e) => e.type).filter((e) => e !== "notice")).toEqual(expected.events);
+        expect(t.record.updated_at).toBe(now);
+        const moved = t.events.find((e) => e.type === "status_changed");
+        if (moved) expect(moved).toEqual({ type: "status_changed", from: status, to: t.record.status, at: now });
+      });
+    }
+  }
+});
+
+describe("transition: what the commands record", () => {
+  const f = fixtures("simulated");
+
+  it("a reject announces one status change, keeps the trimmed feedback, and the next revision carries it", () => {
+    const t = transition(f.awaiting_approval, COMMANDS.reject, 10);
+    if (!t.ok) throw new Error(t.refusal.detail);
+    expect(t.events).toEqual([{ type: "status_changed", from: "awaiting_approval", to: "generating_scripts", at: 10 }]);
+    const revised = must(t.record, COMMANDS.scripts_ready, 11);
+    expect(revised.script_revisions.map((r) => [r.revision, r.feedback])).toEqual([
+      [1, null],
+      [2, "more jokes"],
+    ]);
+    expect(revised.pending_feedback).toBeNull();
+  });
+
+  it("refuses an unknown script or thumbnail with 400 and a field error", () => {
+    expect(transition(f.awaiting_approval, { type: "approve", script_id: "nope" }, 10)).toMatchObject({
+      ok: false,
+      refusal: { status: 400, errors: [{ path: "script_id" }] },
+    });
+    expect(transition(f.awaiting_thumbnail_selection, { ...COMMANDS.select, thumbnail_id: "nope" } as Command, 10)).toMatchObject({
+      ok: false,
+      refusal: { status: 400, errors: [{ path: "thumbnail_id" }] },
+    });
+  });
+
+  it("caps script revisions at 20 with a 409", () => {
+    let r = f.awaiting_approval;
+    for (let i = 0; i < 19; i++) r = must(must(r, COMMANDS.reject, 20 + 2 * i), COMMANDS.scripts_ready, 21 + 2 * i);
+    expect(r.script_revisions).toHaveLength(20);
+    expect(transition(r, COMMANDS.reject, 100)).toMatchObject({ ok: false, refusal: { status: 409 } });
+  });
+
+  it("a failed thumbnail step returns to the script gate with a notice and forgets the approval", () => {
+    const t = transition(f.generating_thumbnails, COMMANDS.step_failed, 10);
+    if (!t.ok) throw new Error(t.refusal.detail);
+    expect(t.record).toMatchObject({ status: "awaiting_approval", approved_script_id: null });
+    expect(t.events.map((e) => e.type)).toEqual(["status_changed", "notice"]);
+    expect(t.record.notices.at(-1)).toContain("boom");
+  });
+
+  it("a poll is idempotent: not before it is due, and not twice for the same moment", () => {
+    const ab = f.ab_testing.ab!;
+    expect(transition(f.ab_testing, COMMANDS.poll, ab.next_poll_at! - 1)).toMatchObject({ ok: false, refusal: { status: 409 } });
+    const once = must(f.ab_testing, COMMANDS.poll, ab.next_poll_at!);
+    expect(transition(once, COMMANDS.poll, ab.next_poll_at!)).toMatchObject({ ok: false });
+    expect(once.ab!.polls).toBe(1);
+  });
+
+  it("a simulated test refuses pushes, and the deadline refuses to come early", () => {
+    expect(transition(f.ab_testing, COMMANDS.push, 10)).toMatchObject({ ok: false, refusal: { status: 409 } });
+    expect(transition(f.ab_testing, COMMANDS.expire, f.ab_testing.ab!.deadline_at - 1)).toMatchObject({ ok: false });
+  });
+
+  it("a look that proves a winner completes the workflow in the same transition", () => {
+    let r = fixtures("external").ab_testing;
+    let events: string[] = [];
+    for (let n = 1; n <= 80 && r.status === "ab_testing"; n++) {
+      const imp = n * 1000;
+      const ctr = { face: 0.085, product: 0.062, viral: 0.11 } as Record<string, number>;
+      const variants = thumbnails.map((t) => ({ thumbnail_id: t.id, impressions: imp, clicks: Math.round(imp * ctr[t.id]!) }));
+      const t = transition(r, { type: "push", metrics: { variants } }, 10 + n);
+      if (!t.ok) throw new Error(t.refusal.detail);
+      r = t.record;
+      events = t.events.map((e) => e.type);
+    }
+    expect(r.status).toBe("completed");
+    expect(r.ab!.winner_id).toBe("viral");
+    expect(events).toEqual(["looked", "status_changed", "test_completed"]);
+  });
+});

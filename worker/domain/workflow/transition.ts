@@ -1,0 +1,179 @@
+// Every rule of a workflow in one pure function: (record, command, now) → record and events, or a
+// refusal with the record unchanged. Which command is legal in which status is written once, in
+// RULES; the Durable Object only loads, calls this, and commits what it returns.
+import type { WorkflowStatus } from "../../shared/contract";
+import { finishTest, isRunning, recordLook, simulatedTotals, startTest, validatePush } from "../ab-test";
+import { type Refusal, conflict, invalid } from "../refusal";
+import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
+import { MAX_NOTICES, MAX_SCRIPT_REVISIONS, type WorkflowRecord, findScript } from "./record";
+
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+interface Rule<T extends CommandType> {
+  /** The statuses in which the command is legal; anywhere else it is refused with a 409. */
+  from: readonly WorkflowStatus[];
+  /** For the refusal: "Cannot <action>: the workflow is …". */
+  action: string;
+  apply(record: WorkflowRecord, command: CommandOf<T>, now: number): Transition;
+}
+
+const refused = (refusal: Refusal): Transition => ({ ok: false, refusal });
+const done = (record: WorkflowRecord, events: WorkflowEvent[] = []): Transition => ({ ok: true, record, events });
+
+/** Moves to a new status and reports it; the one place a status changes. */
+function move(record: WorkflowRecord, to: WorkflowStatus, now: number, changes: Partial<WorkflowRecord> = {}): Transition {
+  const next = { ...record, ...changes, status: to, updated_at: now };
+  const events: WorkflowEvent[] = [{ type: "status_changed", from: record.status, to, at: now }];
+  if (to === "completed" && next.ab) events.push({ type: "test_completed", at: now });
+  return done(next, events);
+}
+
+function withNotice(t: Transition, text: string | undefined): Transition {
+  if (!t.ok || !text) return t;
+  return done({ ...t.record, notices: [...t.record.notices, text].slice(-MAX_NOTICES) }, [...t.events, { type: "notice", text }]);
+}
+
+/** One look at the analytics; the test ends itself (and the workflow completes) when the engine proves a winner. */
+function look(
+  record: WorkflowRecord,
+  totals: Parameters<typeof recordLook>[1],
+  allocation: Record<string, number> | null,
+  now: number,
+): Transition {
+  const ab = allocation ? { ...record.ab!, allocation } : record.ab!;
+  const { ab: next, point } = recordLook(ab, totals, now);
+  const looked: WorkflowEvent = { type: "looked", seq: next.polls, point };
+  if (isRunning(next)) return done({ ...record, ab: next, updated_at: now }, [looked]);
+  const ended = move(record, "completed", now, { ab: next });
+  return ended.ok ? done(ended.record, [looked, ...ended.events]) : ended;
+}
+
+const WORKING: readonly WorkflowStatus[] = ["researching_trends", "generating_scripts", "generating_thumbnails"];
+
+const RULES: { [T in CommandType]: Rule<T> } = {
+  trends_ready: {
+    from: ["researching_trends"],
+    action: "store trends",
+    apply: (r, c, now) => withNotice(move(r, "generating_scripts", now, { trends: c.trends }), c.notice),
+  },
+  scripts_ready: {
+    from: ["generating_scripts"],
+    action: "store scripts",
+    apply(r, { result, notice }, now) {
+      const revision = {
+        revision: r.script_revisions.length + 1,
+        feedback: r.pending_feedback ?? null,
+        created_at: new Date(now).toISOString(),
+        source: result.source,
+        fallback_reason: result.fallback?.reason ?? null,
+        usage: result.usage,
+        scripts: result.scripts,
+      };
+      return withNotice(
+        move(r, "awaiting_approval", now, { script_revisions: [...r.script_revisions, revision], pending_feedback: null }),
+        notice,
+      );
+    },
+  },
+  thumbnails_ready: {
+    from: ["generating_thumbnails"],
+    action: "store thumbnails",
+    apply: (r, c, now) =>
+      withNotice(move(r, "awaiting_thumbnail_selection", now, { thumbnails: c.thumbnails, headlines: c.headlines }), c.notice),
+  },
+  step_failed: {
+    from: WORKING,
+    action: "fail a step",
+    // Never stuck "generating": back at the script gate when there are scripts, else failed.
+    apply(r, { reason }, now) {
+      if (r.script_revisions.length === 0) return move(r, "failed", now, { error: `The workflow could not be prepared: ${reason}` });
+      const back = move(r, "awaiting_approval", now, { approved_script_id: null, pending_feedback: null });
+      return withNotice(back, `The last step was interrupted (${reason}); please try again.`);
+    },
+  },
+  approve: {
+    from: ["awaiting_approval"],
+    action: "approve a script",
+    apply(r, { script_id }, now) {
+      if (!findScript(r, script_id)) return refused(invalid([{ path: "script_id", message: "is not one of this workflow's scripts" }]));
+      return move(r, "generating_thumbnails", now, { approved_script_id: script_id });
+    },
+  },
+  reject: {
+    from: ["awaiting_approval"],
+    action: "reject the scripts",
+    apply(r, { feedback }, now) {
+      if (r.script_revisions.length >= MAX_SCRIPT_REVISIONS) {
+        return refused(
+          conflict(`This workflow already has ${MAX_SCRIPT_REVISIONS} script revisions; approve one or start a new workflow.`),
+        );
+      }
+      return move(r, "generating_scripts", now, { pending_feedback: feedback?.trim() || null });
+    },
+  },
+  select: {
+    from: ["awaiting_thumbnail_selection"],
+    action: "select a thumbnail",
+    apply(r, c, now) {
+      if (!r.thumbnails.some((t) => t.id === c.thumbnail_id)) {
+        return refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
+      }
+      const ab = startTest(r.thumbnails, c.thumbnail_id, c.source, c.config, c.seed, now);
+      return move(r, "ab_testing", now, { selected_thumbnail_id: c.thumbnail_id, ab });
+    },
+  },
+  poll: {
+    from: ["ab_testing"],
+    action: "poll the analytics",
+    apply(r, _c, now) {
+      const ab = r.ab!;
+      if (ab.source !== "simulated") return refused(conflict("This test reads pushed metrics; there is nothing to poll."));
+      // A retried or early alarm finds nothing due: idempotent by refusal.
+      if (ab.next_poll_at === null || now < ab.next_poll_at || now >= ab.deadline_at) return refused(conflict("No poll is due."));
+      return look(r, simulatedTotals(ab), null, now);
+    },
+  },
+  push: {
+    from: ["ab_testing"],
+    action: "accept metrics",
+    apply(r, { metrics }, now) {
+      const valid = validatePush(r.ab!, metrics, now);
+      return valid.ok ? look(r, valid.value.totals, valid.value.allocation, now) : refused(valid.refusal);
+    },
+  },
+  expire: {
+    from: ["ab_testing"],
+    action: "expire the test",
+    apply: (r, _c, now) =>
+      now < r.ab!.deadline_at
+        ? refused(conflict("The deadline has not passed."))
+        : move(r, "completed", now, { ab: finishTest(r.ab!, "timeout", null, now) }),
+  },
+  declare: {
+    from: ["ab_testing"],
+    action: "declare a winner",
+    apply(r, { thumbnail_id }, now) {
+      if (!r.thumbnails.some((t) => t.id === thumbnail_id)) {
+        return refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
+      }
+      return move(r, "completed", now, { ab: finishTest(r.ab!, "manual", thumbnail_id, now) });
+    },
+  },
+  stop: {
+    from: ["ab_testing"],
+    action: "stop the test",
+    apply: (r, _c, now) => move(r, "completed", now, { ab: finishTest(r.ab!, "stopped", null, now) }),
+  },
+};
+
+/** The statuses in which a command is legal (for tests and documentation). */
+export const legalIn = (type: CommandType): readonly WorkflowStatus[] => RULES[type].from;
+
+export function transition(record: WorkflowRecord, command: Command, now: number): Transition {
+  const rule = RULES[command.type] as Rule<CommandType>;
+  if (!rule.from.includes(record.status)) {
+    const expected = rule.from.length === 1 ? `, not '${rule.from[0]}'` : "";
+    return refused(conflict(`Cannot ${rule.action}: the workflow is '${record.status}'${expected}.`));
+  }
+  return rule.apply(record, command as never, now);
+}

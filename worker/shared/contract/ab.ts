@@ -1,0 +1,56 @@
+// What the API answers about an A/B test: live figures and history.
+import { z } from "zod";
+import { AnalyticsSource, Decision, Interval, ThumbnailStyle, Verdict } from "./common";
+
+export const VariantStats = z.object({
+  thumbnail_id: z.string(),
+  style: ThumbnailStyle,
+  impressions: z.number().int(),
+  clicks: z.number().int(),
+  ctr: z.number(),
+  ctr_interval: Interval.nullable().optional().describe("Always-valid confidence interval for the CTR"),
+  lift_vs_pick: z
+    .object({ estimate: z.number(), interval: Interval })
+    .nullable()
+    .optional()
+    .describe("Relative lift against the creator's pick, with its always-valid interval"),
+  probability_best: z.number().nullable().optional().describe("Bayesian probability to be best; display only, never drives stopping"),
+});
+export type VariantStats = z.infer<typeof VariantStats>;
+
+export const AbStatus = z.object({
+  is_running: z.boolean(),
+  analytics_source: AnalyticsSource,
+  creator_pick_id: z.string(),
+  variants: z.array(VariantStats),
+  current_confidence: z.number(),
+  confidence_threshold: z.number().describe("1 − α: the confidence at which the engine calls a winner"),
+  labels: z.record(z.string(), z.string()).describe("Each variant's style in words, by thumbnail id"),
+  can_declare_early: z.boolean(),
+  leader_id: z.string().nullable(),
+  winner_id: z.string().nullable(),
+  started_at: z.string(),
+  deadline_at: z.string(),
+  ended_at: z.string().nullable(),
+  decision: Decision.nullable(),
+  verdict: Verdict.nullable(),
+  explanation: z.string().nullable(),
+  polls: z.number().int(),
+  poll_interval_seconds: z.number(),
+  recommended_allocation: z.record(z.string(), z.number()).nullable().optional(),
+});
+export type AbStatus = z.infer<typeof AbStatus>;
+
+export const AbHistoryPoint = z.object({
+  t: z.number(),
+  impressions: z.array(z.number()).describe("Cumulative impressions in variant order"),
+  clicks: z.array(z.number()),
+  ctr_intervals: z
+    .array(Interval.nullable())
+    .optional()
+    .describe("The engine's always-valid CTR interval per variant at this look, so chart bands match the cards"),
+});
+export type AbHistoryPoint = z.infer<typeof AbHistoryPoint>;
+
+export const AbHistory = z.object({ variant_ids: z.array(z.string()), points: z.array(AbHistoryPoint) });
+export type AbHistory = z.infer<typeof AbHistory>;

@@ -1,0 +1,119 @@
+// What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
+import { z } from "zod";
+import { type AbHistoryPoint, AbStatus } from "./ab";
+import { RequiredAction, ThumbnailStyle, WorkflowStatus } from "./common";
+
+export const TokenResponse = z.object({ access_token: z.string(), token_type: z.literal("bearer"), expires_at: z.string() });
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const Account = z.object({ id: z.string(), email: z.string() });
+export type Account = z.infer<typeof Account>;
+
+export const Health = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.string(),
+  auth: z.string(),
+  providers: z.object({ trends: z.string(), scripts: z.string(), thumbnails: z.string() }),
+  started_at: z.string(),
+  time: z.string(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const Trend = z.object({
+  keyword: z.string(),
+  score: z.number().describe("Relative interest, 0..100"),
+  growth_pct: z.number().describe("Week-over-week growth in percent"),
+});
+export type Trend = z.infer<typeof Trend>;
+
+export const TrendReport = z.object({
+  topic: z.string(),
+  source: z.string(),
+  generated_at: z.string(),
+  summary: z.string(),
+  trends: z.array(Trend),
+  related_queries: z.array(z.string()),
+  top_formats: z.array(z.string()),
+});
+export type TrendReport = z.infer<typeof TrendReport>;
+
+export const ScriptSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  angle: z.string(),
+  hook: z.string(),
+  body: z.string(),
+  outline: z.array(z.string()),
+  call_to_action: z.string(),
+  estimated_duration_seconds: z.number().int().positive(),
+});
+export type Script = z.infer<typeof ScriptSchema>;
+
+export const TokenUsageEntry = z.object({
+  model: z.string(),
+  prompt_tokens: z.number().int(),
+  completion_tokens: z.number().int(),
+  estimated_cost_usd: z.number(),
+});
+export type TokenUsageEntry = z.infer<typeof TokenUsageEntry>;
+
+export const UsageTotals = z.object({
+  calls: z.number().int(),
+  prompt_tokens: z.number().int(),
+  completion_tokens: z.number().int(),
+  estimated_cost_usd: z.number(),
+});
+export type UsageTotals = z.infer<typeof UsageTotals>;
+
+export const ScriptRevision = z.object({
+  revision: z.number().int(),
+  feedback: z.string().nullable(),
+  created_at: z.string(),
+  source: z.string().describe('Which generator wrote this revision, e.g. "offline" or "openai:gpt-4o-mini"'),
+  fallback_reason: z.string().nullable().describe("Why the configured LLM was not used, when the offline writer stood in"),
+  usage: z.array(TokenUsageEntry).describe("One entry per LLM call made for this revision"),
+  scripts: z.array(ScriptSchema),
+});
+export type ScriptRevision = z.infer<typeof ScriptRevision>;
+
+export const Thumbnail = z.object({ id: z.string(), style: ThumbnailStyle, url: z.string(), prompt: z.string() });
+export type Thumbnail = z.infer<typeof Thumbnail>;
+
+export const WorkflowState = z.object({
+  id: z.string(),
+  topic: z.string(),
+  niche: z.string().nullable(),
+  audience: z.string().nullable(),
+  tone: z.string().nullable(),
+  status: WorkflowStatus,
+  requires_action: RequiredAction.nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  trends: TrendReport.nullable(),
+  scripts: z.array(ScriptSchema),
+  script_revisions: z.array(ScriptRevision),
+  approved_script_id: z.string().nullable(),
+  thumbnails: z.array(Thumbnail),
+  selected_thumbnail_id: z.string().nullable(),
+  ab_test: AbStatus.nullable(),
+  notices: z.array(z.string()).describe("Provider fallbacks and other things the creator should know, newest last"),
+  usage: UsageTotals.describe("LLM tokens and estimated cost summed over every script revision"),
+  error: z.string().nullable(),
+});
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
+export const WorkflowSummary = z.object({
+  id: z.string(),
+  topic: z.string(),
+  status: WorkflowStatus,
+  requires_action: RequiredAction.nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
+
+export const WorkflowList = z.object({ items: z.array(WorkflowSummary), next_cursor: z.string().nullable() });
+export type WorkflowList = z.infer<typeof WorkflowList>;
+
+/** Messages the workflow's Durable Object pushes to open pages over its WebSocket. */
+export type LiveMessage = { type: "state"; workflow: WorkflowState } | { type: "poll"; ab_test: AbStatus; point: AbHistoryPoint };
