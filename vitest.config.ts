@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { fakeGoogleVars } from "./worker/test/fakes/google/server";
 
 const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
 
@@ -15,6 +16,8 @@ async function freePort(): Promise<number> {
 // The config may be evaluated more than once per run; every evaluation must agree on the port.
 const llmPort = Number(process.env.FAKE_LLM_PORT) || (await freePort());
 process.env.FAKE_LLM_PORT = String(llmPort);
+const googlePort = Number(process.env.FAKE_GOOGLE_PORT) || (await freePort());
+process.env.FAKE_GOOGLE_PORT = String(googlePort);
 
 const baseBindings = {
   TEST_MIGRATIONS: migrations,
@@ -27,10 +30,10 @@ const baseBindings = {
   ENVIRONMENT: "development",
 };
 
-function workersProject(name: string, include: string[], globalSetup: string, bindings: Record<string, unknown>) {
+function workersProject(name: string, include: string[], globalSetup: string | string[], bindings: Record<string, unknown>) {
   return {
     plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...baseBindings, ...bindings } } })],
-    test: { name, include, setupFiles: ["./worker/test/apply-migrations.ts"], globalSetup: [globalSetup] },
+    test: { name, include, setupFiles: ["./worker/test/apply-migrations.ts"], globalSetup: [globalSetup].flat() },
   };
 }
 
@@ -46,7 +49,18 @@ export default defineConfig({
         test: { name: "web", environment: "node", include: ["web/src/**/*.test.ts"] },
       },
       // The Worker, Durable Objects and D1 in workerd, on the offline providers.
-      workersProject("workers", ["worker/test/*.test.ts"], "./worker/test/fakes/global-setup.ts", {}),
+      workersProject(
+        "workers",
+        ["worker/test/*.test.ts"],
+        ["./worker/test/fakes/global-setup.ts", "./worker/test/fakes/google-global-setup.ts"],
+        {
+          // The YouTube connection against the fake Google (test-only client and key).
+          ...fakeGoogleVars(`http://127.0.0.1:${googlePort}`),
+          GOOGLE_OAUTH_CLIENT_ID: "test-client.apps.googleusercontent.com",
+          GOOGLE_OAUTH_CLIENT_SECRET: "test-client-secret",
+          TOKEN_ENCRYPTION_KEY: "dGVzdC1vbmx5LXRva2VuLWtleS0zMi1ieXRlcy0wMDA=",
+        },
+      ),
       // The same Worker with LLM_PROVIDER=openai against a fake OpenAI-compatible server.
       workersProject("workers-llm", ["worker/test/llm/*.test.ts"], "./worker/test/fakes/llm-global-setup.ts", {
         LLM_PROVIDER: "openai",

@@ -14,6 +14,7 @@ import { usageRoutes } from "./routes/usage";
 import { webhookRoutes } from "./routes/webhooks";
 import { thumbnailRoutes } from "./routes/thumbnails";
 import { liveRoutes, workflowRoutes } from "./routes/workflows";
+import { youtubeRoutes } from "./routes/youtube";
 
 function allowedOrigins(list: string | undefined): Set<string> {
   return new Set(
@@ -66,6 +67,8 @@ api.route("/webhooks", webhookRoutes);
 api.route("/api-keys", apiKeyRoutes);
 api.route("/usage", usageRoutes);
 api.route("/account", accountRoutes);
+// Each YouTube route authenticates itself: Google's redirect to /youtube/callback carries no bearer token.
+api.route("/youtube", youtubeRoutes);
 
 app.route("/api/v1", api);
 app.notFound((c) => problemResponse(c, 404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

@@ -1,0 +1,246 @@
+// Connecting a creator's YouTube channel. A browser cannot send the bearer token on a plain
+// navigation, so the app first POSTs /connect (signed in) and gets Google's consent URL, then
+// navigates there; Google sends the browser back to GET /callback, which trusts only the
+// single-use state stored in D1 and a cookie that binds it to the browser that started.
+import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { pacificDay } from "../domain/youtube/pacific";
+import type { AppEnv, Env } from "../env";
+import { ApiError } from "../http/problem";
+import { requireAuth, requireSession } from "../http/require-auth";
+import { parseBody, parseQuery } from "../http/validate";
+import { toBase64Url } from "../lib/base64";
+import { ConnectYouTubeRequest, YouTubeUploadsQuery, type YouTubeConnection } from "../shared/youtube";
+import { openYouTubeChannel } from "../youtube/channel";
+import { REQUIRED_SCOPES, youtubeConfig, YouTubeNotConfigured, type YouTubeConfig } from "../youtube/config";
+import { YouTubeError } from "../youtube/errors";
+import { exchangeCode, revokeToken, startAuthorization } from "../youtube/oauth";
+import { fetchOwnChannel } from "../youtube/own-channel";
+import { accessContext, refreshContext } from "../youtube/session";
+import {
+  deleteConnection,
+  getConnection,
+  recordCharges,
+  saveConnection,
+  saveOAuthState,
+  sha256Hex,
+  takeOAuthState,
+  unitsUsed,
+  updateConnection,
+} from "../youtube/store";
+import { importTokenKey, openSecret, sealSecret } from "../youtube/token-crypto";
+
+const STATE_LIFETIME_MS = 10 * 60_000;
+const BROWSER_COOKIE = "yt_connect";
+const CALLBACK_PATH = "/api/v1/youtube/callback";
+const DEFAULT_RETURN = "/settings";
+
+function config(env: Env): YouTubeConfig {
+  try {
+    return youtubeConfig(env);
+  } catch (err) {
+    if (err instanceof YouTubeNotConfigured) throw new ApiError(503, err.message);
+    throw err;
+  }
+}
+
+/** YouTubeError as problem details: what the creator must do, and when to retry. */
+export function youtubeProblem(err: unknown, nowMs: number): unknown {
+  if (!(err instanceof YouTubeError)) return err;
+  const retry = (at: number | null): Record<string, string> =>
+    at ? { "retry-after": String(Math.max(1, Math.ceil((at - nowMs) / 1000))) } : {};
+  switch (err.kind) {
+    case "not_connected":
+    case "needs_reconnect":
+      return new ApiError(409, err.message);
+    case "quota_exceeded":
+      return new ApiError(429, err.message, undefined, retry(err.retryAt));
+    case "forbidden":
+      return new ApiError(403, err.message);
+    case "not_found":
+      return new ApiError(404, err.message);
+    case "invalid_request":
+      return new ApiError(502, err.message);
+    case "unavailable":
+      return new ApiError(503, err.message, undefined, retry(err.retryAt));
+  }
+}
+
+const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+
+async function connectionView(env: Env, userId: string, nowMs: number): Promise<YouTubeConnection> {
+  let budget = 10_000;
+  let configured = true;
+  try {
+    budget = youtubeConfig(env).dailyQuotaUnits;
+  } catch {
+    configured = false;
+  }
+  const day = pacificDay(nowMs);
+  const [row, used] = await Promise.all([getConnection(env.DB, userId), unitsUsed(env.DB, day, userId)]);
+  return {
+    configured,
+    status: row ? (row.status as "connected" | "needs_reconnect") : "not_connected",
+    channel: row ? { id: row.channelId, title: row.channelTitle } : null,
+    scopes: row ? row.scopes.split(" ").filter(Boolean) : [],
+    connected_at: row ? new Date(row.connectedAt).toISOString() : null,
+    reach_job_id: row?.reachJobId ?? null,
+    last_error: row?.lastError ?? null,
+    quota: { day, used_units: used.project, your_units: used.user, budget_units: budget },
+  };
+}
+
+/** Creates the reach reporting job if the connection has none yet; a failure is kept for the next try. */
+async function ensureReachJob(cfg: YouTubeConfig, env: Env, userId: string, nowMs: number): Promise<void> {
+  try {
+    const channel = await openYouTubeChannel({ cfg, db: env.DB, userId });
+    const job = await channel.ensureReachJob();
+    await updateConnection(env.DB, userId, { reachJobId: job.id, updatedAt: nowMs });
+  } catch (err) {
+    if (!(err instanceof YouTubeError)) throw err;
+    await updateConnection(env.DB, userId, { lastError: `Reach reports not set up yet: ${err.message}`.slice(0, 300), updatedAt: nowMs });
+  }
+}
+
+async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ returnTo: string; outcome: string }> {
+  const now = Date.now();
+  const row = await takeOAuthState(c.env.DB, state);
+  if (!row) return { returnTo: DEFAULT_RETURN, outcome: "state_invalid" };
+  const fail = (outcome: string) => ({ returnTo: row.returnTo, outcome });
+  if (row.expiresAt < now) return fail("state_expired");
+  const browser = getCookie(c, BROWSER_COOKIE);
+  if (!browser || (await sha256Hex(browser)) !== row.browserHash) return fail("browser_mismatch");
+  if (c.req.query("error")) return fail(c.req.query("error") === "access_denied" ? "access_denied" : "consent_failed");
+
+  const cfg = config(c.env);
+  let tokens;
+  try {
+    tokens = await exchangeCode(cfg, new URL(c.req.url), state, row.codeVerifier, row.redirectUri, now);
+  } catch (err) {
+    if (err instanceof YouTubeError) return fail("exchange_failed");
+    throw err;
+  }
+  if (!REQUIRED_SCOPES.every((s) => tokens.scopes.includes(s)) || !tokens.refreshToken) {
+    // Granular consent let the creator untick a permission: keep nothing, ask again.
+    await revokeToken(cfg, tokens.refreshToken ?? tokens.accessToken).catch(() => {});
+    return fail(tokens.refreshToken ? "scopes_missing" : "no_refresh_token");
+  }
+  const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, now);
+  await recordCharges(c.env.DB, row.userId, [charge]);
+  if (!channel) {
+    await revokeToken(cfg, tokens.refreshToken).catch(() => {});
+    return fail("no_channel");
+  }
+  const key = await importTokenKey(cfg.encryptionKey);
+  await saveConnection(c.env.DB, {
+    userId: row.userId,
+    channelId: channel.id,
+    channelTitle: channel.title,
+    uploadsPlaylistId: channel.uploadsPlaylistId,
+    status: "connected",
+    scopes: tokens.scopes.join(" "),
+    accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.userId)),
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.userId)),
+    refreshExpiresAt: tokens.refreshExpiresAt,
+    reachJobId: null,
+    lastError: null,
+    connectedAt: now,
+    updatedAt: now,
+  });
+  await ensureReachJob(cfg, c.env, row.userId, now);
+  return { returnTo: row.returnTo, outcome: "connected" };
+}
+
+export const youtubeRoutes = new Hono<AppEnv>()
+  .post("/connect", requireAuth(), requireSession(), async (c) => {
+    const { return_to } = await parseBody(c, ConnectYouTubeRequest);
+    const cfg = config(c.env);
+    const url = new URL(c.req.url);
+    const redirectUri = cfg.redirectUri ?? `${url.origin}${CALLBACK_PATH}`;
+    const start = await startAuthorization(cfg, redirectUri);
+    const browser = randomToken();
+    const now = Date.now();
+    await saveOAuthState(c.env.DB, {
+      stateHash: await sha256Hex(start.state),
+      userId: c.get("userId"),
+      codeVerifier: start.codeVerifier,
+      browserHash: await sha256Hex(browser),
+      redirectUri,
+      returnTo: return_to ?? DEFAULT_RETURN,
+      createdAt: now,
+      expiresAt: now + STATE_LIFETIME_MS,
+    });
+    // Lax: sent on Google's top-level redirect back to us, never on cross-site subrequests.
+    setCookie(c, BROWSER_COOKIE, browser, {
+      path: CALLBACK_PATH,
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: url.protocol === "https:",
+      maxAge: STATE_LIFETIME_MS / 1000,
+    });
+    return c.json({ authorize_url: start.url, expires_at: new Date(now + STATE_LIFETIME_MS).toISOString() }, 200, {
+      "cache-control": "no-store",
+    });
+  })
+  .get("/callback", async (c) => {
+    const state = c.req.query("state");
+    const { returnTo, outcome } = state ? await finishConnect(c, state) : { returnTo: DEFAULT_RETURN, outcome: "state_invalid" };
+    deleteCookie(c, BROWSER_COOKIE, { path: CALLBACK_PATH });
+    const query = outcome === "connected" ? "youtube=connected" : `youtube=error&reason=${outcome}`;
+    c.header("cache-control", "no-store");
+    return c.redirect(`${returnTo}${returnTo.includes("?") ? "&" : "?"}${query}`, 303);
+  })
+  .get("/", requireAuth(), async (c) => {
+    const userId = c.get("userId");
+    const view = await connectionView(c.env, userId, Date.now());
+    // A reach job that failed on connect is retried here; reporting calls cost no Data API units.
+    if (view.status === "connected" && !view.reach_job_id && view.configured) {
+      await ensureReachJob(config(c.env), c.env, userId, Date.now());
+      return c.json(await connectionView(c.env, userId, Date.now()));
+    }
+    return c.json(view);
+  })
+  .delete("/", requireAuth(), requireSession(), async (c) => {
+    const userId = c.get("userId");
+    const row = await getConnection(c.env.DB, userId);
+    if (!row) throw new ApiError(404, "No YouTube channel is connected to this account.");
+    const cfg = config(c.env);
+    let revoked = true;
+    try {
+      const key = await importTokenKey(cfg.encryptionKey);
+      await revokeToken(cfg, await openSecret(key, row.refreshTokenSealed, refreshContext(userId)));
+    } catch (err) {
+      // Forget the tokens anyway: the creator asked us to, and can also revoke in their Google account.
+      revoked = false;
+      console.warn("YouTube revoke failed", err instanceof Error ? err.name : "error");
+    }
+    await deleteConnection(c.env.DB, userId);
+    return c.json({ revoked });
+  })
+  .get("/videos", requireAuth(), async (c) => {
+    const { limit } = parseQuery(c, YouTubeUploadsQuery);
+    const userId = c.get("userId");
+    const cfg = config(c.env);
+    try {
+      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
+      try {
+        const uploads = await channel.listRecentUploads(limit);
+        return c.json({
+          channel_id: channel.channelId,
+          items: uploads.map((u) => ({
+            id: u.id,
+            title: u.title,
+            published_at: u.publishedAt,
+            privacy_status: u.privacyStatus,
+            publish_at: u.publishAt,
+            thumbnail_url: u.thumbnailUrl,
+          })),
+        });
+      } finally {
+        await recordCharges(c.env.DB, userId, channel.takeCharges());
+      }
+    } catch (err) {
+      throw youtubeProblem(err, Date.now());
+    }
+  });

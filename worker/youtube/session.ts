@@ -1,0 +1,135 @@
+// A user's authorised session with Google: opens the sealed tokens, refreshes the access token
+// before it expires (and once more on a 401), and marks the connection "needs_reconnect" when
+// Google refuses the refresh token, so running tests pause instead of guessing.
+import { fetchWithTimeout } from "../providers/fetch-timeout";
+import type { YouTubeConfig } from "./config";
+import { fromGoogleAnswer, YouTubeError } from "./errors";
+import { REFRESH_MARGIN_MS, refreshTokens } from "./oauth";
+import { getConnection, updateConnection, type ConnectionRow } from "./store";
+import { importTokenKey, openSecret, sealSecret } from "./token-crypto";
+
+export interface SessionDeps {
+  cfg: YouTubeConfig;
+  db: D1Database;
+  userId: string;
+  /** The clock, injectable so a Durable Object alarm and tests agree on "now". */
+  now?: () => number;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export const accessContext = (userId: string) => `${userId}:youtube-access`;
+export const refreshContext = (userId: string) => `${userId}:youtube-refresh`;
+
+export class GoogleSession {
+  private constructor(
+    private readonly deps: Required<SessionDeps>,
+    private readonly key: CryptoKey,
+    private row: ConnectionRow,
+    private access: string,
+  ) {}
+
+  /** Throws YouTubeError not_connected or needs_reconnect when there is nothing usable. */
+  static async open(deps: SessionDeps): Promise<GoogleSession> {
+    const row = await getConnection(deps.db, deps.userId);
+    if (!row) throw new YouTubeError("not_connected", "No YouTube channel is connected to this account.");
+    if (row.status === "needs_reconnect")
+      throw new YouTubeError("needs_reconnect", `The YouTube connection needs reconnecting${row.lastError ? `: ${row.lastError}` : "."}`);
+    const key = await importTokenKey(deps.cfg.encryptionKey);
+    const access = await openSecret(key, row.accessTokenSealed, accessContext(deps.userId));
+    return new GoogleSession({ now: Date.now, ...deps }, key, row, access);
+  }
+
+  get connection(): ConnectionRow {
+    return this.row;
+  }
+
+  get now(): number {
+    return this.deps.now();
+  }
+
+  /** A usable access token, refreshed first if it expires within five minutes (or if `force`). */
+  async accessToken(force = false): Promise<string> {
+    const now = this.deps.now();
+    if (!force && this.row.accessExpiresAt - REFRESH_MARGIN_MS > now) return this.access;
+    const { cfg, db, userId } = this.deps;
+    const refresh = await openSecret(this.key, this.row.refreshTokenSealed, refreshContext(userId));
+    try {
+      const tokens = await refreshTokens(cfg, refresh, now);
+      const changes = {
+        accessTokenSealed: await sealSecret(this.key, tokens.accessToken, accessContext(userId)),
+        accessExpiresAt: tokens.accessExpiresAt,
+        status: "connected",
+        lastError: null,
+        updatedAt: now,
+      };
+      await updateConnection(db, userId, changes);
+      this.row = { ...this.row, ...changes };
+      this.access = tokens.accessToken;
+      return this.access;
+    } catch (err) {
+      if (err instanceof YouTubeError && err.kind === "needs_reconnect") await this.markNeedsReconnect(err.message);
+      throw err;
+    }
+  }
+
+  async markNeedsReconnect(reason: string): Promise<void> {
+    const changes = { status: "needs_reconnect", lastError: reason.slice(0, 300), updatedAt: this.deps.now() };
+    await updateConnection(this.deps.db, this.deps.userId, changes);
+    this.row = { ...this.row, ...changes };
+  }
+
+  /** Sends an authorised request; a 401 gets one refresh and one retry. Non-2xx answers are returned, not thrown. */
+  async send(what: string, url: string, init: RequestInit = {}): Promise<Answer> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(attempt > 0);
+      let answer: Answer;
+      try {
+        answer = await fetchWithTimeout(
+          fetch,
+          url,
+          { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } },
+          this.deps.cfg.timeoutMs,
+          async (res) => ({
+            status: res.status,
+            headers: res.headers,
+            text: await res.text(),
+          }),
+        );
+      } catch (err) {
+        throw new YouTubeError(
+          "unavailable",
+          `${what}: YouTube could not be reached (${err instanceof Error ? err.name : "error"}).`,
+          null,
+          null,
+          this.deps.now() + 60_000,
+        );
+      }
+      if (answer.status !== 401 || attempt > 0) return answer;
+    }
+  }
+
+  /** send() for JSON APIs: the parsed body of a 2xx answer, or a classified YouTubeError. */
+  async json<T>(what: string, url: string, init: RequestInit = {}): Promise<T> {
+    const answer = await this.send(what, url, init);
+    return this.parse<T>(what, answer);
+  }
+
+  async parse<T>(what: string, answer: Answer): Promise<T> {
+    let body: unknown = null;
+    try {
+      body = answer.text ? JSON.parse(answer.text) : {};
+    } catch {
+      // not JSON; classified by status below
+    }
+    if (answer.status >= 200 && answer.status < 300 && body !== null) return body as T;
+    const error = fromGoogleAnswer(what, answer.status, body, this.deps.now(), answer.headers.get("retry-after"));
+    // A 401 even after a fresh token means Google no longer honours the grant.
+    if (error.kind === "needs_reconnect") await this.markNeedsReconnect(error.message);
+    throw error;
+  }
+}
