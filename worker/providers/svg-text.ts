@@ -22,8 +22,9 @@ export function xmlSafe(text: string): string {
 export function truncateGraphemes(text: string, max: number): string {
   const parts = graphemes(text);
   if (parts.length <= max) return text;
+  if (max <= 1) return parts.slice(0, Math.max(0, max)).join("");
   return `${parts
-    .slice(0, Math.max(1, max - 1))
+    .slice(0, max - 1)
     .join("")
     .trimEnd()}…`;
 }

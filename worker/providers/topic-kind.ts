@@ -49,7 +49,7 @@ const TOPIC_RULES: Rule[] = [
   {
     kind: "recipe",
     pattern:
-      /\b(recipes?|cook(ing)?|bak(e|ing)|meal ?prep|dinners?|lunch(es)?|breakfasts?|soups?|bread|sourdough|pasta|curry|ramen|noodles|cakes?|cookies|salads?|smoothies?|sauces?|stir[- ]fry|bbq|barbecue|grill(ing)?|vegan meals?|air fryer meals?|dishes)\b/,
+      /\b(recipes?|cook(ing)?|bak(e|ing|ed)|roast(ed)?|fried|grilled|braised|stuffed|stews?|homemade|meal ?prep|dinners?|lunch(es)?|breakfasts?|soups?|bread|sourdough|pasta|curry|ramen|noodles|cakes?|cookies|salads?|smoothies?|sauces?|stir[- ]fry|bbq|barbecue|grill(ing)?|vegan meals?|air fryer meals?|dishes)\b/,
   },
   {
     kind: "place",
