@@ -141,6 +141,7 @@ export class World {
     // Someone else's video, for "does this video belong to the connected channel?".
     this.videos.set("fkVidOthers", { ...structuredClone(this.videos.get("fkVidSteady")!), id: "fkVidOthers", baseImpressions: 0 });
     this.videos.get("fkVidOthers")!.snippet.channelId = "UCsomebodyElse00000000";
+    this.thumbnails.set("fkVidOthers", [{ ...this.thumbnails.get("fkVidSteady")![0]!, sha256: "original-fkVidOthers" }]);
   }
 
   now(): number {
