@@ -1,4 +1,8 @@
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/dashboard.css";
+import "./styles/workflow.css";
+import "./styles/monitor.css";
+import "./styles/pages.css";
 import { render } from "preact";
 import { App } from "./components/App";
 import { AppContext } from "./models/context";

@@ -1,5 +1,5 @@
 // One fetch wrapper for the whole app: base URL, bearer token, and RFC 9457 problem details.
-import type { Problem } from "../../../worker/shared/contract";
+import type { Problem } from "./types";
 
 export const API_BASE = __API_BASE__.replace(/\/$/, "");
 export const API_PREFIX = `${API_BASE}/api/v1`;
@@ -54,8 +54,8 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   throw new ApiError(problemFrom(res.status, body, res));
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await apiFetch(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function api<T>(method: string, path: string, body?: unknown, headers?: HeadersInit): Promise<T> {
+  const res = await apiFetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 

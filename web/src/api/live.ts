@@ -1,7 +1,11 @@
 // The workflow's live channel: a WebSocket to its Durable Object, with reconnect, resync and
-// a polling fallback. The token travels in the first message, never in the URL (URLs get logged).
-import type { LiveMessage } from "../../../worker/shared/contract";
+// a polling fallback. The token never goes in the URL (URLs get logged): it travels in the
+// Sec-WebSocket-Protocol header ("bearer.<token>", so the server can refuse an upgrade before
+// waking the object) and again as the first message, which older servers still expect.
 import { API_PREFIX } from "./client";
+import type { LiveMessage } from "./types";
+
+export const SUBPROTOCOL = "creator-agent.v1";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling" | "closed";
 
@@ -54,16 +58,28 @@ export function openLive(o: LiveOptions): () => void {
     retryTimer = setTimeout(connect, delay);
   };
 
+  // A server that predates the header answers without a subprotocol, which the browser treats
+  // as a failed handshake; one such failure switches this channel to the first-message form.
+  let withHeader = true;
+
   function connect() {
     if (closed) return;
     if (pollTimer === undefined) o.onState(failures ? "reconnecting" : "connecting");
     let greeted = false;
+    let opened = false;
+    const token = o.token();
     try {
-      ws = new WebSocket(socketUrl(o.workflowId));
+      ws =
+        withHeader && token
+          ? new WebSocket(socketUrl(o.workflowId), [SUBPROTOCOL, `bearer.${token}`])
+          : new WebSocket(socketUrl(o.workflowId));
     } catch {
       return retry();
     }
-    ws.onopen = () => ws?.send(JSON.stringify({ type: "auth", token: o.token() }));
+    ws.onopen = () => {
+      opened = true;
+      ws?.send(JSON.stringify({ type: "auth", token: o.token() }));
+    };
     ws.onmessage = (e) => {
       let msg: LiveMessage;
       try {
@@ -87,6 +103,10 @@ export function openLive(o: LiveOptions): () => void {
       if (closed) return;
       if (e.code === 4401) return o.onUnauthorized();
       if (e.code === 4404) return o.onGone();
+      if (!opened && withHeader) {
+        withHeader = false;
+        return connect();
+      }
       retry();
     };
   }

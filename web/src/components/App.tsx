@@ -1,13 +1,14 @@
 // Layout and routes. Signed-out visitors are sent to sign-in with the page they wanted kept in ?next.
 import { useEffect } from "preact/hooks";
+import { API_PREFIX } from "../api/client";
 import { useApp } from "../models/context";
 import { AuthScreen } from "./AuthScreen";
 import { Dashboard } from "./Dashboard";
-import { lazyScreen } from "./lazy";
-import { Link } from "./ui";
+import { lazyScreen, Link } from "./ui";
 
-// The first page is sign-in or the dashboard; the workflow screens load when first opened.
-const WorkflowPage = lazyScreen(() => import("./WorkflowPage").then((m) => m.WorkflowPage), "Loading workflow…");
+// The first page is sign-in or the dashboard; the other screens load when first opened.
+const WorkflowPage = lazyScreen(() => import("./screens").then((m) => m.WorkflowPage), "Opening the workflow…");
+const Settings = lazyScreen(() => import("./screens").then((m) => m.Settings), "Opening the settings…");
 
 export function App() {
   const { router, session } = useApp();
@@ -31,6 +32,7 @@ export function App() {
   else if (!signedIn) page = null;
   else if (workflowId) page = <WorkflowPage key={workflowId} id={decodeURIComponent(workflowId)} />;
   else if (path === "/") page = <Dashboard />;
+  else if (path === "/settings") page = <Settings />;
   else
     page = (
       <section>
@@ -52,8 +54,11 @@ export function App() {
         </Link>
         {signedIn && (
           <nav aria-label="Account">
-            <span class="who">{session.email.value}</span>
-            <button class="link" type="button" onClick={() => session.signOut()}>
+            <Link href="/settings" aria-current={path === "/settings" ? "page" : undefined}>
+              API keys &amp; webhooks
+            </Link>
+            <a href={`${API_PREFIX}/docs`}>API docs</a>
+            <button class="link" type="button" onClick={() => session.signOut()} title={session.email.value}>
               Sign out
             </button>
           </nav>

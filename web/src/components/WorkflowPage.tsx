@@ -1,17 +1,17 @@
-// One workflow: loads it, keeps it live, and shows the screen for the gate it is waiting at.
+// One workflow: loads it, keeps it live, and shows the screen for the step it is at.
 import { useModel } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { WorkflowStatus } from "../../../worker/shared/contract";
+import type { WorkflowStatus } from "../api/types";
 import { useApp, WorkflowContext } from "../models/context";
 import { WorkflowModel } from "../models/workflow";
-import { lazyScreen } from "./lazy";
-import { Results } from "./Results";
-import { ScriptReview } from "./ScriptReview";
-import { ThumbnailPick } from "./ThumbnailPick";
+import { Results } from "./results/Results";
+import { ScriptReview } from "./scripts/ScriptReview";
+import { ThumbnailPick } from "./thumbnails/ThumbnailPick";
 import { Alert, Link, Loading, StatusBadge, useTitle } from "./ui";
+import { Generating } from "./workflow/Generating";
 
 // uPlot and the monitor only load once a test is running.
-const Monitor = lazyScreen(() => import("./Monitor").then((m) => m.Monitor), "Loading the test monitor…");
+import { Monitor } from "./monitor/Monitor";
 
 const STEPS: [string, WorkflowStatus[]][] = [
   ["Script", ["researching_trends", "generating_scripts", "awaiting_approval"]],
@@ -20,16 +20,23 @@ const STEPS: [string, WorkflowStatus[]][] = [
   ["Results", ["completed"]],
 ];
 
+/** Four labelled steps on a wide screen; "Step 2 of 4: Thumbnail" on a phone. */
 function Steps({ status }: { status: WorkflowStatus }) {
   const at = STEPS.findIndex(([, s]) => s.includes(status));
+  if (at < 0) return null;
   return (
-    <ol class="steps" aria-label="Progress">
-      {STEPS.map(([label], i) => (
-        <li key={label} class={i < at ? "done" : i === at ? "now" : ""} aria-current={i === at ? "step" : undefined}>
-          {label}
-        </li>
-      ))}
-    </ol>
+    <>
+      <p class="steps-compact">
+        Step {at + 1} of {STEPS.length}: <strong>{STEPS[at][0]}</strong>
+      </p>
+      <ol class="steps" aria-label="Progress">
+        {STEPS.map(([label], i) => (
+          <li key={label} class={i < at ? "done" : i === at ? "now" : ""} aria-current={i === at ? "step" : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
@@ -42,6 +49,10 @@ export function WorkflowPage({ id }: { id: string }) {
   }, []);
   const wf = m.workflow.value;
   useTitle(wf?.topic ?? "Workflow");
+  // The heading appears once the workflow has loaded: that is where focus belongs (after creating one, too).
+  useEffect(() => {
+    if (wf) document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true });
+  }, [!!wf]);
 
   if (m.notFound.value)
     return (
@@ -60,7 +71,7 @@ export function WorkflowPage({ id }: { id: string }) {
         </button>
       </Alert>
     );
-  if (!wf) return <Loading label="Loading workflow…" />;
+  if (!wf) return <Loading label="Opening the workflow…" />;
 
   const s = wf.status;
   let body;
@@ -69,7 +80,7 @@ export function WorkflowPage({ id }: { id: string }) {
   else if (s === "ab_testing" || (s === "completed" && m.engineEnded.value)) body = <Monitor />;
   else if (s === "completed") body = <Results />;
   else if (s === "failed") body = <Alert>This workflow failed: {wf.error ?? "unknown error"}</Alert>;
-  else body = <Loading label={`${s === "generating_thumbnails" ? "Making thumbnails" : "Working on your scripts"}…`} />;
+  else body = <Generating />;
 
   return (
     <WorkflowContext.Provider value={m}>

@@ -1,9 +1,10 @@
 // Small shared pieces: links, labelled fields with their error, badges and state messages.
-import type { AnchorHTMLAttributes, ComponentChildren, InputHTMLAttributes, TextareaHTMLAttributes } from "preact";
-import { useEffect } from "preact/hooks";
-import type { WorkflowStatus } from "../../../worker/shared/contract";
+import type { AnchorHTMLAttributes, ComponentChildren, ComponentType, InputHTMLAttributes, TextareaHTMLAttributes } from "preact";
+import { useSignal } from "@preact/signals";
+import { useEffect, useState } from "preact/hooks";
+import type { WorkflowStatus } from "../api/types";
 import { useApp } from "../models/context";
-import { STATUS_LABEL } from "../models/derive";
+import { STATUS_LABEL } from "../models/labels";
 
 export function Link({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const { router } = useApp();
@@ -66,4 +67,68 @@ export function useTitle(title: string) {
   useEffect(() => {
     document.title = `${title} · Creator Agent`;
   }, [title]);
+}
+
+/** Copies one field; says so next to the button, or asks to select by hand where copying is blocked. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const state = useSignal<"" | "done" | "blocked">("");
+  const copy = () =>
+    navigator.clipboard.writeText(text).then(
+      () => (state.value = "done"),
+      () => (state.value = "blocked"),
+    );
+  return (
+    <span class="copy">
+      <button type="button" class="small" onClick={copy} aria-label={`Copy ${label}`}>
+        Copy
+      </button>
+      <span role="status" class="muted small">
+        {state.value === "done" ? "Copied" : state.value === "blocked" ? "Select the text to copy it" : ""}
+      </span>
+    </span>
+  );
+}
+
+/** Saves text as a file through a temporary link (the API answer needed the bearer token). */
+export function saveFile(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// Code-split screens without preact/compat: load once, show a loading state, offer retry on failure.
+
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, label: string) {
+  let loaded: ComponentType<P> | null = null;
+  return function LazyScreen(props: P) {
+    const [, setReady] = useState(0);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (loaded) return;
+      load().then(
+        (c) => {
+          loaded = c;
+          setReady(1);
+        },
+        () => setFailed(true),
+      );
+    }, []);
+    if (loaded) {
+      const C = loaded;
+      return <C {...props} />;
+    }
+    if (failed)
+      return (
+        <Alert>
+          This screen could not be loaded.{" "}
+          <button class="link" type="button" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </Alert>
+      );
+    return <Loading label={label} />;
+  };
 }

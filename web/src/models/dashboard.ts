@@ -1,13 +1,13 @@
-// The dashboard: API health, the new-workflow form, and the paged, filterable list.
-import { createModel, signal } from "@preact/signals";
-import type { StartWorkflowRequest, WorkflowList, WorkflowState, WorkflowStatus } from "../../../worker/shared/contract";
-import { api, errorText } from "../api/client";
+// The dashboard: the new-workflow form (folded away once workflows exist), the paged,
+// filterable list, and whether the service can be reached at all.
+import { computed, createModel, effect, signal } from "@preact/signals";
+import { api, apiFetch, errorText } from "../api/client";
+import type { StartWorkflowRequest, WorkflowList, WorkflowStatus } from "../api/types";
 import type { Router } from "./router";
 
 export const PAGE_SIZE = 10;
 
 export const DashboardModel = createModel((router: Router) => {
-  const health = signal<{ status: string; [k: string]: unknown } | null>(null);
   const healthError = signal<string | null>(null);
   const list = signal<WorkflowList | null>(null);
   const listError = signal<string | null>(null);
@@ -17,7 +17,21 @@ export const DashboardModel = createModel((router: Router) => {
   const cursors = signal<(string | null)[]>([]);
   const cursor = signal<string | null>(null);
   const creating = signal(false);
+  const createdAt = signal(0);
   const createError = signal<unknown>(null);
+  /** The creator opened the folded form by hand. */
+  const formOpened = signal(false);
+  const now = signal(Date.now());
+
+  /** A first page without filter and without items: this creator has no workflows yet. */
+  const firstVisit = computed(() => !!list.value && list.value.items.length === 0 && !filter.value && !cursors.value.length);
+  const formOpen = computed(() => firstVisit.value || formOpened.value || creating.value);
+
+  // Relative dates ("5 min ago") stay true while the page is open.
+  effect(() => {
+    const t = setInterval(() => (now.value = Date.now()), 30_000);
+    return () => clearInterval(t);
+  });
 
   const loadList = async () => {
     listLoading.value = true;
@@ -35,7 +49,6 @@ export const DashboardModel = createModel((router: Router) => {
   };
 
   return {
-    health,
     healthError,
     list,
     listError,
@@ -43,13 +56,18 @@ export const DashboardModel = createModel((router: Router) => {
     filter,
     cursors,
     creating,
+    createdAt,
     createError,
+    formOpen,
+    formOpened,
+    firstVisit,
+    now,
+    /** Silent when the service answers; only a failure is worth the creator's attention. */
     async loadHealth() {
       healthError.value = null;
       try {
-        health.value = await api("GET", "/health");
+        await api("GET", "/health");
       } catch (e) {
-        health.value = null;
         healthError.value = errorText(e);
       }
     },
@@ -74,11 +92,17 @@ export const DashboardModel = createModel((router: Router) => {
       cursors.value = stack.slice(0, -1);
       return loadList();
     },
+    /**
+     * Asks for an asynchronous start (202 with the id; progress arrives on the live channel), so
+     * the workflow page shows each step. A server without it answers 201 after generating.
+     */
     async create(req: StartWorkflowRequest) {
       creating.value = true;
+      createdAt.value = Date.now();
       createError.value = null;
       try {
-        const wf = await api<WorkflowState>("POST", "/workflows/start", req);
+        const res = await apiFetch("/workflows/start", { method: "POST", body: JSON.stringify(req), headers: { Prefer: "respond-async" } });
+        const wf = (await res.json()) as { id: string };
         router.navigate(`/workflows/${wf.id}`);
       } catch (e) {
         createError.value = e;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AbHistory, AbStatus } from "../../../worker/shared/contract";
-import { chartColumns, duration, needsYou, secondsSinceStart, wilson, withPoint } from "./derive";
+import type { AbHistory, AbStatus } from "../api/types";
+import { chartColumns, secondsSinceStart, wilson, withPoint, yRange } from "./derive";
+import { needsYou } from "./labels";
 
 const started = "2026-01-01T00:00:00.000Z";
 const t0 = Date.parse(started);
@@ -11,6 +12,7 @@ const ab = {
     { thumbnail_id: "b", style: "VIRAL", impressions: 0, clicks: 0, ctr: 0 },
   ],
 } as unknown as AbStatus;
+const label = (id: string) => `label ${id}`;
 
 describe("wilson", () => {
   it("has no interval without impressions, and stays inside [0, 1]", () => {
@@ -45,8 +47,9 @@ describe("chartColumns", () => {
     ],
   };
   it("lays out x then ctr/upper/lower per variant, sorted by time, in percent", () => {
-    const { series, data, bands } = chartColumns(history, ab);
+    const { series, data, bands } = chartColumns(history, ab, label);
     expect(series.map((s) => s.style)).toEqual(["FACE_FOCUSED", "VIRAL"]);
+    expect(series.map((s) => s.label)).toEqual(["label a", "label b"]);
     expect(bands).toBe("wilson");
     expect(data).toHaveLength(1 + 3 * 2);
     expect(data[0]).toEqual([1, 2]);
@@ -60,7 +63,7 @@ describe("chartColumns", () => {
       ...history,
       points: history.points.map((p) => ({ ...p, ctr_intervals: [{ lower: 0.01, upper: 0.3 }, null] })),
     };
-    const { data, bands } = chartColumns(withBands, ab);
+    const { data, bands } = chartColumns(withBands, ab, label);
     expect(bands).toBe("engine");
     expect(data[2]).toEqual([30, 30]);
     expect(data[6]).toEqual([null, null]);
@@ -81,9 +84,29 @@ describe("small helpers", () => {
     expect(needsYou("ab_test_monitoring")).toBe(false);
     expect(needsYou(null)).toBe(false);
   });
-  it("formats durations for people", () => {
-    expect(duration(5)).toBe("5 s");
-    expect(duration(125)).toBe("2 min 05 s");
-    expect(duration(3 * 3600 + 60)).toBe("3 h 01 min");
+});
+
+describe("yRange", () => {
+  const pt = (n: number) => ({ t: n, impressions: [n, n], clicks: [0, 0] });
+  it("fits CTRs of 5–10% instead of running 0–100%", () => {
+    const points = [pt(5), pt(100), pt(200)];
+    // the first look (5 impressions, 40% CTR) is left out once settled looks exist
+    const data = [
+      [1, 2, 3],
+      [40, 6, 5.5],
+      [90, 20, 15],
+      [0, 1, 2],
+      [0, 9, 10],
+      [80, 25, 20],
+      [0, 2, 3],
+    ];
+    const [lo, hi] = yRange(points, data);
+    expect(lo).toBeGreaterThanOrEqual(3);
+    expect(hi).toBeLessThanOrEqual(13);
+    expect(lo).toBeLessThan(5.5);
+    expect(hi).toBeGreaterThan(10);
+  });
+  it("has a sane default without data", () => {
+    expect(yRange([], [[]])).toEqual([0, 10]);
   });
 });

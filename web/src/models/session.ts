@@ -1,7 +1,7 @@
 // The signed-in creator: token kept in localStorage, expiry enforced client-side too.
 import { createModel, signal, computed, effect } from "@preact/signals";
-import type { TokenResponse } from "../../../worker/shared/contract";
-import { api, configureAuth } from "../api/client";
+import { api, apiFetch, configureAuth } from "../api/client";
+import type { TokenResponse } from "../api/types";
 import { safeNext, type Router } from "./router";
 
 interface Stored {
@@ -68,10 +68,14 @@ export const SessionModel = createModel((router: Router) => {
       await api("POST", "/auth/register", { email: emailAddr, password });
       await signIn(emailAddr, password);
     },
-    signOut() {
+    /** Ends the session on the server too (so the token stops working), then here. */
+    async signOut(message = "You are signed out.") {
+      const token = session.peek()?.token;
       save(null);
-      notice.value = "You are signed out.";
+      notice.value = message;
       router.navigate("/signin");
+      // Sent with the old token after the local session is gone, so a 401 does not read as "expired".
+      if (token) await apiFetch("/auth/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
     },
     expire,
   };

@@ -1,10 +1,18 @@
-// One workflow on screen: its state, history and live channel, and every action a creator takes on it.
-import { createModel, signal, computed, effect } from "@preact/signals";
-import type { AbHistory, LiveMessage, Results, WorkflowState } from "../../../worker/shared/contract";
-import { api, apiFetch, ApiError } from "../api/client";
+// One workflow on screen: its state, history and live channel, the rules the screens show
+// (leader, winner, threshold, labels, status line, progress) as computed values, and the
+// actions a creator takes on it (workflow-actions.ts).
+import { computed, createModel, effect, signal } from "@preact/signals";
+import { api, ApiError } from "../api/client";
 import { openLive, type LiveState } from "../api/live";
-import { chartColumns, isTerminal, withPoint } from "./derive";
+import type { AbHistory, LiveMessage, Results, WorkflowState } from "../api/types";
+import { leaderOf, progressOf, statusLine, thresholdOf, winnerOf } from "./ab-view";
+import { chartColumns, withPoint } from "./derive";
+import { isTerminal, STYLE_LABEL, variantLabel } from "./labels";
 import type { Session } from "./session";
+import { workflowActions } from "./workflow-actions";
+
+/** About one point per pixel of a wide chart; the server keeps the envelope and the last point exact. */
+export const HISTORY_POINTS = 400;
 
 /** Keeps points that arrived live after the fetched history was cut, so none blink away. */
 function mergeHistory(fetched: AbHistory, current: AbHistory | null): AbHistory {
@@ -13,34 +21,42 @@ function mergeHistory(fetched: AbHistory, current: AbHistory | null): AbHistory 
   return newer.length ? { ...fetched, points: [...fetched.points, ...newer] } : fetched;
 }
 
-export type ExportFormat = "json" | "markdown";
-
 export const WorkflowModel = createModel((id: string, session: Session) => {
   const workflow = signal<WorkflowState | null>(null);
   const loadError = signal<string | null>(null);
   const notFound = signal(false);
   const history = signal<AbHistory | null>(null);
   const live = signal<LiveState>("connecting");
-  const busy = signal<string | null>(null);
-  const actionError = signal<unknown>(null);
-  const notice = signal<string | null>(null);
   /** Set when the engine (not the creator) ended the test while the page was open. */
   const engineEnded = signal(false);
   const results = signal<Results | null>(null);
   const resultsError = signal<string | null>(null);
-  const exportNote = signal<string | null>(null);
-  let creatorEnding = false;
+  const now = signal(Date.now());
+  const ending = { byCreator: false };
 
   const ab = computed(() => workflow.value?.ab_test ?? null);
   const active = computed(() => !!workflow.value && !isTerminal(workflow.value.status));
-  const chart = computed(() => (history.value && ab.value ? chartColumns(history.value, ab.value) : null));
+  /** Every thumbnail's label in words: the server's table when the test sends it, else the shared one. */
+  const labels = computed(() => {
+    const out: Record<string, string> = {};
+    for (const t of workflow.value?.thumbnails ?? []) out[t.id] = variantLabel(ab.value, t.id, t.style) || STYLE_LABEL[t.style];
+    return out;
+  });
+  const labelOf = (tid: string | null) => (tid ? (labels.value[tid] ?? variantLabel(ab.value, tid)) : "");
+  const threshold = computed(() => (ab.value ? thresholdOf(ab.value) : 0.95));
+  const leader = computed(() => (ab.value ? leaderOf(ab.value) : null));
+  const winner = computed(() => (ab.value ? winnerOf(ab.value) : null));
+  const summary = computed(() => (ab.value ? statusLine(ab.value) : null));
+  const progress = computed(() => (ab.value ? progressOf(ab.value, now.value) : null));
+  const simulated = computed(() => ab.value?.analytics_source === "simulated");
+  const chart = computed(() => (history.value && ab.value ? chartColumns(history.value, ab.value, labelOf) : null));
 
   /** Applies a state unless it is older than what is shown: a slow fetch must not undo a live push. */
   const accept = (next: WorkflowState) => {
     const cur = workflow.peek();
     if (cur && Date.parse(next.updated_at) < Date.parse(cur.updated_at)) return;
     if (cur?.status === next.status && (next.ab_test?.polls ?? 0) < (cur.ab_test?.polls ?? 0)) return;
-    if (cur?.status === "ab_testing" && next.status === "completed" && !creatorEnding) engineEnded.value = true;
+    if (cur?.status === "ab_testing" && next.status === "completed" && !ending.byCreator) engineEnded.value = true;
     workflow.value = next;
     // A test that starts while the page is open: seed the history so live points have a home.
     if (next.status === "ab_testing" && next.ab_test && !history.peek()) {
@@ -50,7 +66,8 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
   };
 
   const loadHistory = async () => {
-    history.value = mergeHistory(await api<AbHistory>("GET", `/workflows/${id}/ab-history`), history.peek());
+    const fetched = await api<AbHistory>("GET", `/workflows/${id}/ab-history?points=${HISTORY_POINTS}`);
+    history.value = mergeHistory(fetched, history.peek());
   };
 
   const resync = async () => {
@@ -65,6 +82,9 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
     if (!cur || (cur.ab_test && msg.ab_test.polls < cur.ab_test.polls)) return;
     workflow.value = { ...cur, ab_test: msg.ab_test };
     history.value = withPoint(history.peek(), msg.point);
+    // A page left open for hours: thin the history again from the server, which downsamples.
+    if (history.peek()?.total_points !== undefined && history.peek()!.points.length > 3 * HISTORY_POINTS)
+      void loadHistory().catch(() => {});
   };
 
   // One channel for as long as the workflow can still change; transitions don't reopen it.
@@ -80,25 +100,14 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
       onGone: () => (notFound.value = true),
     });
   });
+  // The clock for elapsed time, time left and the estimate; it stops when nothing can change.
+  effect(() => {
+    if (!active.value) return;
+    const t = setInterval(() => (now.value = Date.now()), 1000);
+    return () => clearInterval(t);
+  });
 
-  const run = async (name: string, call: () => Promise<WorkflowState>, done?: string) => {
-    busy.value = name;
-    actionError.value = null;
-    notice.value = null;
-    try {
-      accept(await call());
-      notice.value = done ?? null;
-      return true;
-    } catch (e) {
-      actionError.value = e;
-      // 409 means the workflow moved on elsewhere (another tab, the engine): show where it is now.
-      if (e instanceof ApiError && e.status === 409) await resync().catch(() => {});
-      return false;
-    } finally {
-      busy.value = null;
-    }
-  };
-  const post = (path: string, body?: unknown) => () => api<WorkflowState>("POST", `/workflows/${id}/${path}`, body);
+  const actions = workflowActions(id, { workflow, accept, resync, results, resultsError, ending });
 
   return {
     workflow,
@@ -106,15 +115,21 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
     notFound,
     history,
     live,
-    busy,
-    actionError,
-    notice,
     engineEnded,
     results,
     resultsError,
-    exportNote,
+    now,
     ab,
+    labels,
+    labelOf,
+    threshold,
+    leader,
+    winner,
+    summary,
+    progress,
+    simulated,
     chart,
+    ...actions,
     async load() {
       loadError.value = null;
       try {
@@ -124,43 +139,8 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
         else loadError.value = (e as Error).message;
       }
     },
-    approve: (scriptId: string) => run("approve", post("approve", { action: "approve", script_id: scriptId })),
-    reject: (feedback: string) =>
-      run(
-        "reject",
-        post("approve", { action: "reject", ...(feedback.trim() ? { feedback: feedback.trim() } : {}) }),
-        "New scripts are ready, written with your feedback.",
-      ),
-    selectThumbnail: (thumbnailId: string) => run("select", post("select-thumbnail", { thumbnail_id: thumbnailId })),
-    declareWinner(thumbnailId: string) {
-      creatorEnding = true;
-      return run("declare", post("declare-winner", { thumbnail_id: thumbnailId }));
-    },
-    stopTest() {
-      creatorEnding = true;
-      return run("stop", post("stop-test"));
-    },
-    clearError() {
-      actionError.value = null;
-    },
     dismissEngineEnded() {
       engineEnded.value = false;
-    },
-    async loadResults() {
-      resultsError.value = null;
-      try {
-        results.value = await api<Results>("GET", `/workflows/${id}/results`);
-      } catch (e) {
-        resultsError.value = (e as Error).message;
-      }
-    },
-    /** Fetches the export with the bearer token (a plain link could not send it). */
-    async fetchExport(format: ExportFormat) {
-      const res = await apiFetch(`/workflows/${id}/export?format=${format}`);
-      const cd = res.headers.get("Content-Disposition") ?? "";
-      const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
-      const name = m ? decodeURIComponent(m[1]) : `workflow-${id}.${format === "json" ? "json" : "md"}`;
-      return { name, text: await res.text(), type: res.headers.get("Content-Type") ?? "text/plain" };
     },
   };
 });

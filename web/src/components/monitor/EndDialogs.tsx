@@ -1,0 +1,112 @@
+// Ending a test: declaring a winner (with how likely that pick is to be wrong), stopping, and
+// the dialog that appears when the engine ends the test by itself.
+import type { Signal } from "@preact/signals";
+import { useSignal } from "@preact/signals";
+import { apiAsset, errorText } from "../../api/client";
+import { chanceWrong } from "../../models/ab-view";
+import { useWorkflow } from "../../models/context";
+import { pct } from "../../models/format";
+import { Dialog } from "../Dialog";
+import { Alert } from "../ui";
+
+export type Ending = "declare" | "stop" | null;
+
+export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
+  const m = useWorkflow();
+  const ab = m.ab.value!;
+  const pick = useSignal("");
+  const busy = m.busy.value;
+  const chosen = pick.value || m.leader.value || ab.creator_pick_id;
+  const wrong = chanceWrong(ab, chosen);
+  const close = () => {
+    confirming.value = null;
+    pick.value = "";
+    m.clearError();
+  };
+  const confirm = async () => {
+    const ok = confirming.value === "declare" ? await m.declareWinner(chosen) : await m.stopTest();
+    if (ok) confirming.value = null;
+  };
+  const winner = ab.winner_id;
+  const winUrl = m.workflow.value!.thumbnails.find((t) => t.id === winner)?.url;
+  const error = m.actionError.value != null && <Alert>{errorText(m.actionError.value)}</Alert>;
+
+  return (
+    <>
+      <Dialog
+        open={confirming.value === "declare"}
+        title="Declare a winner"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button class="primary" type="button" disabled={!!busy} onClick={confirm}>
+              {busy === "declare" ? "Declaring…" : `Declare ${m.labelOf(chosen)} the winner`}
+            </button>
+          </>
+        }
+      >
+        <p>This ends the test now and cannot be undone.</p>
+        <fieldset>
+          <legend>Winner</legend>
+          {ab.variants.map((v) => (
+            <label key={v.thumbnail_id} class="choose">
+              <input
+                type="radio"
+                name="winner"
+                value={v.thumbnail_id}
+                checked={chosen === v.thumbnail_id}
+                onChange={() => (pick.value = v.thumbnail_id)}
+              />
+              {m.labelOf(v.thumbnail_id)} ({v.impressions ? `${pct(v.ctr, 2)} CTR` : "no impressions"}
+              {v.thumbnail_id === m.leader.value ? ", ahead" : ""})
+            </label>
+          ))}
+        </fieldset>
+        <p class="risk" data-testid="risk">
+          {wrong == null
+            ? "The test cannot say yet how likely this pick is to be wrong."
+            : `There is about a ${pct(Math.max(0.01, wrong), 0)} chance that ${m.labelOf(chosen)} is not the best thumbnail.`}
+          {!ab.can_declare_early && " The test has not proven it yet: your result will say you picked it before proof."}
+        </p>
+        {confirming.value === "declare" && error}
+      </Dialog>
+
+      <Dialog
+        open={confirming.value === "stop"}
+        title="Stop the test?"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              Keep testing
+            </button>
+            <button class="danger" type="button" disabled={!!busy} onClick={confirm}>
+              {busy === "stop" ? "Stopping…" : "Stop test"}
+            </button>
+          </>
+        }
+      >
+        <p>Updates stop for good and the result uses the numbers so far.</p>
+        {confirming.value === "stop" && error}
+      </Dialog>
+
+      <Dialog
+        open={m.engineEnded.value}
+        title={ab.decision === "winner" ? "We have a winner" : "The test has ended"}
+        onClose={() => m.dismissEngineEnded()}
+        actions={
+          <button class="primary" type="button" onClick={() => m.dismissEngineEnded()}>
+            See results
+          </button>
+        }
+      >
+        {winUrl && <img class="win-img" src={apiAsset(winUrl)} alt={`${m.labelOf(winner)} thumbnail`} />}
+        <p>{m.summary.value?.text}.</p>
+        {m.simulated.value && <p class="small">This test ran on simulated traffic, not real viewers.</p>}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// One variant's counts, with its CTR interval at the one level the screen uses.
+import { apiAsset } from "../../api/client";
+import type { VariantStats } from "../../api/types";
+import { intervalLevelOf } from "../../models/ab-view";
+import { useWorkflow } from "../../models/context";
+import { intervalOf } from "../../models/derive";
+import { int, pct } from "../../models/format";
+
+export function VariantCard({ v, color }: { v: VariantStats; color: string }) {
+  const m = useWorkflow();
+  const ab = m.ab.value!;
+  const url = m.workflow.value!.thumbnails.find((t) => t.id === v.thumbnail_id)?.url;
+  const ci = intervalOf(v);
+  const leading = m.leader.value === v.thumbnail_id && ab.is_running;
+  const won = m.winner.value === v.thumbnail_id;
+  return (
+    <li class={`card variant${leading ? " leading" : ""}`} style={{ borderTopColor: color }}>
+      {url && <img src={apiAsset(url)} alt="" width={1280} height={720} />}
+      <h3>
+        {m.labelOf(v.thumbnail_id)}
+        {won ? <span class="badge win">Winner</span> : leading && <span class="badge lead">Ahead</span>}
+        {ab.creator_pick_id === v.thumbnail_id && <span class="badge">Your pick</span>}
+      </h3>
+      <dl class="nums">
+        <div>
+          <dt>Impressions</dt>
+          <dd data-metric="impressions">{int(v.impressions)}</dd>
+        </div>
+        <div>
+          <dt>Clicks</dt>
+          <dd data-metric="clicks">{int(v.clicks)}</dd>
+        </div>
+        <div>
+          <dt>CTR</dt>
+          <dd data-metric="ctr">{v.impressions ? pct(v.ctr, 2) : "–"}</dd>
+        </div>
+      </dl>
+      <p class="muted small">{ci ? `${pct(intervalLevelOf(ab), 0)} interval ${pct(ci.lower)} – ${pct(ci.upper)}` : "No impressions yet"}</p>
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+// One thumbnail variant: the image at the chosen preview size, the pick, and what a creator
+// can do with it: draw it again, replace it with their own image, download the 1280×720 PNG.
+import { useSignal } from "@preact/signals";
+import { apiAsset } from "../../api/client";
+import type { Thumbnail } from "../../api/types";
+import { useWorkflow } from "../../models/context";
+
+const MAX_UPLOAD = 2 * 1024 * 1024;
+
+interface Props {
+  t: Thumbnail;
+  label: string;
+  width: number | null;
+  picked: boolean;
+  onPick: () => void;
+}
+
+export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
+  const m = useWorkflow();
+  const tooBig = useSignal(false);
+  const busy = m.busy.value;
+  const upload = (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = "";
+    tooBig.value = !!file && file.size > MAX_UPLOAD;
+    if (file && !tooBig.value) void m.uploadThumbnail(t.id, file);
+  };
+  return (
+    <div class={`card thumb${picked ? " chosen" : ""}`}>
+      <img
+        src={apiAsset(t.url)}
+        width={1280}
+        height={720}
+        style={width ? { width: `${width}px` } : undefined}
+        alt={`${label} thumbnail${t.headline ? `, headline “${t.headline}”` : ""}`}
+      />
+      <label class="choose">
+        <input type="radio" name="thumbnail" value={t.id} checked={picked} onChange={onPick} />
+        <span>
+          <strong>{label}</strong>
+          {t.headline && <span class="muted"> · “{t.headline}”</span>}
+        </span>
+      </label>
+      <div class="thumb-actions">
+        <button
+          type="button"
+          class="small"
+          disabled={!!busy}
+          onClick={() => m.regenerateThumbnail(t.id)}
+          aria-label={`Regenerate ${label}`}
+        >
+          {busy === `regenerate:${t.id}` ? "Drawing…" : "Regenerate"}
+        </button>
+        <label class="button small upload">
+          {busy === `upload:${t.id}` ? "Uploading…" : "Upload my own"}
+          <input
+            type="file"
+            class="sr-only"
+            accept="image/png,image/jpeg"
+            disabled={!!busy}
+            onChange={upload}
+            aria-label={`Upload your own image for ${label}`}
+          />
+        </label>
+        {t.png_url && (
+          <a class="button small" href={apiAsset(t.png_url)} download={`${label.toLowerCase().replace(/\W+/g, "-")}-1280x720.png`}>
+            PNG 1280×720
+          </a>
+        )}
+      </div>
+      {tooBig.value && <p class="error small">That image is over 2 MB; YouTube's limit is 2 MB too.</p>}
+      <details class="small">
+        <summary>AI prompt</summary>
+        <p class="muted">{t.prompt}</p>
+      </details>
+    </div>
+  );
+}

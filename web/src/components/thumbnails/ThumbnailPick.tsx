@@ -1,0 +1,63 @@
+// Thumbnail selection: the three variants at YouTube's sizes, the creator's pick, then the test.
+import { useSignal } from "@preact/signals";
+import { fieldErrors } from "../../api/client";
+import { useWorkflow } from "../../models/context";
+import { Alert } from "../ui";
+import { ThumbnailCard } from "./ThumbnailCard";
+
+/** YouTube's own sizes: suggested videos (168 px), home (246 px), search (360 px). */
+const SIZES: [string, number | null][] = [
+  ["Full", null],
+  ["360 px (search)", 360],
+  ["246 px (home)", 246],
+  ["168 px (suggested)", 168],
+];
+
+export function ThumbnailPick() {
+  const m = useWorkflow();
+  const wf = m.workflow.value!;
+  const pick = useSignal("");
+  const size = useSignal<number | null>(null);
+  const script =
+    wf.scripts.find((s) => s.id === wf.approved_script_id) ??
+    wf.script_revisions.flatMap((r) => r.scripts).find((s) => s.id === wf.approved_script_id);
+  const busy = m.busy.value;
+  const errs = fieldErrors(busy === null ? m.actionError.value : null, ["thumbnail_id"]);
+  const chosen = wf.thumbnails.find((t) => t.id === pick.value);
+  const label = (id: string) => m.labels.value[id] ?? "";
+  return (
+    <section aria-labelledby="thumbs-title">
+      <h2 id="thumbs-title">Pick your thumbnail</h2>
+      {script && <p class="muted">For the approved script “{script.title}”. All three run in the A/B test; your pick is the baseline.</p>}
+      <fieldset class="sizes">
+        <legend>Preview size</legend>
+        {SIZES.map(([text, px]) => (
+          <label key={text} class="choose">
+            <input type="radio" name="size" checked={size.value === px} onChange={() => (size.value = px)} />
+            {text}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class={`thumbs${size.value ? " sized" : ""}`}>
+        <legend class="sr-only">Thumbnails</legend>
+        {wf.thumbnails.map((t) => (
+          <ThumbnailCard
+            key={t.id}
+            t={t}
+            label={label(t.id)}
+            width={size.value}
+            picked={pick.value === t.id}
+            onPick={() => (pick.value = t.id)}
+          />
+        ))}
+      </fieldset>
+      {(errs.fields.thumbnail_id || errs.form) && <Alert>{errs.fields.thumbnail_id ?? errs.form}</Alert>}
+      <div class="approve-bar" role="region" aria-label="Start the test">
+        <p>{chosen ? <strong>{label(chosen.id)}</strong> : "Pick one thumbnail above."}</p>
+        <button class="primary" type="button" disabled={!chosen || !!busy} onClick={() => chosen && m.selectThumbnail(chosen.id)}>
+          {busy === "select" ? "Starting the test…" : chosen ? `Start A/B test with ${label(chosen.id)} as my pick` : "Start A/B test"}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// What the monitor says, derived from the A/B status: the leader, the winner, the threshold,
+// one plain status line and the progress toward a decision. The server's own answer (summary,
+// progress, confidence_threshold) always wins; the fallbacks below only cover an older server.
+import type { AbProgress, AbStatus, AbSummary } from "../api/types";
+import { duration, int } from "./format";
+import { variantLabel } from "./labels";
+
+/** 1 − α as the server states it; 0.95 only while the field is missing. */
+export const thresholdOf = (ab: Pick<AbStatus, "confidence_threshold">) => ab.confidence_threshold ?? 0.95;
+
+/** The one interval level every interval on screen uses. */
+export const intervalLevelOf = (ab: AbStatus) => ab.interval_level ?? thresholdOf(ab);
+
+const shown = (ab: AbStatus, id: string | null | undefined) =>
+  id && (ab.variants.find((v) => v.thumbnail_id === id)?.impressions ?? 0) > 0 ? id : null;
+
+/** The leader, but never a variant nobody has seen yet. */
+export function leaderOf(ab: AbStatus): string | null {
+  const fromServer = shown(ab, ab.summary ? ab.summary.leader_id : ab.leader_id);
+  if (fromServer || ab.summary) return fromServer;
+  const seen = ab.variants.filter((v) => v.impressions > 0).sort((a, b) => b.ctr - a.ctr);
+  return seen[0]?.thumbnail_id ?? null;
+}
+
+export const winnerOf = (ab: AbStatus) => (ab.is_running ? null : ab.winner_id);
+
+/** One sentence for the whole test, e.g. "Viral is ahead, not proven yet". */
+export function statusLine(ab: AbStatus): AbSummary {
+  if (ab.summary) return ab.summary;
+  const label = (id: string | null) => variantLabel(ab, id);
+  const leader = leaderOf(ab);
+  const proven = ab.current_confidence >= thresholdOf(ab);
+  if (!ab.is_running) {
+    const w = ab.winner_id;
+    if (ab.verdict === "same") return { state: "same", leader_id: null, text: "No meaningful difference" };
+    if (ab.decision === "winner" || ab.verdict === "winner" || (ab.decision === "manual" && proven))
+      return { state: "winner", leader_id: w, text: `${label(w)} wins` };
+    if (ab.decision === "manual") return { state: "stopped", leader_id: w, text: `You picked ${label(w)} before the test proved it` };
+    if (ab.verdict === "preferred") return { state: "inconclusive", leader_id: w, text: `${label(w)} did best, but it is not proven` };
+    return { state: "inconclusive", leader_id: w, text: `No clear winner, so your pick ${label(ab.creator_pick_id)} stays` };
+  }
+  if (!leader) return { state: "collecting", leader_id: null, text: "Collecting the first impressions" };
+  if (proven) return { state: "winner", leader_id: leader, text: `${label(leader)} wins` };
+  return { state: "ahead", leader_id: leader, text: `${label(leader)} is ahead, not proven yet` };
+}
+
+export interface ProgressView extends AbProgress {
+  /** False when this is only the time toward the deadline, not the engine's estimate. */
+  estimated: boolean;
+}
+
+/** Progress toward a decision; without the engine's estimate, the time toward the deadline. */
+export function progressOf(ab: AbStatus, now: number): ProgressView {
+  const perVariant = ab.variants.reduce((s, v) => s + v.impressions, 0) / Math.max(1, ab.variants.length);
+  if (ab.progress) return { ...ab.progress, estimated: true };
+  const start = Date.parse(ab.started_at);
+  const end = Date.parse(ab.deadline_at);
+  const at = ab.ended_at ? Date.parse(ab.ended_at) : now;
+  const fraction = ab.is_running ? Math.min(1, Math.max(0, (at - start) / Math.max(1, end - start))) : 1;
+  const left = (end - now) / 1000;
+  const text = ab.is_running
+    ? `${int(perVariant)} impressions per thumbnail so far. The engine gives no estimate yet; the test ends by its deadline at the latest, in ${duration(left)}.`
+    : `Ended after ${int(perVariant)} impressions per thumbnail.`;
+  return {
+    fraction,
+    impressions_per_variant: perVariant,
+    needed_impressions_per_variant: null,
+    eta_seconds: ab.is_running ? left : null,
+    text,
+    estimated: false,
+  };
+}
+
+/** How likely a declared pick is to be wrong: the server's figure, else 1 − P(best). */
+export function chanceWrong(ab: AbStatus, id: string): number | null {
+  const server = ab.probability_wrong_if_declared?.[id];
+  if (server != null) return server;
+  const best = ab.variants.find((v) => v.thumbnail_id === id)?.probability_best;
+  return best == null ? null : 1 - best;
+}
