@@ -64,7 +64,8 @@ export async function reportingApi(worlds: Worlds, req: IncomingMessage, res: Se
     const all = reportsOf(call.world, job)
       .filter((r) => r.createdAt > after && Date.parse(r.startTime) >= startAtOrAfter && Date.parse(r.startTime) < startBefore)
       .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
-    const size = Math.min(100, Number(q.get("pageSize") ?? 20));
+    // At most 25 per page, whatever is asked, so clients must follow nextPageToken.
+    const size = Math.min(25, Number(q.get("pageSize") ?? 20));
     const start = Number(q.get("pageToken")?.replace("p", "") ?? 0);
     const page = all.slice(start, start + size).map((r) => ({
       id: r.id,
