@@ -91,7 +91,7 @@ export function lineWidthEm(line: string): number {
     else if (/\p{Extended_Pictographic}/u.test(g)) width += 1.15;
     else if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(g)) width += 1.0;
     else if (/\p{Script=Latin}/u.test(g)) width += 0.48;
-    else width += 0.8; // Cyrillic, Greek and the rest come from Noto Sans Black, which runs wider.
+    else width += 0.72; // Cyrillic, Greek and the rest come from Noto Sans Black, which runs wider.
   }
   return width;
 }

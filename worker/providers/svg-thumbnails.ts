@@ -4,7 +4,7 @@
 import { hashString } from "../domain/seed";
 import type { Script, ThumbnailStyle } from "../shared/contract";
 import { pickHeadline } from "./headlines";
-import { svgText, lineWidthEm, truncateGraphemes, xmlSafe } from "./svg-text";
+import { drawableInPng, graphemes, lineWidthEm, svgText, truncateGraphemes, xmlSafe } from "./svg-text";
 import { MOTIF_DEFS, motif, presenter } from "./thumbnail-art";
 import { topicProfile } from "./topic-kind";
 import type { ThumbnailDesign, ThumbnailDesigner } from "./types";
@@ -48,20 +48,29 @@ export const svgThumbnailDesigner: ThumbnailDesigner = {
   },
 };
 
-/** Splits words into 1–3 lines so the widest line is as narrow as possible. */
-export function balanceLines(text: string, maxLines = 3): string[] {
+/** Every way to put the words on 1–3 lines. */
+function lineSplits(text: string): string[][] {
   const words = text.split(/\s+/).filter(Boolean);
-  let best: string[] = [text];
-  let bestWidth = lineWidthEm(text);
-  const tryLines = (lines: string[]) => {
-    const width = Math.max(...lines.map(lineWidthEm));
-    // Fewer lines win ties, so the type stays as large as possible for the box.
-    if (width < bestWidth * 0.82 || (width < bestWidth && lines.length <= best.length)) [best, bestWidth] = [lines, width];
-  };
-  for (let i = 1; i < words.length && maxLines >= 2; i++) {
-    tryLines([words.slice(0, i).join(" "), words.slice(i).join(" ")]);
-    for (let j = i + 1; j < words.length && maxLines >= 3; j++)
-      tryLines([words.slice(0, i).join(" "), words.slice(i, j).join(" "), words.slice(j).join(" ")]);
+  const out: string[][] = [[words.join(" ")]];
+  for (let i = 1; i < words.length; i++) {
+    out.push([words.slice(0, i).join(" "), words.slice(i).join(" ")]);
+    for (let j = i + 1; j < words.length; j++)
+      out.push([words.slice(0, i).join(" "), words.slice(i, j).join(" "), words.slice(j).join(" ")]);
+  }
+  return out;
+}
+
+/** The split that gives the biggest type in the box; within 8%, fewer lines read faster. */
+export function layoutHeadline(text: string, box: { width: number; height: number; maxSize: number }): { lines: string[]; size: number } {
+  let best = { lines: [text], size: 0 };
+  for (const lines of lineSplits(text)) {
+    const widest = Math.max(...lines.map(lineWidthEm), 0.5);
+    const size = Math.floor(Math.min(box.maxSize, box.width / widest, box.height / (CAP + (lines.length - 1) * LEADING)));
+    const better =
+      size > best.size * 1.08 ||
+      (size >= best.size / 1.08 && lines.length < best.lines.length) ||
+      (size > best.size && lines.length === best.lines.length);
+    if (best.size === 0 || better) best = { lines, size };
   }
   return best;
 }
@@ -77,10 +86,7 @@ interface Box {
 
 /** The headline as big as the box allows; `colors[i]` fills line i (the last colour repeats). */
 function headlineBlock(text: string, box: Box, colors: string[], stroke: string | null): string {
-  const lines = balanceLines(text);
-  const widest = Math.max(...lines.map(lineWidthEm), 0.5);
-  const byHeight = box.height / (CAP + (lines.length - 1) * LEADING);
-  const size = Math.floor(Math.min(box.maxSize, box.width / widest, byHeight));
+  const { lines, size } = layoutHeadline(text, box);
   const used = size * (CAP + (lines.length - 1) * LEADING);
   const top = box.y + (box.height - used) / 2 + size * CAP;
   const x = box.anchor === "middle" ? box.x + box.width / 2 : box.x;
@@ -106,6 +112,22 @@ const VIRAL_BG = [
   ["#6a040f", "#e85d04"],
 ];
 
+const FALLBACK_HEADLINE: Record<ThumbnailStyle, string> = {
+  FACE_FOCUSED: "WORTH IT?",
+  PRODUCT_DEMO: "STEP BY STEP",
+  VIRAL: "WATCH THIS FIRST",
+};
+
+/**
+ * The headline as drawn: XML-safe, capitals, at most 32 graphemes, and only scripts the bundled
+ * PNG fonts have, so the SVG preview and the PNG sent to YouTube show the same words (a Japanese
+ * headline would otherwise be boxes in the PNG). Nothing drawable left: the style's stock line.
+ */
+export function drawableHeadline(headline: string, style: ThumbnailStyle): string {
+  const kept = graphemes(xmlSafe(headline).toUpperCase()).filter(drawableInPng).join("").replace(/\s+/g, " ").trim();
+  return /[\p{L}\p{N}]/u.test(kept) ? truncateGraphemes(kept, 32) : FALLBACK_HEADLINE[style];
+}
+
 function pick<T>(list: readonly T[], variation: number): T {
   return list[Math.abs(Math.floor(variation)) % list.length]!;
 }
@@ -119,7 +141,7 @@ export function renderThumbnailSvg(style: ThumbnailStyle, headline: string, topi
   // Palettes and faces differ between topics too, not only between regenerations.
   const tone = hashString(profile.topic.toLowerCase()) % 997;
   const variation = (options.variation ?? 0) + tone;
-  const text = truncateGraphemes(xmlSafe(headline).toUpperCase(), 32) || "WATCH THIS";
+  const text = drawableHeadline(headline, style);
   const art = motif(profile);
   let body: string;
   if (style === "FACE_FOCUSED") {
