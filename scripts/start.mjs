@@ -39,6 +39,17 @@ function ensureDevVars() {
   console.log("Created .dev.vars with a random JWT_SECRET (kept out of git).");
 }
 
+/** Google tokens of connected YouTube channels are sealed with TOKEN_ENCRYPTION_KEY (32 random bytes). */
+function ensureTokenKey() {
+  const file = join(root, ".dev.vars");
+  const text = readFileSync(file, "utf8");
+  if (/^TOKEN_ENCRYPTION_KEY=\S/m.test(text)) return;
+  const line = `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`;
+  const body = /^TOKEN_ENCRYPTION_KEY=/m.test(text) ? text.replace(/^TOKEN_ENCRYPTION_KEY=.*$/m, line) : `${text.replace(/\n?$/, "\n")}${line}\n`;
+  writeFileSync(file, body, { mode: 0o600 });
+  console.log("Added a random TOKEN_ENCRYPTION_KEY to .dev.vars (kept out of git).");
+}
+
 function run(cmd, cmdArgs, what) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) {
@@ -62,6 +73,7 @@ async function waitForHealth(base, child) {
 }
 
 ensureDevVars();
+ensureTokenKey();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 if (pkg.scripts?.["build:web"]) run("npm", ["run", "--silent", "build:web"], "Building the web app");
 

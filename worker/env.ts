@@ -27,6 +27,21 @@ export interface Env {
   YOUTUBE_DAILY_LOOKUPS?: string;
   /** Workers Rate Limiting binding: a per-IP burst limit on the password endpoints. */
   AUTH_RATE_LIMITER?: RateLimit;
+  /** Connecting creators' YouTube channels (worker/youtube/config.ts reads these). */
+  GOOGLE_OAUTH_CLIENT_ID?: string;
+  GOOGLE_OAUTH_CLIENT_SECRET?: string;
+  /** 32 random bytes, base64: seals Google tokens at rest (AES-GCM). */
+  TOKEN_ENCRYPTION_KEY?: string;
+  GOOGLE_OAUTH_REDIRECT_URI?: string;
+  GOOGLE_OAUTH_BASE?: string;
+  GOOGLE_TOKEN_BASE?: string;
+  YOUTUBE_API_BASE?: string;
+  YOUTUBE_UPLOAD_BASE?: string;
+  YOUTUBE_REPORTING_BASE?: string;
+  YOUTUBE_ANALYTICS_BASE?: string;
+  /** Data API units per Pacific day for the whole app (Google's default project quota is 10,000). */
+  YOUTUBE_DAILY_QUOTA_UNITS?: string;
+  YOUTUBE_TIMEOUT_MS?: string;
   [key: string]: unknown;
 }
 

@@ -2,12 +2,37 @@
 // Runs the fakes outside vitest, for demos against `npm start`:
 //   npm run fakes
 //   npm start -- --var LLM_PROVIDER:openai --var OPENAI_BASE_URL:<printed url> --var OPENAI_MODEL:success
+// FAKE_GOOGLE_PORT fixes the fake Google's port (its URLs then survive restarts); FAKE_GOOGLE_DAY_SECONDS
+// makes its simulated days shorter (e.g. 60) for an accelerated rotation.
+import { startFakeGoogle } from "./google/server";
 import { startOpenAiFake } from "./openai-server";
 import { startWebhookReceiver } from "./webhook-receiver";
 import { startYouTubeFake } from "./youtube-server";
 
-const [openai, youtube, webhooks] = await Promise.all([startOpenAiFake(), startYouTubeFake(), startWebhookReceiver()]);
+const [openai, youtube, webhooks, google] = await Promise.all([
+  startOpenAiFake(),
+  startYouTubeFake(),
+  startWebhookReceiver(),
+  startFakeGoogle(Number(process.env.FAKE_GOOGLE_PORT) || 0, { daySeconds: Number(process.env.FAKE_GOOGLE_DAY_SECONDS) || undefined }),
+]);
 console.log(`OpenAI-compatible fake: ${openai.url}  (model = scenario, e.g. "success", "server-error", "hang")`);
 console.log(`YouTube Data API fake:  ${youtube.url}  (any key works; "quota-key", "bad-key" fail)`);
 console.log(`Webhook receiver:       ${webhooks.url}  (POST /__receivers {"secret": "whsec_..."} first)`);
-process.on("SIGINT", () => void Promise.all([openai.close(), youtube.close(), webhooks.close()]).then(() => process.exit(0)));
+console.log(`Fake Google (OAuth, YouTube Data/Reporting/Analytics): ${google.url}`);
+console.log(
+  `  its log: ${google.url}/__control/log   channel state: ${google.url}/__control/state   clock: POST ${google.url}/__control/clock`,
+);
+const googleVars = {
+  ...google.vars,
+  GOOGLE_OAUTH_CLIENT_ID: "local-client.apps.googleusercontent.com",
+  GOOGLE_OAUTH_CLIENT_SECRET: "local-client-secret",
+};
+console.log(
+  `  connect a channel against it:\n  npm start -- ${Object.entries(googleVars)
+    .map(([k, v]) => `--var ${k}:${v}`)
+    .join(" ")}`,
+);
+process.on(
+  "SIGINT",
+  () => void Promise.all([openai.close(), youtube.close(), webhooks.close(), google.close()]).then(() => process.exit(0)),
+);

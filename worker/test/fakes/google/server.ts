@@ -30,8 +30,10 @@ export function fakeGoogleVars(base: string): Record<string, string> {
   };
 }
 
-export async function startFakeGoogle(port = 0): Promise<FakeGoogle> {
+/** `daySeconds` shortens a simulated day for demos (60: a day a minute); tests move the clock themselves. */
+export async function startFakeGoogle(port = 0, opts: { daySeconds?: number } = {}): Promise<FakeGoogle> {
   const worlds = new Worlds();
+  if (opts.daySeconds) worlds.speed = 86_400 / opts.daySeconds;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const method = req.method ?? "GET";

@@ -96,9 +96,10 @@ export class World {
 
   constructor(
     readonly name: string,
+    speed = 1,
     startMs = Date.now(),
   ) {
-    this.clock = { sim: startMs, real: Date.now(), speed: 1 };
+    this.clock = { sim: startMs, real: Date.now(), speed };
     const id = `UC${Buffer.from(name).toString("base64url").padEnd(22, "x").slice(0, 22)}`;
     this.channel = { id, title: `Fake channel (${name})`, uploads: `UU${id.slice(2)}`, phoneVerified: true };
     const videos: [string, string, number, FakeVideo["status"]["privacyStatus"], number][] = [
@@ -223,10 +224,12 @@ export class Worlds {
     { grantId: string; redirectUri: string; challenge: string | null; method: string | null; expiresAt: number; used: boolean }
   >();
   base = "";
+  /** Simulated seconds per real second for new worlds: 1440 makes a day last a minute. */
+  speed = 1;
 
   get(name: string): World {
     let world = this.worlds.get(name);
-    if (!world) this.worlds.set(name, (world = new World(name)));
+    if (!world) this.worlds.set(name, (world = new World(name, this.speed)));
     return world;
   }
 
