@@ -45,7 +45,9 @@ function ensureTokenKey() {
   const text = readFileSync(file, "utf8");
   if (/^TOKEN_ENCRYPTION_KEY=\S/m.test(text)) return;
   const line = `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`;
-  const body = /^TOKEN_ENCRYPTION_KEY=/m.test(text) ? text.replace(/^TOKEN_ENCRYPTION_KEY=.*$/m, line) : `${text.replace(/\n?$/, "\n")}${line}\n`;
+  const body = /^TOKEN_ENCRYPTION_KEY=/m.test(text)
+    ? text.replace(/^TOKEN_ENCRYPTION_KEY=.*$/m, line)
+    : `${text.replace(/\n?$/, "\n")}${line}\n`;
   writeFileSync(file, body, { mode: 0o600 });
   console.log("Added a random TOKEN_ENCRYPTION_KEY to .dev.vars (kept out of git).");
 }
