@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: a working app on embedded defaults with no set-up. It creates .dev.vars with a
-// random JWT secret when missing, builds the web app, applies the D1 migrations locally, starts
+// random JWT secret when missing (and replaces a placeholder one), builds the web app, applies the D1 migrations locally, starts
 // `wrangler dev` (extra arguments after `--` are passed on) and creates a demo account.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -22,16 +22,29 @@ function argValue(name) {
   return eq?.slice(name.length + 1);
 }
 
+/** The example's placeholder, or anything that reads like one: the Worker refuses these (503). */
+function isPlaceholder(secret, example) {
+  const exampleSecret = /^JWT_SECRET=(.*)$/m.exec(example)?.[1]?.trim();
+  return secret.length < 32 || secret === exampleSecret || /replace-with|change-?me|your-secret|placeholder/i.test(secret);
+}
+
 function ensureDevVars() {
   const file = join(root, ".dev.vars");
-  if (existsSync(file) && /^JWT_SECRET=.{32,}/m.test(readFileSync(file, "utf8"))) {
-    // Older files predate ENVIRONMENT; local webhooks to http://localhost need it.
-    const text = readFileSync(file, "utf8");
-    if (!/^ENVIRONMENT=/m.test(text)) writeFileSync(file, `${text.replace(/\n?$/, "\n")}ENVIRONMENT=development\n`, { mode: 0o600 });
-    return;
-  }
   const example = existsSync(join(root, ".dev.vars.example")) ? readFileSync(join(root, ".dev.vars.example"), "utf8") : "";
   const secret = randomBytes(48).toString("base64url");
+  if (existsSync(file)) {
+    let text = readFileSync(file, "utf8");
+    const current = /^JWT_SECRET=(.*)$/m.exec(text)?.[1]?.trim();
+    if (current === undefined || isPlaceholder(current, example)) {
+      // A copied example (or a hand-written short value) would make every token forgeable.
+      text = current === undefined ? `JWT_SECRET=${secret}\n${text}` : text.replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${secret}`);
+      console.log("Replaced the placeholder JWT_SECRET in .dev.vars with a random one.");
+    }
+    // Older files predate ENVIRONMENT; local webhooks to http://localhost need it.
+    if (!/^ENVIRONMENT=/m.test(text)) text = `${text.replace(/\n?$/, "\n")}ENVIRONMENT=development\n`;
+    writeFileSync(file, text, { mode: 0o600 });
+    return;
+  }
   const body = example.includes("JWT_SECRET=")
     ? example.replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${secret}`)
     : `JWT_SECRET=${secret}\n${example}`;
