@@ -25,15 +25,19 @@ function init(): Promise<void> {
   return ready;
 }
 
-/** Raw RGBA pixels, for encoders other than PNG. */
-export async function renderPixels(svg: string, options: RenderOptions = {}): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+/** Renders once and hands the image to `read` before the wasm memory behind it is freed. */
+async function render<T>(
+  svg: string,
+  options: RenderOptions,
+  read: (image: { width: number; height: number; pixels: Uint8Array; asPng(): Uint8Array }) => T,
+): Promise<T> {
   await init();
   fonts ??= fontBuffers();
   const resvg = new Resvg(svg, renderOptions(options));
   try {
     const image = resvg.render();
     try {
-      return { width: image.width, height: image.height, rgba: image.pixels };
+      return read(image);
     } finally {
       image.free();
     }
@@ -43,20 +47,13 @@ export async function renderPixels(svg: string, options: RenderOptions = {}): Pr
 }
 
 /** A PNG of the SVG, 1280 px wide unless options.width says otherwise (1280×720 for a thumbnail). */
-export async function renderPng(svg: string, options: RenderOptions = {}): Promise<Uint8Array> {
-  await init();
-  fonts ??= fontBuffers();
-  const resvg = new Resvg(svg, renderOptions(options));
-  try {
-    const image = resvg.render();
-    try {
-      return image.asPng();
-    } finally {
-      image.free();
-    }
-  } finally {
-    resvg.free();
-  }
+export function renderPng(svg: string, options: RenderOptions = {}): Promise<Uint8Array> {
+  return render(svg, options, (image) => image.asPng());
+}
+
+/** Raw RGBA pixels, for another encoder (JPEG) or for checks. */
+export function renderPixels(svg: string, options: RenderOptions = {}): Promise<{ width: number; height: number; rgba: Uint8Array }> {
+  return render(svg, options, (image) => ({ width: image.width, height: image.height, rgba: image.pixels }));
 }
 
 function renderOptions(options: RenderOptions) {
