@@ -4,7 +4,6 @@
 // step_failed there, so nothing stays "generating".
 import type { Command, Step, WorkflowRecord } from "../domain/workflow";
 import { allScripts, findScript, thumbnailsFromDesigns } from "../domain/workflow";
-import { hashString } from "../domain/seed";
 import type { Env } from "../env";
 import { providersFor } from "../providers";
 import { offlineScriptWriter } from "../providers/offline-scripts";
@@ -82,10 +81,4 @@ export function runStep(step: Step, env: Env, record: WorkflowRecord, now: numbe
   if (step === "trends") return trends(env, record, now);
   if (step === "scripts") return scripts(env, record, now);
   return thumbnails(env, record);
-}
-
-/** The simulation's seed: fixed by AB_SEED for reproducible runs, else random. */
-export function abSeed(env: Env, workflowId: string): number {
-  const fixed = env.AB_SEED ? Number(env.AB_SEED) : NaN;
-  return Number.isFinite(fixed) ? hashString(`${fixed}|${workflowId}`) : crypto.getRandomValues(new Uint32Array(1))[0]!;
 }

@@ -1,6 +1,12 @@
-// The D1 row that lists a workflow for its owner; the Durable Object keeps it in step.
+// The D1 row that lists a workflow for its owner. The Durable Object keeps it in step with each
+// transition; a copy that fails is marked in the object's storage (atomically with the
+// transition) and retried by the object's index timer, so the list never stays stale.
 import type { WorkflowRecord } from "../domain/workflow";
 import { requiredActionFor } from "../shared/contract";
+
+const DIRTY_KEY = "index-dirty-at";
+/** How long after a failed copy the index timer tries again. */
+export const INDEX_RETRY_MS = 10_000;
 
 export async function insertIndexRow(db: D1Database, r: WorkflowRecord): Promise<void> {
   await db
@@ -9,9 +15,31 @@ export async function insertIndexRow(db: D1Database, r: WorkflowRecord): Promise
     .run();
 }
 
-export async function updateIndexRow(db: D1Database, r: WorkflowRecord): Promise<void> {
-  await db
-    .prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
-    .bind(r.status, requiredActionFor(r.status), r.updated_at, r.id)
-    .run();
+export class WorkflowIndex {
+  constructor(
+    private readonly kv: DurableObjectStorage["kv"],
+    private readonly db: () => D1Database,
+  ) {}
+
+  /** Synchronous, so the mark commits in the same storage transaction as the transition. */
+  markDirty(at: number): void {
+    this.kv.put(DIRTY_KEY, at);
+  }
+
+  /** When the index timer should retry, or null when the index is in step. */
+  retryAt(): number | null {
+    const at = this.kv.get<number>(DIRTY_KEY);
+    return at === undefined ? null : at + INDEX_RETRY_MS;
+  }
+
+  /** Copies the status to D1 if the last copy did not land. */
+  async sync(record: WorkflowRecord | null, current: () => WorkflowRecord | null): Promise<void> {
+    if (!record || this.kv.get(DIRTY_KEY) === undefined) return;
+    await this.db()
+      .prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
+      .bind(record.status, requiredActionFor(record.status), record.updated_at, record.id)
+      .run();
+    // A transition that landed meanwhile has marked the index again; leave its mark.
+    if (current() === record) this.kv.delete(DIRTY_KEY);
+  }
 }

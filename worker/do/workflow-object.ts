@@ -2,11 +2,11 @@
 // (domain/workflow) what a command does, and commits the answer. It decides nothing itself.
 import { DurableObject } from "cloudflare:workers";
 import { toAbStatus } from "../domain/ab-test";
-import { abConfigFrom } from "../domain/config";
 import { type Result, NOT_YOURS, conflict, ok, refuse } from "../domain/refusal";
 import { toResults, toWorkflowState } from "../domain/view";
 import {
   type Command,
+  type CreatorCommand,
   type WorkflowEvent,
   type WorkflowRecord,
   newWorkflow,
@@ -16,28 +16,17 @@ import {
 } from "../domain/workflow";
 import type { Env } from "../env";
 import { renderThumbnailSvg } from "../providers/svg-thumbnails";
-import type {
-  AbHistory,
-  AbStatus,
-  ApproveRequest,
-  MetricsPushRequest,
-  Results,
-  SelectThumbnailRequest,
-  StartWorkflowRequest,
-  WorkflowState,
-} from "../shared/contract";
+import type * as Api from "../shared/contract";
 import { createWebhookOutbox, webhookEventsFor } from "../webhooks/emit";
 import type { WebhookOutbox } from "../webhooks/storage-outbox";
 import { AbHistoryTable } from "./ab-history";
 import { LiveSockets } from "./live-sockets";
-import { abSeed, reason, runStep } from "./steps";
+import { reason, runStep } from "./steps";
 import { type Timer, earliest, runDue } from "./timers";
-import { insertIndexRow, updateIndexRow } from "./workflow-index";
+import { WorkflowIndex, insertIndexRow } from "./workflow-index";
 
 const RECORD_KEY = "workflow";
-/** When the D1 index last failed to take a transition; the index timer retries it. */
-const INDEX_DIRTY_KEY = "index-dirty-at";
-/** How long a failed timer (D1 down, say) waits before its retry. */
+/** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
 const RETRY_PAUSE_MS = 10_000;
 
 export class WorkflowObject extends DurableObject<Env> {
@@ -49,6 +38,7 @@ export class WorkflowObject extends DurableObject<Env> {
   private readonly live: LiveSockets;
   private readonly history: AbHistoryTable;
   private readonly outbox: WebhookOutbox;
+  private readonly index: WorkflowIndex;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -57,12 +47,13 @@ export class WorkflowObject extends DurableObject<Env> {
     this.live = new LiveSockets(ctx, env, () => this.record);
     this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
+    this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
     ctx.blockConcurrencyWhile(() => this.recoverAfterRestart());
   }
 
   // ---------- commands ----------
 
-  create(ownerId: string, id: string, input: StartWorkflowRequest): Promise<Result<WorkflowState>> {
+  create(ownerId: string, id: string, input: Api.StartWorkflowRequest): Promise<Result<Api.WorkflowState>> {
     return this.exclusive(async () => {
       if (this.record) return refuse(conflict("This workflow already exists."));
       const record = newWorkflow(id, ownerId, input, this.clock());
@@ -74,38 +65,23 @@ export class WorkflowObject extends DurableObject<Env> {
     });
   }
 
-  decide(ownerId: string, body: ApproveRequest): Promise<Result<WorkflowState>> {
-    const command: Command =
-      body.action === "approve" ? { type: "approve", script_id: body.script_id } : { type: "reject", feedback: body.feedback ?? null };
-    return this.command(ownerId, () => command, toWorkflowState);
-  }
-
-  selectThumbnail(ownerId: string, body: SelectThumbnailRequest): Promise<Result<WorkflowState>> {
-    const config = abConfigFrom(this.env);
-    const command = (r: WorkflowRecord): Command => ({
-      type: "select",
-      thumbnail_id: body.thumbnail_id,
-      source: body.analytics_source,
-      config,
-      seed: abSeed(this.env, r.id),
+  /**
+   * A creator's (or integrator's) command, built by the route: the core decides, this commits.
+   * The answer is the whole workflow, or just its A/B test for a metrics push.
+   */
+  execute(
+    ownerId: string,
+    command: CreatorCommand,
+    answer: "workflow" | "ab_test" = "workflow",
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.exclusive(async () => {
+      if (!this.record || this.record.owner_id !== ownerId) return refuse(NOT_YOURS);
+      const applied = await this.apply(command);
+      if (!applied.ok) return applied;
+      await this.runPendingSteps();
+      await this.armAlarm();
+      return ok(answer === "ab_test" ? toAbStatus(this.record.ab!) : toWorkflowState(this.record));
     });
-    return this.command(ownerId, command, toWorkflowState);
-  }
-
-  pushMetrics(ownerId: string, body: MetricsPushRequest): Promise<Result<AbStatus>> {
-    return this.command(
-      ownerId,
-      () => ({ type: "push", metrics: body }),
-      (r) => toAbStatus(r.ab!),
-    );
-  }
-
-  declareWinner(ownerId: string, thumbnailId: string): Promise<Result<WorkflowState>> {
-    return this.command(ownerId, () => ({ type: "declare", thumbnail_id: thumbnailId }), toWorkflowState);
-  }
-
-  stopTest(ownerId: string): Promise<Result<WorkflowState>> {
-    return this.command(ownerId, () => ({ type: "stop" }), toWorkflowState);
   }
 
   /** Forgets the workflow (account deletion): storage, history, alarm and open sockets. Owner only. */
@@ -122,19 +98,19 @@ export class WorkflowObject extends DurableObject<Env> {
 
   // ---------- queries ----------
 
-  view(ownerId: string): Promise<Result<WorkflowState>> {
+  view(ownerId: string): Promise<Result<Api.WorkflowState>> {
     return this.read(ownerId, (r) => ok(toWorkflowState(r)));
   }
 
-  abStatus(ownerId: string): Promise<Result<AbStatus>> {
+  abStatus(ownerId: string): Promise<Result<Api.AbStatus>> {
     return this.read(ownerId, (r) => (r.ab ? ok(toAbStatus(r.ab)) : refuse(noTest(r))));
   }
 
-  abHistory(ownerId: string): Promise<Result<AbHistory>> {
+  abHistory(ownerId: string): Promise<Result<Api.AbHistory>> {
     return this.read(ownerId, (r) => (r.ab ? ok({ variant_ids: r.ab.variant_ids, points: this.history.points() }) : refuse(noTest(r))));
   }
 
-  results(ownerId: string): Promise<Result<Results>> {
+  results(ownerId: string): Promise<Result<Api.Results>> {
     return this.read(ownerId, toResults);
   }
 
@@ -156,12 +132,11 @@ export class WorkflowObject extends DurableObject<Env> {
   }
 
   private timers(now: number): Timer[] {
-    const dirtyAt = this.ctx.storage.kv.get<number>(INDEX_DIRTY_KEY);
     return [
       ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
-      { name: "index", dueAt: dirtyAt === undefined ? null : dirtyAt + RETRY_PAUSE_MS, run: () => this.syncIndex() },
+      { name: "index", dueAt: this.index.retryAt(), run: () => this.syncIndex() },
     ];
   }
 
@@ -199,17 +174,6 @@ export class WorkflowObject extends DurableObject<Env> {
     return Promise.resolve(record && record.owner_id === ownerId ? fn(record) : refuse(NOT_YOURS));
   }
 
-  private command<T>(ownerId: string, build: (r: WorkflowRecord) => Command, present: (r: WorkflowRecord) => T): Promise<Result<T>> {
-    return this.exclusive(async () => {
-      if (!this.record || this.record.owner_id !== ownerId) return refuse(NOT_YOURS);
-      const applied = await this.apply(build(this.record));
-      if (!applied.ok) return applied;
-      await this.runPendingSteps();
-      await this.armAlarm();
-      return ok(present(this.record));
-    });
-  }
-
   private async apply(command: Command): Promise<Result<WorkflowRecord>> {
     if (!this.record) return refuse(NOT_YOURS);
     const t = transition(this.record, command, this.clock());
@@ -240,19 +204,15 @@ export class WorkflowObject extends DurableObject<Env> {
         for (const message of webhookEventsFor(next, event)) this.outbox.enqueue(message);
       }
       // The index only needs transitions (polls would write D1 every 30 s); the mark commits with them.
-      if (moved) this.ctx.storage.kv.put(INDEX_DIRTY_KEY, next.updated_at);
+      if (moved) this.index.markDirty(next.updated_at);
     });
     this.record = next;
     this.live.announce(next, events);
     if (moved) await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; a timer retries", reason(err)));
   }
 
-  /** Copies the status to the D1 index if the last copy did not land. */
-  private async syncIndex(): Promise<void> {
-    const record = this.record;
-    if (!record || this.ctx.storage.kv.get(INDEX_DIRTY_KEY) === undefined) return;
-    await updateIndexRow(this.env.DB, record);
-    if (this.record === record) this.ctx.storage.kv.delete(INDEX_DIRTY_KEY);
+  private syncIndex(): Promise<void> {
+    return this.index.sync(this.record, () => this.record);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Reads the A/B settings from string variables, rejecting nonsense instead of running with it.
 import { positiveVar, textVar } from "../lib/vars";
 import type { AbConfig, AllocationMode } from "./ab-test";
+import { hashString } from "./seed";
 import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL } from "./stats";
 
 export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
@@ -18,4 +19,10 @@ export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
       plannedImpressionsPerVariant: number("AB_PLANNED_IMPRESSIONS", DEFAULT_ENGINE_CONFIG.plannedImpressionsPerVariant),
     },
   };
+}
+
+/** The simulation's seed: fixed by AB_SEED (per workflow) for reproducible runs, else drawn. */
+export function abSeed(vars: Record<string, unknown>, workflowId: string, draw: () => number): number {
+  const fixed = positiveVar(vars, "AB_SEED");
+  return fixed === undefined ? draw() : hashString(`${fixed}|${workflowId}`);
 }

@@ -4,7 +4,9 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { z } from "zod";
 import { workflows } from "../db/schema";
+import { abConfigFrom, abSeed } from "../domain/config";
 import { resultsMarkdown } from "../domain/view";
+import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
 import { ApiError, unwrap } from "../http/problem";
 import { parseBody, parseQuery } from "../http/validate";
@@ -92,29 +94,40 @@ export const workflowRoutes = new Hono<AppEnv>()
   .post("/:id/approve", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const body = await parseBody(c, ApproveRequest);
-    return c.json(unwrap(await stub.decide(c.get("userId"), body)));
+    const command: CreatorCommand =
+      body.action === "approve" ? { type: "approve", script_id: body.script_id } : { type: "reject", feedback: body.feedback ?? null };
+    return c.json(unwrap(await stub.execute(c.get("userId"), command)));
   })
   .post("/:id/select-thumbnail", async (c) => {
-    const stub = workflowStub(c.env, c.req.param("id"));
+    const id = c.req.param("id");
+    const stub = workflowStub(c.env, id);
     const body = await parseBody(c, SelectThumbnailRequest);
-    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body)));
+    const seed = abSeed(c.env, id, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
+    const command: CreatorCommand = {
+      type: "select",
+      thumbnail_id: body.thumbnail_id,
+      source: body.analytics_source,
+      config: abConfigFrom(c.env),
+      seed,
+    };
+    return c.json(unwrap(await stub.execute(c.get("userId"), command)));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
   .get("/:id/ab-history", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abHistory(c.get("userId")))))
   .post("/:id/metrics", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const body = await parseBody(c, MetricsPushRequest);
-    return c.json(unwrap(await stub.pushMetrics(c.get("userId"), body)));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "push", metrics: body }, "ab_test")));
   })
   .post("/:id/declare-winner", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const { thumbnail_id } = await parseBody(c, DeclareWinnerRequest);
-    return c.json(unwrap(await stub.declareWinner(c.get("userId"), thumbnail_id)));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "declare", thumbnail_id })));
   })
   .post("/:id/stop-test", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     await parseBody(c, EmptyBody);
-    return c.json(unwrap(await stub.stopTest(c.get("userId"))));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "stop" })));
   })
   .get("/:id/results", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId")))))
   .get("/:id/export", async (c) => {

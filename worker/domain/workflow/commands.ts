@@ -39,6 +39,9 @@ export type Command =
 
 export type CommandType = Command["type"];
 
+/** The commands a request may send; the rest report provider steps and timers from inside the object. */
+export type CreatorCommand = Extract<Command, { type: "approve" | "reject" | "select" | "push" | "declare" | "stop" }>;
+
 export type WorkflowEvent =
   | { type: "status_changed"; from: WorkflowStatus | null; to: WorkflowStatus; at: number }
   | { type: "test_completed"; at: number }
