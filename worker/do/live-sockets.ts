@@ -1,72 +1,48 @@
-// Live updates over hibernatable WebSockets. The token never travels in the URL: a page opens
-// the socket, then sends {"type":"auth","token":...} as its first message. Until then it
-// receives nothing, and a socket that does not authenticate in time is closed.
-import { verifyToken } from "../auth/tokens";
+// Live updates over hibernatable WebSockets. The Worker's route authenticates the upgrade (the
+// token rides in the Sec-WebSocket-Protocol header, never in the URL) before it wakes this
+// object, and hands over the verified user id; the object checks that user owns the workflow.
 import { toAbStatus } from "../domain/ab-test";
 import { toWorkflowState } from "../domain/view";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
-import type { Env } from "../env";
 import type { LiveMessage } from "../shared/contract";
 
-const AUTH_TIMEOUT_MS = 10_000;
+/** The subprotocol the page asks for beside its "bearer.<token>" entry; the answer echoes it. */
+export const LIVE_SUBPROTOCOL = "creator-agent.v1";
+/** Set by the Worker's route on the request it forwards, after verifying the token. */
+export const VERIFIED_USER_HEADER = "x-verified-user";
 
-interface Attachment {
-  userId: string | null;
-  openedAt: number;
-}
-
-export const CLOSE = { badToken: 4401, notFound: 4404, authTimeout: 4408, badMessage: 4400 } as const;
+export const CLOSE = { notFound: 4404, badMessage: 4400 } as const;
 
 export class LiveSockets {
   constructor(
     private readonly ctx: DurableObjectState,
-    private readonly env: Env,
     private readonly record: () => WorkflowRecord | null,
   ) {}
 
   accept(request: Request): Response {
-    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
-      return new Response(JSON.stringify({ detail: "Expected a WebSocket upgrade." }), { status: 426 });
+    const userId = request.headers.get(VERIFIED_USER_HEADER);
+    const record = this.record();
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket" || !userId) {
+      return new Response(JSON.stringify({ detail: "Expected an authenticated WebSocket upgrade." }), { status: 426 });
     }
+    if (!record || record.owner_id !== userId) return new Response(JSON.stringify({ detail: "not found" }), { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ userId: null, openedAt: Date.now() } satisfies Attachment);
-    // Best effort while the object is awake; broadcast() also sweeps late sockets after hibernation.
-    setTimeout(() => this.closeIfUnauthenticated(server), AUTH_TIMEOUT_MS);
-    return new Response(null, { status: 101, webSocket: client });
+    server.serializeAttachment({ userId });
+    server.send(JSON.stringify({ type: "state", workflow: toWorkflowState(record) } satisfies LiveMessage));
+    return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": LIVE_SUBPROTOCOL } });
   }
 
-  async onMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const attachment = ws.deserializeAttachment() as Attachment;
-    let parsed: unknown;
+  /** Sockets only listen; a ping gets a pong, and anything else that is not JSON closes the socket. */
+  onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    let parsed: { type?: unknown };
     try {
       parsed = JSON.parse(typeof message === "string" ? message : new TextDecoder().decode(message));
     } catch {
       ws.close(CLOSE.badMessage, "messages must be JSON");
       return;
     }
-    const msg = parsed as { type?: unknown; token?: unknown };
-    if (msg.type === "ping") {
-      ws.send(JSON.stringify({ type: "pong" }));
-      return;
-    }
-    if (attachment.userId !== null) return; // Authenticated sockets only listen.
-    if (msg.type !== "auth" || typeof msg.token !== "string") {
-      ws.close(CLOSE.badToken, "first message must be auth");
-      return;
-    }
-    const userId = await verifyToken(msg.token, this.env.JWT_SECRET);
-    if (!userId) {
-      ws.close(CLOSE.badToken, "invalid token");
-      return;
-    }
-    const record = this.record();
-    if (!record || record.owner_id !== userId) {
-      ws.close(CLOSE.notFound, "not found");
-      return;
-    }
-    ws.serializeAttachment({ ...attachment, userId } satisfies Attachment);
-    ws.send(JSON.stringify({ type: "state", workflow: toWorkflowState(record) } satisfies LiveMessage));
+    if (parsed?.type === "ping") ws.send(JSON.stringify({ type: "pong" }));
   }
 
   onClose(ws: WebSocket, code: number): void {
@@ -91,26 +67,10 @@ export class LiveSockets {
   private broadcast(message: LiveMessage): void {
     const text = JSON.stringify(message);
     for (const ws of this.ctx.getWebSockets()) {
-      const attachment = ws.deserializeAttachment() as Attachment | null;
-      if (attachment?.userId) {
-        try {
-          ws.send(text);
-        } catch {
-          // The socket went away; webSocketClose tidies up.
-        }
-      } else if (ws) {
-        this.closeIfUnauthenticated(ws);
-      }
-    }
-  }
-
-  private closeIfUnauthenticated(ws: WebSocket): void {
-    const attachment = ws.deserializeAttachment() as Attachment | null;
-    if (attachment && attachment.userId === null && Date.now() - attachment.openedAt >= AUTH_TIMEOUT_MS) {
       try {
-        ws.close(CLOSE.authTimeout, "authentication timed out");
+        ws.send(text);
       } catch {
-        // Already closed.
+        // The socket went away; webSocketClose tidies up.
       }
     }
   }

@@ -44,7 +44,7 @@ export class WorkflowObject extends DurableObject<Env> {
     super(ctx, env);
     // Nothing is written here: an id nobody created must not gain storage by being looked up.
     this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
-    this.live = new LiveSockets(ctx, env, () => this.record);
+    this.live = new LiveSockets(ctx, () => this.record);
     this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
     this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
@@ -154,7 +154,7 @@ export class WorkflowObject extends DurableObject<Env> {
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    await this.live.onMessage(ws, message);
+    this.live.onMessage(ws, message);
   }
 
   async webSocketClose(ws: WebSocket, code: number): Promise<void> {

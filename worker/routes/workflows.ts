@@ -8,6 +8,8 @@ import { abConfigFrom, abSeed } from "../domain/config";
 import { resultsMarkdown } from "../domain/view";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
+import { verifyToken } from "../auth/tokens";
+import { LIVE_SUBPROTOCOL, VERIFIED_USER_HEADER } from "../do/live-sockets";
 import { ApiError, unwrap } from "../http/problem";
 import { parseBody, parseQuery } from "../http/validate";
 import {
@@ -46,10 +48,23 @@ function decodeCursor(text: string): Cursor {
   throw new ApiError(400, "The query string is invalid.", [{ path: "cursor", message: "is not a cursor this API returned" }]);
 }
 
-/** The WebSocket route authenticates inside the Durable Object (first message), so it sits before requireAuth. */
+/**
+ * The live socket. It sits before requireAuth because browsers cannot set an Authorization header
+ * on a WebSocket: the page offers the subprotocols ["creator-agent.v1", "bearer.<token>"], and
+ * the token (session-checked) is verified here, before the workflow's object is woken at all.
+ */
 export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new ApiError(400, "This endpoint only accepts WebSocket upgrades.");
-  return workflowStub(c.env, c.req.param("id")).fetch(c.req.raw);
+  const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
+  const token = offered.find((p) => p.startsWith("bearer."))?.slice("bearer.".length);
+  const userId = offered.includes(LIVE_SUBPROTOCOL) && token ? await verifyToken(token, c.env) : null;
+  if (!userId) throw new ApiError(401, `Offer the subprotocols '${LIVE_SUBPROTOCOL}' and 'bearer.<access token>'.`);
+  const stub = workflowStub(c.env, c.req.param("id"));
+  const forwarded = new Request(c.req.raw);
+  forwarded.headers.set(VERIFIED_USER_HEADER, userId);
+  const res = await stub.fetch(forwarded);
+  if (res.status === 404) throw new ApiError(404, "No workflow with this id belongs to you.");
+  return res;
 });
 
 export const workflowRoutes = new Hono<AppEnv>()

@@ -5,9 +5,17 @@ import { alarmAt, BASE, call, newUser, sleep, stubOf, toAbTesting, toThumbnails 
 
 const POLL_MS = Number(env.AB_POLL_INTERVAL_SECONDS) * 1000;
 
-async function openLive(id: string) {
-  const res = await exports.default.fetch(new Request(`${BASE}/workflows/${id}/live`, { headers: { upgrade: "websocket" } }));
+const upgrade = (id: string, protocols?: string) =>
+  exports.default.fetch(
+    new Request(`${BASE}/workflows/${id}/live`, {
+      headers: { upgrade: "websocket", ...(protocols === undefined ? {} : { "sec-websocket-protocol": protocols }) },
+    }),
+  );
+
+async function openLive(id: string, token: string) {
+  const res = await upgrade(id, `creator-agent.v1, bearer.${token}`);
   expect(res.status).toBe(101);
+  expect(res.headers.get("sec-websocket-protocol")).toBe("creator-agent.v1");
   const ws = res.webSocket!;
   const messages: any[] = [];
   let closed: { code: number } | null = null;
@@ -31,11 +39,10 @@ async function openLive(id: string) {
 }
 
 describe("live channel", () => {
-  it("authenticates by first message, then pushes state changes and polls", async () => {
+  it("authenticates the upgrade by subprotocol, then pushes state changes and polls", async () => {
     const { token } = await newUser("live");
     const wf = await toThumbnails(token);
-    const live = await openLive(wf.id);
-    live.ws.send(JSON.stringify({ type: "auth", token }));
+    const live = await openLive(wf.id, token);
     const first: Extract<LiveMessage, { type: "state" }> = await live.next((m) => m.type === "state");
     expect(first.workflow.status).toBe("awaiting_thumbnail_selection");
 
@@ -53,23 +60,22 @@ describe("live channel", () => {
     live.ws.close(1000, "done");
   });
 
-  it("closes sockets that send a bad token or belong to someone else, and sends them nothing", async () => {
+  it("refuses upgrades without a valid token before waking the object, and someone else's workflow with 404", async () => {
     const owner = await newUser("live-owner");
     const other = await newUser("live-other");
     const wf = await toAbTesting(owner.token);
-    const bad = await openLive(wf.id);
-    bad.ws.send(JSON.stringify({ type: "auth", token: "forged" }));
-    const foreign = await openLive(wf.id);
-    foreign.ws.send(JSON.stringify({ type: "auth", token: other.token }));
-    const silent = await openLive(wf.id);
-    await sleep(50);
-    expect(bad.closed()?.code).toBe(4401);
-    expect(foreign.closed()?.code).toBe(4404);
-    await alarmAt(stubOf(wf.id), Date.now() + POLL_MS);
-    await sleep(50);
-    expect(bad.messages).toEqual([]);
-    expect(foreign.messages).toEqual([]);
-    expect(silent.messages).toEqual([]);
+    for (const protocols of [undefined, "creator-agent.v1", `creator-agent.v1, bearer.forged`, `bearer.${owner.token}`]) {
+      const res = await upgrade(wf.id, protocols);
+      expect(res.status, String(protocols)).toBe(401);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    // A random workflow id never gets storage or a socket: the token is checked first, then ownership.
+    expect((await upgrade(crypto.randomUUID(), "creator-agent.v1")).status).toBe(401);
+    expect((await upgrade(crypto.randomUUID(), `creator-agent.v1, bearer.${owner.token}`)).status).toBe(404);
+    expect((await upgrade(wf.id, `creator-agent.v1, bearer.${other.token}`)).status).toBe(404);
+    // After sign-out the same token opens nothing.
+    expect((await call("POST", "/auth/logout", { token: owner.token })).status).toBeLessThan(300);
+    expect((await upgrade(wf.id, `creator-agent.v1, bearer.${owner.token}`)).status).toBe(401);
   });
 
   it("refuses a plain GET on the live route", async () => {
