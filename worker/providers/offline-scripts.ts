@@ -118,7 +118,7 @@ function writeOne(angle: Angle, variant: number, c: AngleContext, request: Feedb
   }
   return {
     id: crypto.randomUUID(),
-    title: angle.title(c),
+    title: capFirst(angle.title(c)),
     angle: angle.name,
     hook,
     body,
@@ -170,7 +170,8 @@ export function writeOfflineRevision(input: ScriptInput): OfflineRevision {
     topic: inSentence(profile.topic),
     Topic: titleCase(profile.topic),
     subject: inSentence(profile.subject),
-    Subject: titleCase(profile.subject),
+    // "the Balkans" keeps a small "the" mid-title; a title that starts with it gets a capital below.
+    Subject: titleCase(profile.subject).replace(/^The /, "the "),
     audience: input.audience?.trim() || DEFAULT_AUDIENCE[profile.kind],
   };
   const rand = mulberry32(hashString(`${input.topic}|${input.revision}|${input.feedback ?? ""}`));

@@ -96,9 +96,21 @@ export function withPlaceCasing(text: string): string {
   return out;
 }
 
+const DOUBLED = new Set(["swim", "run", "sit", "shop", "plan", "get", "cut", "knit", "jog", "chop", "skip", "stop"]);
+
+/** "draw" → "drawing", "code" → "coding", "swim" → "swimming": "how to draw hands" is about drawing hands. */
+function gerund(verb: string): string {
+  const v = verb.toLowerCase();
+  if (v.endsWith("ing")) return verb;
+  if (DOUBLED.has(v)) return `${verb}${verb.at(-1)}ing`;
+  if (/[^e]e$/.test(v)) return `${verb.slice(0, -1)}ing`;
+  return `${verb}ing`;
+}
+
 function shortSubject(topic: string, kind: TopicKind, place: string | null): string {
   if (kind === "place" && place) return place;
   const stripped = topic
+    .replace(/^\s*(how to|learn(ing)? to)\s+(\p{L}+)/iu, (_m, _a, _b, verb: string) => gerund(verb))
     .replace(/\s+(for|with|on|in|at|to|without)\s+.*$/i, "")
     .replace(GENERIC_WORDS, " ")
     .replace(/[^\p{L}\p{N}'’&+\- ]/gu, " ")

@@ -52,6 +52,8 @@ describe("topicProfile", () => {
     expect(topicProfile("Weeknight meal prep").subject).toBe("meal prep");
     expect(topicProfile("learn guitar in 30 days").subject).toBe("guitar");
     expect(topicProfile("iPhone 17 Pro review").subject).toBe("iPhone 17 Pro");
+    expect(topicProfile("how to draw hands").subject).toBe("drawing hands");
+    expect(topicProfile("learn to code").subject).toBe("coding");
   });
 });
 

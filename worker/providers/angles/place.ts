@@ -36,7 +36,7 @@ export const PLACE_ANGLES: Angle[] = [
   {
     name: "trip-mistakes",
     family: "list",
-    title: (c) => `7 ${c.Subject} Mistakes First-Time Visitors Make`,
+    title: (c) => `7 Mistakes First-Time Visitors Make in ${c.Subject}`,
     hook: (c) => `Most people make at least three of these on their first trip to ${c.subject}. I made five of them.`,
     outline: () => [
       `Mistakes 1–2: booking too much, and booking the wrong things`,
