@@ -31,9 +31,9 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (allowedOrigins(c.env.ALLOWED_ORIGINS).has(origin) ? origin : null),
-    allowHeaders: ["Authorization", "Content-Type"],
+    allowHeaders: ["Authorization", "Content-Type", "Prefer"],
     allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-    exposeHeaders: ["Retry-After", "Location", "Content-Disposition"],
+    exposeHeaders: ["Retry-After", "Location", "Content-Disposition", "Preference-Applied"],
     maxAge: 600,
   }),
 );

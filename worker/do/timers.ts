@@ -26,3 +26,13 @@ export function earliest(timers: Timer[]): number | null {
   const due = timers.map((t) => t.dueAt).filter((t): t is number => t !== null);
   return due.length ? Math.min(...due) : null;
 }
+
+/**
+ * Local alarms can be lost on restart, and a deploy can leave one armed for a timer that no
+ * longer exists: re-arm when the stored alarm is missing, later than the earliest timer, or overdue.
+ */
+export async function rearmIfLost(storage: DurableObjectStorage, wake: number | null, now: number): Promise<void> {
+  if (wake === null) return;
+  const armed = await storage.getAlarm();
+  if (armed === null || armed > wake || armed < now - 1000) await storage.setAlarm(Math.max(now, wake));
+}

@@ -22,10 +22,11 @@ import type { WebhookOutbox } from "../webhooks/storage-outbox";
 import { AbHistoryTable } from "./ab-history";
 import { LiveSockets } from "./live-sockets";
 import { reason, runStep } from "./steps";
-import { type Timer, earliest, runDue } from "./timers";
+import { type Timer, earliest, rearmIfLost, runDue } from "./timers";
 import { WorkflowIndex, insertIndexRow } from "./workflow-index";
 
 const RECORD_KEY = "workflow";
+const STEP_IN_FLIGHT_KEY = "step-in-flight";
 /** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
 const RETRY_PAUSE_MS = 10_000;
 
@@ -53,13 +54,19 @@ export class WorkflowObject extends DurableObject<Env> {
 
   // ---------- commands ----------
 
-  create(ownerId: string, id: string, input: Api.StartWorkflowRequest): Promise<Result<Api.WorkflowState>> {
+  /** Starts a workflow. "async" answers once it is stored and leaves trends and scripts to the steps timer. */
+  create(
+    ownerId: string,
+    id: string,
+    input: Api.StartWorkflowRequest,
+    respond: "sync" | "async" = "sync",
+  ): Promise<Result<Api.WorkflowState>> {
     return this.exclusive(async () => {
       if (this.record) return refuse(conflict("This workflow already exists."));
       const record = newWorkflow(id, ownerId, input, this.clock());
       await insertIndexRow(this.env.DB, record);
       await this.commit(record, [{ type: "status_changed", from: null, to: record.status, at: record.created_at }]);
-      await this.runPendingSteps();
+      if (respond === "sync") await this.runPendingSteps();
       await this.armAlarm();
       return ok(toWorkflowState(this.record!));
     });
@@ -133,6 +140,11 @@ export class WorkflowObject extends DurableObject<Env> {
 
   private timers(now: number): Timer[] {
     return [
+      {
+        name: "steps",
+        dueAt: this.record && pendingStep(this.record) ? now : null,
+        run: () => this.exclusive(() => this.runPendingSteps()),
+      },
       ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
@@ -185,11 +197,14 @@ export class WorkflowObject extends DurableObject<Env> {
   /** While the workflow waits for a provider, call it and report the result (or the failure) to the core. */
   private async runPendingSteps(): Promise<void> {
     for (let step = pendingStep(this.record!); step; step = pendingStep(this.record!)) {
+      // Marks the step as in flight, so a restart in the middle of it can tell it from a queued one.
+      this.ctx.storage.kv.put(STEP_IN_FLIGHT_KEY, step);
       const command = await runStep(step, this.env, this.record!, this.clock()).catch((err: unknown): Command => ({
         type: "step_failed",
         reason: reason(err),
       }));
       const applied = await this.apply(command);
+      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
       if (!applied.ok) throw new Error(`the core refused the ${step} step's result: ${applied.refusal.detail}`);
     }
   }
@@ -216,16 +231,16 @@ export class WorkflowObject extends DurableObject<Env> {
   }
 
   /**
-   * A fresh instance has no command in flight, so a workflow found mid-step was interrupted by a
-   * restart or deploy: put it back at rest. Local alarms can also be lost on restart, so re-arm.
+   * A fresh instance has no command in flight, so a step marked in flight was interrupted by a
+   * restart or deploy: put the workflow back at rest (a queued step is left to the steps timer).
    */
   private async recoverAfterRestart(): Promise<void> {
-    if (this.record && pendingStep(this.record)) await this.apply({ type: "step_failed", reason: "the service restarted" });
+    if (this.record && pendingStep(this.record) && this.ctx.storage.kv.get(STEP_IN_FLIGHT_KEY)) {
+      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
+      await this.apply({ type: "step_failed", reason: "the service restarted" });
+    }
     const now = this.clock();
-    const wake = earliest(this.timers(now));
-    if (wake === null) return;
-    const armed = await this.ctx.storage.getAlarm();
-    if (armed === null || armed > wake || armed < now - 1000) await this.ctx.storage.setAlarm(Math.max(now, wake));
+    await rearmIfLost(this.ctx.storage, earliest(this.timers(now)), now);
   }
 }
 

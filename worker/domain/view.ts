@@ -4,7 +4,7 @@ import { requiredActionFor } from "../shared/contract";
 import { toAbStatus } from "./ab-test";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { sumUsage } from "./usage";
-import { currentScripts, type WorkflowRecord } from "./workflow";
+import { STEP_DISPLAY, currentScripts, pendingStep, type WorkflowRecord } from "./workflow";
 
 export const usageOf = (r: WorkflowRecord): UsageTotals => sumUsage(r.script_revisions.flatMap((rev) => rev.usage ?? []));
 
@@ -29,6 +29,7 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
     notices: r.notices,
     usage: usageOf(r),
     error: r.error,
+    step: pendingStep(r) ? STEP_DISPLAY[pendingStep(r)!] : null,
   };
 }
 

@@ -71,8 +71,15 @@ export const workflowRoutes = new Hono<AppEnv>()
   .post("/start", async (c) => {
     const input = await parseBody(c, StartWorkflowRequest);
     const id = crypto.randomUUID();
+    const location = `/api/v1/workflows/${id}/status`;
+    // RFC 7240: with "Prefer: respond-async" the answer comes once the workflow is stored, and
+    // its progress ("finding trends", "writing scripts") arrives on the live channel.
+    if (/\brespond-async\b/i.test(c.req.header("prefer") ?? "")) {
+      const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input, "async"));
+      return c.json(state, 202, { location, "preference-applied": "respond-async" });
+    }
     const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input));
-    return c.json(state, 201, { location: `/api/v1/workflows/${id}/status` });
+    return c.json(state, 201, { location });
   })
   .get("/", async (c) => {
     const q = parseQuery(c, ListWorkflowsQuery);

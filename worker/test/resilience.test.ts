@@ -15,6 +15,7 @@ describe("resilience", () => {
     await runInDurableObject(stub, (_o, state) => {
       const record = state.storage.kv.get<Stored>("workflow")!;
       state.storage.kv.put("workflow", { ...record, status: "generating_scripts" });
+      state.storage.kv.put("step-in-flight", "scripts");
     });
     await evictDurableObject(stub);
     const after = await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token });
@@ -37,6 +38,7 @@ describe("resilience", () => {
     await runInDurableObject(stub, (_o, state) => {
       const record = state.storage.kv.get<Stored>("workflow")!;
       state.storage.kv.put("workflow", { ...record, status: "researching_trends", script_revisions: [] });
+      state.storage.kv.put("step-in-flight", "trends");
     });
     await evictDurableObject(stub);
     const after = await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token });

@@ -77,6 +77,13 @@ const STEPS: Partial<Record<WorkflowStatus, Step>> = {
 };
 export const pendingStep = (record: WorkflowRecord): Step | null => STEPS[record.status] ?? null;
 
+/** What the creator sees while a step runs. Typical times are for a hosted LLM; offline providers take under a second. */
+export const STEP_DISPLAY: Record<Step, { name: string; typical_seconds: number }> = {
+  trends: { name: "finding trends", typical_seconds: 3 },
+  scripts: { name: "writing scripts", typical_seconds: 20 },
+  thumbnails: { name: "drawing thumbnails", typical_seconds: 5 },
+};
+
 /**
  * Thumbnails from a designer's output. Embedded renders are served by the Worker at a path whose
  * random id is the capability; external images keep their own URL. Headlines are kept aside

@@ -99,6 +99,12 @@ export const WorkflowState = z.object({
   notices: z.array(z.string()).describe("Provider fallbacks and other things the creator should know, newest last"),
   usage: UsageTotals.describe("LLM tokens and estimated cost summed over every script revision"),
   error: z.string().nullable(),
+  step: z
+    .object({ name: z.string(), typical_seconds: z.number() })
+    .nullable()
+    .describe(
+      'While generating: the step running now ("finding trends", "writing scripts", "drawing thumbnails") and how long it usually takes',
+    ),
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
