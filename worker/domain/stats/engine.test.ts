@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type ArmCounts, DEFAULT_ENGINE_CONFIG as config } from "./config";
 import { acceptsAllocation, look } from "./engine";
-import { alwaysValidP, confidenceHalfWidth, mixtureRhoSquared } from "./msprt";
+import { logOneSidedMixture, mixtureZCritical } from "./boundary";
+import { mixtureRhoSquared } from "./msprt";
 import { simulatePoll } from "./simulate";
 import { type EngineState, differenceInterval, initialEngineState, pBeats } from "./state";
 
@@ -44,16 +45,19 @@ describe("a look", () => {
     expect(evaluation.liftVsRival?.interval.lower).toBeGreaterThan(0);
   });
 
-  it("computes the pair's p-value from the mixture formula on a single epoch", () => {
-    const { state } = look(initialEngineState(["a", "b"]), two([10_000, 950], [10_000, 850]), "a", config);
-    // Hand computation: shrunk CTRs (c + ½)/(n + 1), V = va/n + vb/n, x = n_eff·ρ² with n_eff = 10,000.
-    const pa = 950.5 / 10_001;
-    const pb = 850.5 / 10_001;
-    const V = (pa * (1 - pa) + pb * (1 - pb)) / 10_000;
-    const x = 10_000 * mixtureRhoSquared(0.05, config.plannedImpressionsPerVariant);
-    expect(pBeats(state, 0, 1)).toBeCloseTo(alwaysValidP(0.01 / Math.sqrt(V), x), 12);
+  it("computes the pair's p-value from the one-sided mixture on a single epoch", () => {
+    const { state } = look(initialEngineState(["a", "b"]), two([10_000, 950], [10_000, 850]), "a", config, { a: 1, b: 1 });
+    // Hand computation: one epoch, so the stratified difference is 0.095 − 0.085. Variances of
+    // each arm's CTR shrunk 20 pseudo-impressions toward the epoch's pooled CTR.
+    const p = (1800 + 50 * (1800.5 / 20_001)) / (20_000 + 50);
+    const qa = (950 + 20 * p) / 10_020;
+    const qb = (850 + 20 * p) / 10_020;
+    const V = (qa * (1 - qa) + qb * (1 - qb)) / 10_000;
+    const nEff = (0.095 * 0.905 + 0.085 * 0.915) / V;
+    const x = nEff * mixtureRhoSquared(0.05, config.plannedImpressionsPerVariant);
+    expect(pBeats(state, 0, 1)).toBeCloseTo(Math.exp(-logOneSidedMixture(0.01 / Math.sqrt(V), x)), 12);
     expect(pBeats(state, 1, 0)).toBe(1);
-    const half = confidenceHalfWidth(V, x, 0.05);
+    const half = mixtureZCritical(x, 0.05) * Math.sqrt(V);
     expect(differenceInterval(state, 0, 1).lower).toBeCloseTo(0.01 - half, 12);
   });
 
@@ -84,14 +88,17 @@ describe("a look", () => {
     expect(state.looks).toBe(400);
   });
 
-  it("rejects totals that cannot be cumulative", () => {
-    const start = look(initialEngineState(ids), counts([100, 100, 100], [5, 5, 5]), "face", config).state;
-    expect(() => look(start, counts([90, 100, 100], [5, 5, 5]), "face", config)).toThrow(RangeError);
-    expect(() => look(start, counts([100, 100, 100], [101, 5, 5]), "face", config)).toThrow(RangeError);
-    expect(() => look(start, counts([100, 100, 100], [4, 5, 5]), "face", config)).toThrow(RangeError);
-    expect(() => look(start, counts([100, 100, 100], [5, 5, 5]).slice(1), "face", config)).toThrow(RangeError);
-    const unknown = [...counts([100, 100], [5, 5]), { id: "other", impressions: 100, clicks: 5 }];
+  it("rejects totals that cannot be cumulative, beyond the revision tolerance", () => {
+    const start = look(initialEngineState(ids), counts([1_000, 1_000, 1_000], [50, 50, 50]), "face", config).state;
+    // 5% of 1,000 impressions may be revised away; 60 may not.
+    expect(() => look(start, counts([940, 1_000, 1_000], [50, 50, 50]), "face", config)).toThrow(RangeError);
+    expect(() => look(start, counts([1_000, 1_000, 1_000], [1_001, 50, 50]), "face", config)).toThrow(RangeError);
+    expect(() => look(start, counts([1_000, 1_000, 1_000], [50, 50, 50]).slice(1), "face", config)).toThrow(RangeError);
+    const unknown = [...counts([1_000, 1_000], [50, 50]), { id: "other", impressions: 1_000, clicks: 50 }];
     expect(() => look(start, unknown, "face", config)).toThrow(RangeError);
+    const revised = look(start, counts([960, 1_000, 1_000], [48, 50, 50]), "face", config).state;
+    expect(revised.impressions).toEqual([960, 1_000, 1_000]);
+    expect(revised.corrections).toMatchObject({ count: 1, impressions: 40, clicks: 2 });
   });
 
   it("produces JSON-safe state", () => {
@@ -119,23 +126,24 @@ describe("adaptive allocation", () => {
     expect(second.evaluation.winnerId).toBeNull();
   });
 
-  it("weights epochs by inverse variance", () => {
+  it("weights epochs by inverse variance, with each epoch's pooled CTR", () => {
     const arms = ["a", "b"];
     let state = initialEngineState(arms);
     state = look(state, two([1_000, 120], [1_000, 100]), "a", config, { a: 0.5, b: 0.5 }).state;
     state = look(state, two([4_000, 420], [2_000, 200]), "a", config, { a: 0.75, b: 0.25 }).state;
-    // Pooled variances from all data: a 420/4000, b 200/2000 (shrunk by ½ click).
-    const va = (420.5 / 4_001) * (1 - 420.5 / 4_001);
-    const vb = (200.5 / 2_001) * (1 - 200.5 / 2_001);
-    const w1 = 1 / (va / 1_000 + vb / 1_000);
-    const w2 = 1 / (va / 3_000 + vb / 1_000);
-    const d1 = 0.12 - 0.1; // epoch 1
-    const d2 = 0.1 - 0.1; // epoch 2: 300/3000 vs 100/1000
-    expect(differenceInterval(state, 0, 1).estimate).toBeCloseTo((w1 * d1 + w2 * d2) / (w1 + w2), 12);
+    // Epoch 1: 120/1000 vs 100/1000; epoch 2: 300/3000 vs 100/1000. The pair's pooled CTR over
+    // both epochs is 620/6000, and each epoch's CTR is shrunk 50 impressions toward it.
+    const pooled = 620.5 / 6_001;
+    const p1 = (220 + 50 * pooled) / 2_050;
+    const p2 = (400 + 50 * pooled) / 4_050;
+    const w1 = 1 / (p1 * (1 - p1) * (1 / 1_000 + 1 / 1_000));
+    const w2 = 1 / (p2 * (1 - p2) * (1 / 3_000 + 1 / 1_000));
+    expect(differenceInterval(state, 0, 1).estimate).toBeCloseTo((w1 * 0.02 + w2 * 0) / (w1 + w2), 12);
   });
 
-  it("recommends Thompson weights with a floor, summing to 1, only at epoch ends", () => {
-    const first = look(initialEngineState(ids), counts([600, 600, 600], [50, 30, 62]), "face", config);
+  it("recommends top-two Thompson weights with a floor, summing to 1, only at epoch ends", () => {
+    const even = { face: 1, product: 1, viral: 1 };
+    const first = look(initialEngineState(ids), counts([600, 600, 600], [50, 30, 62]), "face", config, even);
     const weights = Object.values(first.evaluation.recommendedAllocation);
     expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
     weights.forEach((w) => expect(w).toBeGreaterThanOrEqual(config.allocationFloor - 1e-12));
@@ -143,19 +151,48 @@ describe("adaptive allocation", () => {
     const { face, product, viral } = first.evaluation.recommendedAllocation;
     expect(viral).toBeGreaterThan(face);
     expect(face).toBeGreaterThan(product);
+    // Top-two keeps about half the traffic for the challengers; plain Thompson gives the leader more.
+    const thompson = look(
+      initialEngineState(ids),
+      counts([600, 600, 600], [50, 30, 62]),
+      "face",
+      { ...config, allocationRule: "thompson" },
+      even,
+    );
+    expect(thompson.evaluation.recommendedAllocation.viral).toBeGreaterThan(viral);
     // A few more impressions, short of an epoch: the recommendation holds still.
-    const small = look(first.state, counts([700, 700, 700], [60, 30, 70]), "face", config);
+    const small = look(first.state, counts([700, 700, 700], [60, 30, 70]), "face", config, even);
     expect(small.evaluation.recommendedAllocation).toEqual(first.evaluation.recommendedAllocation);
     // Deterministic: the same inputs give the same weights.
-    const again = look(initialEngineState(ids), counts([600, 600, 600], [50, 30, 62]), "face", config);
+    const again = look(initialEngineState(ids), counts([600, 600, 600], [50, 30, 62]), "face", config, even);
     expect(again.evaluation.recommendedAllocation).toEqual(first.evaluation.recommendedAllocation);
   });
 
   it("stops sending traffic to an arm proven worse than the leader", () => {
-    const { evaluation } = look(initialEngineState(ids), counts([8_000, 8_000, 8_000], [680, 300, 760]), "face", config);
+    const even = { face: 1, product: 1, viral: 1 };
+    const { evaluation } = look(initialEngineState(ids), counts([8_000, 8_000, 8_000], [680, 300, 760]), "face", config, even);
     expect(evaluation.recommendedAllocation.product).toBe(0);
     expect(evaluation.recommendedAllocation.face).toBeGreaterThanOrEqual(config.allocationFloor);
     expect(evaluation.recommendedAllocation.face + evaluation.recommendedAllocation.viral).toBeCloseTo(1, 12);
+  });
+
+  it("freezes the recommendation once a push leaves the split undeclared", () => {
+    // Nothing declared: the integrator may follow the recommendation without saying so, so it
+    // must never change, or the undeclared epoch would pool different splits.
+    const first = look(initialEngineState(ids), counts([3_000, 3_000, 3_000], [250, 150, 310]), "face", config);
+    expect(first.evaluation.recommendationFrozen).toBe(true);
+    Object.values(first.evaluation.recommendedAllocation).forEach((w) => expect(w).toBeCloseTo(1 / 3, 12));
+    const later = look(first.state, counts([9_000, 9_000, 9_000], [750, 450, 930]), "face", config);
+    expect(later.evaluation.recommendedAllocation).toEqual(first.evaluation.recommendedAllocation);
+    expect(later.state.epochs.map((e) => e.key)).toEqual(["undeclared"]);
+    // Declared first, then silent: frozen at the split in force, kept apart from the declared data.
+    const even = { face: 1, product: 1, viral: 1 };
+    const declared = look(initialEngineState(ids), counts([3_000, 3_000, 3_000], [250, 150, 310]), "face", config, even);
+    const moved = declared.evaluation.recommendedAllocation;
+    expect(moved.viral).toBeGreaterThan(1 / 3);
+    const silent = look(declared.state, counts([6_000, 5_000, 7_000], [500, 250, 700]), "face", config);
+    expect(silent.evaluation.recommendedAllocation).toEqual(moved);
+    expect(silent.state.epochs.map((e) => e.key)).toEqual(["33,33,33", "undeclared"]);
   });
 });
 

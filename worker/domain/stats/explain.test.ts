@@ -16,22 +16,33 @@ function evaluation(overrides: Partial<Evaluation>, probabilityBest = [0.1, 0, 0
       id,
       ctr: 0.09,
       ctrInterval: { lower: 0.08, upper: 0.1 },
-      liftVsPick: null,
+      liftVsPick: id === "viral" ? { estimate: 0.12, interval: { lower: 0.02, upper: 0.22 } } : null,
       probabilityBest: probabilityBest[i],
+      adjustedCtr: 0.09,
     })),
     recommendedAllocation: { face: 1 / 3, product: 1 / 3, viral: 1 / 3 },
     rivalId: "face",
     liftVsRival: { estimate: 0.11, interval: { lower: 0.03, upper: 0.19 } },
+    pickId: "face",
+    verdict: "inconclusive",
+    stop: null,
+    preferredId: null,
+    sameMargin: 0.1,
+    alpha: 0.05,
+    recommendationFrozen: false,
+    horizonReached: false,
+    corrections: { count: 0, impressions: 0, clicks: 0 },
     ...overrides,
   };
 }
 
 describe("verdict at timeout", () => {
-  it("is winner, preferred at P(best) ≥ 0.8, else inconclusive", () => {
-    expect(verdictAtTimeout(evaluation({ winnerId: "viral", confidence: 0.97 }))).toBe("winner");
-    expect(verdictAtTimeout(evaluation({}, [0.15, 0, 0.85]))).toBe("preferred");
-    expect(verdictAtTimeout(evaluation({}, [0.3, 0.1, 0.6]))).toBe("inconclusive");
-    expect(verdictAtTimeout(evaluation({ leaderId: null }))).toBe("inconclusive");
+  it("maps the engine's verdict onto the three values older contracts know", () => {
+    expect(verdictAtTimeout(evaluation({ winnerId: "viral", verdict: "winner", confidence: 0.97 }))).toBe("winner");
+    expect(verdictAtTimeout(evaluation({ verdict: "preferred", preferredId: "viral" }))).toBe("preferred");
+    // "same" keeps the pick, as inconclusive does; P(best) alone never overturns the pick now.
+    expect(verdictAtTimeout(evaluation({ verdict: "same" }))).toBe("inconclusive");
+    expect(verdictAtTimeout(evaluation({}, [0.05, 0, 0.95]))).toBe("inconclusive");
   });
 });
 
@@ -56,13 +67,28 @@ describe("explanations", () => {
     );
   });
 
-  it("explains preferred and inconclusive timeouts with the probability to be best", () => {
-    const preferred = explain(evaluation({}, [0.14, 0, 0.86]), even(40_000), labels, "timeout", 0.05);
-    expect(preferred).toContain("Viral is preferred with an estimated 86% chance of being best");
-    expect(preferred).toContain("after 40,000 impressions per variant");
-    const inconclusive = explain(evaluation({}, [0.4, 0, 0.6]), even(40_000), labels, "timeout", 0.05);
-    expect(inconclusive).toContain("inconclusive");
-    expect(inconclusive).toContain("80%");
+  it("says what a preferred verdict proved, at what error, and what it did not", () => {
+    const text = explain(evaluation({ verdict: "preferred", preferredId: "viral" }), even(40_000), labels, "timeout", 0.05);
+    expect(text).toBe(
+      "No variant was proven best in time; Viral is preferred over the creator's pick Face-focused: it beat it by +12% CTR " +
+        "(always-valid 90% interval +2% to +22%) (at most a 5% chance that a variant no better than the pick replaces it), " +
+        "but it was not proven better than Face-focused by +11% CTR (always-valid 90% interval +3% to +19%) after 40,000 impressions per variant.",
+    );
+  });
+
+  it("explains same and inconclusive endings, and keeps the pick in both", () => {
+    const same = explain(evaluation({ verdict: "same" }), even(40_000), labels, "timeout", 0.05);
+    expect(same).toContain("the variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error)");
+    expect(same).toContain("so the creator's pick Face-focused stays");
+    const early = explain(evaluation({ verdict: "same", stop: "same" }), even(30_000), labels, "running", 0.05);
+    expect(early).toBe(
+      "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant.",
+    );
+    const inconclusive = explain(evaluation({}), even(40_000), labels, "timeout", 0.05);
+    expect(inconclusive).toContain("nothing was proven, neither a better variant nor the same performance within ±10%");
+    expect(inconclusive).toContain("so the creator's pick Face-focused stays");
+    const pickLeads = explain(evaluation({ leaderId: "face", rivalId: "viral" }), even(40_000), labels, "timeout", 0.05);
+    expect(pickLeads).toContain("nothing was proven: the creator's pick Face-focused led Viral");
   });
 
   it("explains a manual choice, a stop, uneven traffic and an empty test", () => {

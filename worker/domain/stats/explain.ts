@@ -1,17 +1,24 @@
-// Every result says why, in one plain sentence with the numbers behind it.
+// Every result says why, in one plain sentence with the numbers behind it: what was proven,
+// at what error rate, and what was not.
 import type { ArmCounts } from "./config";
-import type { Evaluation, Lift } from "./evaluation";
+import type { Evaluation, Lift, Verdict } from "./evaluation";
 
-export type Verdict = "winner" | "preferred" | "inconclusive";
+export type { Verdict } from "./evaluation";
 export type Outcome = "winner" | "manual" | "stopped" | "timeout" | "running";
 
-/** A leader at least this likely to be best is "preferred" when the test times out unproven. */
+/**
+ * The previous engine's "preferred" threshold on P(best). Kept as an export for old callers;
+ * the verdict no longer uses it: P(best) ≥ 0.8 overturned the creator's pick in ~20% of A/A tests.
+ */
 export const PREFERRED_PROBABILITY = 0.8;
 
-export function verdictAtTimeout(e: Evaluation): Verdict {
+/**
+ * The verdict within the old three values, for callers whose contract has no "same" yet:
+ * "same" keeps the creator's pick, as "inconclusive" does. New callers read e.verdict.
+ */
+export function verdictAtTimeout(e: Evaluation): Exclude<Verdict, "same"> {
   if (e.winnerId) return "winner";
-  const leader = e.variants.find((v) => v.id === e.leaderId);
-  return leader && leader.probabilityBest >= PREFERRED_PROBABILITY ? "preferred" : "inconclusive";
+  return e.verdict === "preferred" ? "preferred" : "inconclusive";
 }
 
 /** Signed percentage: whole percent, or one decimal below 1% so small lifts do not read "+0%". */
@@ -37,8 +44,8 @@ function sampleClause(counts: ArmCounts[]): string {
 function liftClause(lift: Lift | null, alpha: number): string {
   if (!lift) return "";
   const { lower, upper } = lift.interval;
-  // The lift divides two always-valid intervals, so only 1 − 2·alpha is guaranteed (see
-  // relativeLift); the sentence states the level that is actually promised.
+  // Each side of the interval is a one-sided always-valid bound at alpha, so the pair is a
+  // 1 − 2·alpha interval; the sentence states the level that is actually promised.
   const level = percent(1 - 2 * alpha);
   return ` by ${signedPercent(lift.estimate)} CTR (always-valid ${level} interval ${signedPercent(lower)} to ${signedPercent(upper)})`;
 }
@@ -55,35 +62,53 @@ export function explain(
   alpha: number,
   chosenId?: string,
 ): string {
-  const name = (id: string | null) => (id ? (labels[id] ?? id) : "");
+  const name = (id: string | null | undefined) => (id ? (labels[id] ?? id) : "");
   const leader = name(e.leaderId);
   const rival = name(e.rivalId);
+  const pick = name(e.pickId);
   const sample = sampleClause(counts);
   const lift = liftClause(e.liftVsRival, alpha);
   const confidence = percent(e.confidence);
+  const delta = percent(e.sameMargin ?? 0.1);
   if (!e.leaderId) return "No impressions have been recorded yet, so there is nothing to compare.";
   if (e.winnerId && outcome !== "manual" && outcome !== "stopped") {
     return `${name(e.winnerId)} beat ${rival}${lift} ${sample}.`;
   }
-  const leads = rival ? `${leader} leads ${rival}${lift}` : `${leader} leads`;
   const led = rival ? `${leader} led ${rival}${lift}` : `${leader} led`;
+  const same = `the variants performed the same: none beat another by ${delta} CTR or more (proven with at most ${percent(alpha)} error) ${sample}`;
+  const ending = (): string => {
+    switch (e.verdict) {
+      case "winner":
+        return `${leader} was proven best: it beat ${rival}${lift} ${sample}`;
+      case "preferred": {
+        const overPick = liftClause(e.variants.find((v) => v.id === e.leaderId)?.liftVsPick ?? null, alpha);
+        return (
+          `${leader} is preferred over the creator's pick ${pick}: it beat it${overPick} (at most a ${percent(alpha)} chance that a variant ` +
+          `no better than the pick replaces it), but it was not proven better than ${rival}${lift} ${sample}`
+        );
+      }
+      case "same":
+        return `${same}, so the creator's pick ${pick} stays`;
+      default:
+        return e.leaderId === e.pickId
+          ? `nothing was proven: the creator's pick ${pick} led ${rival}${lift} ${sample}, and it stays`
+          : `nothing was proven, neither a better variant nor the same performance within ±${delta}: ${led} ${sample}, so the creator's pick ${pick} stays`;
+    }
+  };
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   switch (outcome) {
     case "running":
     case "winner":
-      return `${leads} ${sample}; confidence is ${confidence}, and a winner needs ${percent(1 - alpha)}.`;
+      if (e.stop === "same") return sentence(same);
+      return `${rival ? `${leader} leads ${rival}${lift}` : `${leader} leads`} ${sample}; confidence is ${confidence}, and a winner needs ${percent(1 - alpha)}.`;
     case "stopped":
-      return `The test was stopped at ${confidence} confidence before a winner was proven; ${led} ${sample}.`;
+      return `The test was stopped at ${confidence} confidence before a winner was proven; ${ending()}.`;
     case "manual": {
       if (!chosenId) return `The creator chose manually at ${confidence} confidence; ${led} ${sample}.`;
       const chose = `The creator chose ${name(chosenId)} at ${confidence} confidence`;
       return chosenId === e.leaderId ? `${chose}, the leader: ${led} ${sample}.` : `${chose} although ${led} ${sample}.`;
     }
-    case "timeout": {
-      const best = e.variants.find((v) => v.id === e.leaderId)?.probabilityBest ?? 0;
-      if (verdictAtTimeout(e) === "preferred") {
-        return `No variant was proven best in time, but ${leader} is preferred with an estimated ${percent(best)} chance of being best: ${led} ${sample}.`;
-      }
-      return `No variant was proven best in time and none reached an estimated ${percent(PREFERRED_PROBABILITY)} chance of being best, so the result is inconclusive: ${led} ${sample}.`;
-    }
+    case "timeout":
+      return sentence(e.verdict === "winner" ? ending() : `no variant was proven best in time; ${ending()}`);
   }
 }

@@ -56,3 +56,25 @@ export function fixedHorizonSampleSize(p1: number, p2: number, alpha = 0.05, pow
   const variance = p1 * (1 - p1) + p2 * (1 - p2);
   return Math.ceil((z * z * variance) / ((p1 - p2) * (p1 - p2)));
 }
+
+/**
+ * ln Φ(x), fast and accurate in both tails: Numerical Recipes' erfc approximation (Chebyshev
+ * fit, fractional error below 1.2e-7 everywhere), kept in log form so Φ(−30) does not underflow.
+ * The sequential boundaries evaluate this at every look, where the Taylor series is too slow.
+ */
+export function logNormalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const poly =
+    -z * z -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const logHalfErfc = Math.log(t) + poly - Math.LN2; // ln(½·erfc(|x|/√2)) = ln Φ(−|x|)
+  return x < 0 ? logHalfErfc : Math.log1p(-Math.exp(logHalfErfc));
+}
