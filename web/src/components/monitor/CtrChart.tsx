@@ -8,6 +8,12 @@ import type { Plot } from "./plot";
 
 const DASHES = ["", "8 4", "2 3"];
 
+/** What is drawn, for tests and benchmarks that cannot read a canvas: the point count and the y-axis. */
+function mark(el: HTMLElement, data: (number | null)[][], y: [number, number]) {
+  el.dataset.points = String(data[0].length);
+  el.dataset.yRange = y.join(" ");
+}
+
 interface Props {
   series: ChartSeries[];
   data: (number | null)[][];
@@ -31,7 +37,7 @@ export function CtrChart({ series, data, yRange, caption, label, palette }: Prop
       if (gone) return;
       const u = createPlot(el, series, latest.current.data, palette, () => latest.current.yRange);
       plot.current = u;
-      el.dataset.points = String(latest.current.data[0].length);
+      mark(el, latest.current.data, latest.current.yRange);
       ro = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: HEIGHT }));
       ro.observe(el);
     });
@@ -45,7 +51,7 @@ export function CtrChart({ series, data, yRange, caption, label, palette }: Prop
 
   useEffect(() => {
     plot.current?.setData(data as Parameters<Plot["setData"]>[0]);
-    if (plot.current && box.current) box.current.dataset.points = String(data[0].length);
+    if (plot.current) mark(box.current!, data, yRange);
   }, [data]);
 
   return (

@@ -1,0 +1,130 @@
+// The A/B monitor: honest labels, one plain status line, progress, one interval level, a fitted
+// axis, the live socket (header and first-message auth), and its fallbacks.
+import assert from "node:assert/strict";
+import { T } from "./harness.mjs";
+
+/** The status line never shows 0% (or any figure) while the API says a leader is above 90%. */
+async function statusLineAgreesWithLeader(h) {
+  for (let i = 0; i < 5; i++) {
+    const [text, ab] = await Promise.all([
+      h.page.locator(".status-line").innerText(),
+      h.apiOk("GET", `/workflows/${h.state.id}/ab-status`),
+    ]);
+    const best = Math.max(...ab.variants.map((v) => v.probability_best ?? 0));
+    if (best > 0.9) assert.doesNotMatch(text, /(^|\D)0(\.0)?%/, `status line “${text}” beside a leader at ${best}`);
+    assert.ok(text.trim().length > 0, "a status line is shown");
+    for (const v of ab.variants)
+      if (v.impressions === 0) assert.ok(!text.includes(ab.labels?.[v.thumbnail_id] ?? "\u0000"), "an unseen variant is not the leader");
+    await h.page.waitForTimeout(800);
+  }
+}
+
+export async function monitorSteps(h, { sockets }) {
+  const { page } = h;
+
+  await h.step("monitor: simulated traffic marked, one plain status line, progress, 'updates' not 'polls'", async () => {
+    await page.locator(".live", { hasText: "Updating live" }).waitFor({ timeout: T });
+    await page.locator(".status-panel .badge.sim", { hasText: "Simulated traffic" }).waitFor();
+    await page.getByText("not from real viewers").waitFor();
+    await page.locator(".chart canvas").first().waitFor({ timeout: T });
+    await statusLineAgreesWithLeader(h);
+    const bar = page.getByRole("progressbar");
+    assert.ok(Number(await bar.getAttribute("aria-valuenow")) >= 0);
+    const ab = await h.apiOk("GET", `/workflows/${h.state.id}/ab-status`);
+    if (!ab.progress)
+      h.skip("the engine's progress estimate: ab-status has no `progress` yet (the bar shows the time toward the deadline)");
+    else {
+      assert.equal(await bar.getAttribute("aria-label"), "Progress toward a decision");
+      assert.match(await page.locator(".progress-text").innerText(), /impression/);
+    }
+    if (!ab.summary) h.skip("the server's status line: ab-status has no `summary` yet (the page derives it)");
+    const main = await page.locator("main").innerText();
+    assert.doesNotMatch(main, /\bPolls?\b/, "no 'polls'");
+    assert.match(await page.locator(".times").innerText(), /Elapsed[\s\S]*Time left[\s\S]*Updates/);
+  });
+
+  await h.step("live channel: token in the protocol header and the first message, numbers and chart move", async () => {
+    await page.evaluate(() => (window.__sameDocument = true));
+    const before = await h.impressions();
+    await h.moreImpressions(before, page, 50);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "no reload happened");
+    const live = sockets.filter((w) => w.url.endsWith("/live"));
+    assert.ok(live.length > 0, "a live WebSocket was opened");
+    for (const w of live) {
+      assert.doesNotMatch(w.url, /token|eyJ/, "the token never goes into the URL");
+      assert.equal(JSON.parse(w.sent[0]).type, "auth", "the token also travels in the first message");
+    }
+    assert.ok(live.at(-1).received > 3, "updates arrived over the socket");
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("cat.session")).token);
+    const opened = await page.evaluate(() => window.__sockets.map((s) => ({ protocols: s.protocols, protocol: s.socket.protocol })));
+    assert.ok(
+      opened.some((s) => s.protocols?.[0] === "creator-agent.v1" && s.protocols[1] === `bearer.${token}`),
+      `the page asks for ["creator-agent.v1", "bearer.<token>"]: ${JSON.stringify(opened.map((s) => s.protocols?.[0]))}`,
+    );
+    if (!opened.some((s) => s.protocol === "creator-agent.v1"))
+      h.skip("the server does not answer with the creator-agent.v1 subprotocol yet; the page fell back to first-message auth");
+  });
+
+  await h.step("one interval level on screen, the axis fitted to the data, declare stays secondary", async () => {
+    const outside = await page.$$eval(".monitor", (els) => {
+      const clone = els[0].cloneNode(true);
+      clone.querySelectorAll("details").forEach((d) => d.remove());
+      return [...clone.textContent.matchAll(/(\d+)% (?:interval|always-valid)/g)].map((m) => m[1]);
+    });
+    assert.ok(outside.length >= 3, "each card and the chart name their interval");
+    assert.equal(new Set(outside).size, 1, `one interval level outside the details: ${outside}`);
+    await page.waitForFunction(() => document.querySelector(".chart [data-y-range]"), null, { timeout: T });
+    const [lo, hi] = (await page.locator(".chart [data-y-range]").getAttribute("data-y-range")).split(" ").map(Number);
+    const ab = await h.apiOk("GET", `/workflows/${h.state.id}/ab-status`);
+    const top = Math.max(...ab.variants.map((v) => v.ctr * 100));
+    assert.ok(hi <= Math.max(25, 2 * top + 5) && hi - lo < 60, `y-axis ${lo}–${hi}% for CTRs up to ${top.toFixed(1)}%`);
+    const declare = page.getByRole("button", { name: "Declare winner…" });
+    if (!ab.can_declare_early) assert.ok(!(await declare.getAttribute("class"))?.includes("primary"), "declare is secondary before proof");
+    for (const card of await page.locator("li.variant").all())
+      if (await card.locator(".badge", { hasText: "Ahead" }).count())
+        assert.ok(
+          Number((await card.locator("dd[data-metric=impressions]").innerText()).replace(/\D/g, "")) > 0,
+          "'Ahead' has impressions",
+        );
+    await h.capture("09-monitor");
+  });
+
+  await h.step("after a reload the whole curve and numbers come back", async () => {
+    const before = await h.impressions();
+    await page.reload();
+    await h.heading("A/B test");
+    await page.locator(".chart canvas").first().waitFor({ timeout: T });
+    await page.waitForFunction(() => Number(document.querySelector(".chart [data-points]")?.dataset.points) > 3, null, { timeout: T });
+    assert.ok((await h.impressions()) >= before, "no stale numbers after reload");
+  });
+
+  await h.step("without WebSockets the page falls back to polling and still moves", async () => {
+    const p = await page.context().newPage();
+    await p.addInitScript(() => delete window.WebSocket);
+    await p.goto(h.state.url);
+    await p.getByText("refreshing every 2 s").waitFor({ timeout: T });
+    await h.moreImpressions(await h.impressions(p), p);
+    await p.close();
+  });
+
+  await h.step("details behind a disclosure: intervals, chance to be best, lift, and the full history as CSV", async () => {
+    const table = page.locator(".ab-details table");
+    assert.equal(await table.isVisible(), false, "details start folded");
+    await page.getByText("Details: intervals, chance to be best, lift").click();
+    await table.waitFor();
+    await page
+      .locator(".ab-details")
+      .getByText(/The test calls a winner at \d+%/)
+      .waitFor();
+    const csv = await h.api("GET", `/workflows/${h.state.id}/ab-history.csv`);
+    if (csv.status === 404) h.skip("full-resolution history: GET /workflows/{id}/ab-history.csv does not exist yet");
+    else {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download every update (CSV)" }).click(),
+      ]);
+      assert.match(file.suggestedFilename(), /\.csv$/);
+    }
+    await h.capture("10-monitor-details");
+  });
+}

@@ -1,0 +1,111 @@
+// Thumbnails: YouTube's preview sizes, headlines, the prompt behind a disclosure, regenerate,
+// upload your own, and the 1280×720 PNG download.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { crc32, deflateSync } from "node:zlib";
+import { pngSize, T } from "./harness.mjs";
+
+/** A solid-colour PNG, small enough to build here: the creator's "own" thumbnail. */
+function solidPng(width, height, [r, g, b]) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from("89504e470d0a1a0a", "hex"),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const imagesLoaded = (page) =>
+  page.waitForFunction(() => [...document.querySelectorAll("fieldset.thumbs img")].every((i) => i.complete && i.naturalWidth > 0), null, {
+    timeout: T,
+  });
+
+export async function thumbnailSteps(h) {
+  const { page } = h;
+
+  await h.step("thumbnails: labels in words, previews at YouTube's sizes, the prompt behind a disclosure", async () => {
+    assert.equal(await page.locator("fieldset.thumbs img").count(), 3);
+    await imagesLoaded(page);
+    for (const style of ["Face-focused", "Product demo", "Viral"]) await page.locator(".thumb strong", { hasText: style }).waitFor();
+    await h.capture("08-thumbnails");
+    const prompts = page.locator(".thumb details p");
+    assert.equal(await prompts.first().isVisible(), false, "the AI prompt is folded away");
+    await page.locator(".thumb summary", { hasText: "AI prompt" }).first().click();
+    assert.ok(await prompts.first().isVisible());
+    for (const px of [168, 246, 360]) {
+      await page.getByRole("radio", { name: new RegExp(`^${px} px`) }).check();
+      const widths = await page.$$eval("fieldset.thumbs img", (imgs) => imgs.map((i) => Math.round(i.getBoundingClientRect().width)));
+      assert.deepEqual(widths, [px, px, px], `previews at ${px} px`);
+    }
+    await h.onPhone(() => page.screenshot({ path: `${h.shots}/08-thumbnails-168-375.png`, fullPage: true }));
+    await page.getByRole("radio", { name: "Full" }).check();
+    const thumbs = (await h.apiOk("GET", `/workflows/${h.state.id}/status`)).thumbnails;
+    h.state.thumbs = thumbs;
+    if (thumbs.some((t) => !t.headline)) h.skip("thumbnail headlines: thumbnails carry no `headline` yet");
+    else {
+      const words = thumbs.map((t) => t.headline.split(/\s+/).length);
+      assert.ok(
+        words.every((n) => n <= 5),
+        `headlines of about four words: ${thumbs.map((t) => t.headline)}`,
+      );
+      assert.equal(new Set(thumbs.map((t) => t.headline.toLowerCase())).size, 3, "a different message per variant");
+      await page.getByText(`“${thumbs[0].headline}”`).first().waitFor();
+    }
+  });
+
+  await h.step("regenerate a variant, and upload your own image as one", async () => {
+    const [first, second] = h.state.thumbs;
+    const regen = await h.api("POST", `/workflows/${h.state.id}/thumbnails/${first.id}/regenerate`);
+    if (regen.status === 404) h.skip("regenerate a thumbnail: POST /workflows/{id}/thumbnails/{thumb}/regenerate does not exist yet");
+    else {
+      await page.getByRole("button", { name: "Regenerate Face-focused" }).click();
+      await page.getByText("A new version of that thumbnail is ready.").waitFor({ timeout: T });
+    }
+    const upload = await h.api("POST", `/workflows/${h.state.id}/thumbnails/${second.id}/upload`, undefined, {
+      "content-type": "image/png",
+    });
+    if (upload.status === 404)
+      return h.skip("upload your own thumbnail: POST /workflows/{id}/thumbnails/{thumb}/upload does not exist yet");
+    const before = await page.locator("fieldset.thumbs img").nth(1).getAttribute("src");
+    await page.getByLabel("Upload your own image for Product demo").setInputFiles({
+      name: "my-thumbnail.png",
+      mimeType: "image/png",
+      buffer: solidPng(1280, 720, [20, 120, 200]),
+    });
+    await page.getByText("Your image replaces that thumbnail in the test.").waitFor({ timeout: T });
+    await page.waitForFunction((b) => document.querySelectorAll("fieldset.thumbs img")[1]?.getAttribute("src") !== b, before, {
+      timeout: T,
+    });
+    await imagesLoaded(page);
+  });
+
+  await h.step("download a thumbnail as a 1280×720 PNG", async () => {
+    const link = page.getByRole("link", { name: "PNG 1280×720" });
+    if (!(await link.count())) return h.skip("PNG download: thumbnails carry no `png_url` yet");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.last().click()]);
+    const size = pngSize(readFileSync(await download.path()));
+    assert.deepEqual(size, { width: 1280, height: 720 });
+  });
+
+  await h.step("pick a thumbnail and start the A/B test", async () => {
+    await page.locator("input[name=thumbnail]").nth(2).check();
+    await page.getByRole("button", { name: "Start A/B test with Viral as my pick" }).click();
+    await h.heading("A/B test");
+    await page.getByText("Your pick").waitFor();
+  });
+}
