@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { addDays, analyseRotation, buildRotationSchedule, daysBetween, pacificDate, simulateRotation, weekdayOf } from ".";
+import { imbalance } from "./design";
+import { firstCrossing } from "./sequential";
+import { shapeOf } from "./schedule";
+import { mulberry32 } from "../random";
+
+const ids = ["A", "B", "C"];
+const channel = (lift = 1, noise = 0) => ({
+  impressionsPerDay: 3_000,
+  weekdaySwing: 0.25,
+  halfLifeDays: 7,
+  ctrs: { A: 0.05, B: 0.05, C: 0.05 * lift },
+  dailyCtrNoise: noise,
+});
+
+describe("Pacific dates", () => {
+  it("counts days across daylight-saving changes and knows weekdays", () => {
+    expect(addDays("2025-03-08", 2)).toBe("2025-03-10");
+    expect(daysBetween("2025-10-30", "2025-11-03")).toBe(4);
+    expect(weekdayOf("2025-03-03")).toBe(1); // a Monday
+    // 06:59 UTC on 10 March 2025 is 23:59 on the 9th in Los Angeles (PDT began that morning).
+    expect(pacificDate(Date.UTC(2025, 2, 10, 6, 59))).toBe("2025-03-09");
+    expect(pacificDate(Date.UTC(2025, 2, 10, 7, 0))).toBe("2025-03-10");
+  });
+});
+
+describe("rotation schedule", () => {
+  it("shows every variant once per block, on consecutive Pacific dates, reproducibly", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 5 });
+    expect(s.blocks).toBe(7);
+    expect(s.days).toHaveLength(21); // whole blocks only
+    s.days.forEach((d, i) => expect(d.date).toBe(addDays("2025-03-03", i)));
+    for (let b = 0; b < 7; b++) expect(new Set(s.days.filter((d) => d.block === b).map((d) => d.variantId))).toEqual(new Set(ids));
+    expect(buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 5 })).toEqual(s);
+    expect(buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 6 }).days).not.toEqual(s.days);
+  });
+
+  it("balances weekdays better than unrestricted block orders do", () => {
+    const shape = shapeOf(3, 7, "2025-03-03", 0);
+    const assignmentOf = (seed: number) => {
+      const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed });
+      return s.days.map((d) => ids.indexOf(d.variantId));
+    };
+    const limit = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 1 }).imbalanceLimit;
+    const rand = mulberry32(3);
+    let free = 0;
+    for (let i = 0; i < 200; i++) {
+      const a: number[] = [];
+      for (let b = 0; b < 7; b++) a.push(...[0, 1, 2].sort(() => rand() - 0.5));
+      free += imbalance(shape, a);
+    }
+    let drawn = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const value = imbalance(shape, assignmentOf(seed));
+      expect(value).toBeLessThanOrEqual(limit);
+      drawn += value;
+    }
+    expect(drawn / 50).toBeLessThan((0.85 * free) / 200);
+  });
+
+  it("adds washout days after each swap and refuses plans it cannot hold", () => {
+    const s = buildRotationSchedule({ variantIds: ["A", "B"], days: 12, startDate: "2025-03-03", seed: 1, washoutDays: 1 });
+    expect(s.days.map((d) => d.measured)).toEqual([false, true, false, true, false, true, false, true, false, true, false, true]);
+    expect(s.days[0].variantId).toBe(s.days[1].variantId);
+    expect(() => buildRotationSchedule({ variantIds: ids, days: 5, startDate: "2025-03-03", seed: 1 })).toThrow(RangeError);
+    expect(() => buildRotationSchedule({ variantIds: ["A", "A"], days: 20, startDate: "2025-03-03", seed: 1 })).toThrow(RangeError);
+    expect(() => buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-02-30", seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe("group-sequential randomisation test", () => {
+  it("never lets more than α of the schedules cross, so the observed one crosses with probability ≤ α", () => {
+    const rand = mulberry32(11);
+    const paths = Array.from({ length: 200 }, () => Array.from({ length: 5 }, () => rand()));
+    const spent = [0.01, 0.02, 0.03, 0.04, 0.05];
+    // Put each schedule first in turn: by exchangeability the count that cross is what matters.
+    let crossing = 0;
+    for (let m = 0; m < paths.length; m++) {
+      const order = [paths[m], ...paths.filter((_, i) => i !== m)];
+      if (firstCrossing(order, spent) >= 0) crossing++;
+    }
+    expect(crossing).toBeLessThanOrEqual(Math.floor(0.05 * 200));
+    expect(crossing).toBeGreaterThan(5);
+  });
+});
+
+describe("rotation analysis", () => {
+  it("holds its false-winner rate in A/A tests with weekday swings, decay and noisy days (regression)", () => {
+    let engine = 0;
+    let naive = 0;
+    for (let rep = 0; rep < 60; rep++) {
+      const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 100 + rep });
+      const rows = simulateRotation(s, channel(1, 0.15), rep);
+      const out = analyseRotation(s, rows, { references: 199 });
+      if (!out.ok) throw new Error("rows refused");
+      if (out.result.winnerId) engine++;
+      // The naive rule: pooled CTRs at the end, z-test of leader vs runner-up at 95%.
+      const pooled = ids.map((id) => {
+        const days = s.days.map((d, i) => (d.variantId === id ? rows[i] : null)).filter((r) => r !== null);
+        return { n: days.reduce((a, r) => a + r.impressions, 0), c: days.reduce((a, r) => a + r.clicks, 0) };
+      });
+      const [x, y] = [...pooled].sort((p, q) => q.c / q.n - p.c / p.n);
+      const p = (x.c + y.c) / (x.n + y.n);
+      if ((x.c / x.n - y.c / y.n) / Math.sqrt(p * (1 - p) * (1 / x.n + 1 / y.n)) > 1.96) naive++;
+    }
+    expect(engine).toBeLessThanOrEqual(3);
+    // Day-to-day CTR noise is invisible to a binomial z-test: it declares far more often.
+    expect(naive).toBeGreaterThanOrEqual(9);
+  });
+
+  it("finds a clearly better thumbnail, says when, and reports the lift with its interval", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 7 });
+    const rows = simulateRotation(s, { ...channel(1.5), impressionsPerDay: 10_000 }, 7);
+    const out = analyseRotation(s, rows, { references: 199 });
+    if (!out.ok) throw new Error("rows refused");
+    const r = out.result;
+    expect(r.verdict).toBe("winner");
+    expect(r.winnerId).toBe("C");
+    expect(r.lift!.interval.lower).toBeGreaterThan(0);
+    expect(r.lift!.estimate).toBeGreaterThan(r.lift!.interval.lower);
+    expect(r.daysToDecision).toBe(daysBetween("2025-03-03", r.decidedAtDate!) + 1 + 3);
+    expect(r.pValue).toBeLessThan(0.05);
+    // Partway through, the same rows give "so far" and fewer blocks.
+    const early = analyseRotation(s, rows.slice(0, 5), { references: 199 });
+    expect(early.ok && early.result).toMatchObject({ blocksAnalysed: 1, blocksPlanned: 7 });
+  });
+
+  it("refuses rows it cannot place, naming each one", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 1 });
+    const wrong = ids.find((id) => id !== s.days[0].variantId)!;
+    const out = analyseRotation(s, [
+      { date: "2025-03-03", impressions: 10, clicks: 11, variantId: wrong },
+      { date: "2025-03-03", impressions: 10, clicks: 1 },
+      { date: "2025-04-30", impressions: 10, clicks: 1 },
+      { date: "2025-03-04", impressions: 1.5, clicks: 0, watchMinutes: -1 },
+    ]);
+    expect(out.ok ? [] : out.errors).toEqual([
+      { path: "rows.0.clicks", message: "exceeds impressions" },
+      { path: "rows.0.variantId", message: `the schedule shows ${s.days[0].variantId} on 2025-03-03` },
+      { path: "rows.1.date", message: "appears more than once" },
+      { path: "rows.2.date", message: "is not a day of this rotation" },
+      { path: "rows.3.impressions", message: "must be a whole number ≥ 0" },
+      { path: "rows.3.watchMinutes", message: "must be a number ≥ 0" },
+    ]);
+  });
+});

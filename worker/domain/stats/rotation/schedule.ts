@@ -1,0 +1,67 @@
+// A daily switchback schedule: which thumbnail a video shows on each Pacific date.
+import { mixSeed } from "../random";
+import { addDays, isDate, weekdayOf } from "./dates";
+import { type DesignShape, drawAssignment, imbalanceLimit } from "./design";
+
+export interface RotationDay {
+  date: string;
+  variantId: string;
+  /** 0-based block; every block shows every variant once on a measured day. */
+  block: number;
+  /** False on a washout day: the day after a swap, shown but not analysed (old impressions linger). */
+  measured: boolean;
+}
+
+export interface RotationSchedule {
+  variantIds: string[];
+  startDate: string;
+  seed: number;
+  washoutDays: number;
+  blocks: number;
+  days: RotationDay[];
+  /** The largest weekday imbalance an allowed schedule may have (design.ts). */
+  imbalanceLimit: number;
+}
+
+export interface RotationPlan {
+  variantIds: string[];
+  /** Calendar days available; the schedule uses the whole blocks that fit. */
+  days: number;
+  startDate: string;
+  seed: number;
+  /** Washout days after each swap (default 0). Each period is washout days, then one measured day. */
+  washoutDays?: number;
+}
+
+/** The design's shape: blocks and the weekday of every measured day. */
+export function shapeOf(variants: number, blocks: number, startDate: string, washoutDays: number): DesignShape {
+  const period = washoutDays + 1;
+  const weekdays = Array.from({ length: blocks * variants }, (_, p) => weekdayOf(addDays(startDate, p * period + washoutDays)));
+  return { variants, blocks, weekdays };
+}
+
+export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
+  const { variantIds, startDate, seed } = plan;
+  const washoutDays = plan.washoutDays ?? 0;
+  const k = variantIds.length;
+  if (k < 2 || new Set(variantIds).size !== k) throw new RangeError("a rotation needs at least two distinct variants");
+  if (!isDate(startDate)) throw new RangeError("startDate must be a date, YYYY-MM-DD");
+  if (!(Number.isInteger(washoutDays) && washoutDays >= 0 && washoutDays <= 3)) throw new RangeError("washoutDays must be 0–3");
+  const period = washoutDays + 1;
+  const blocks = Math.floor(plan.days / (period * k));
+  if (blocks < 2) throw new RangeError(`${plan.days} days hold fewer than two blocks of ${k} variants`);
+  const shape = shapeOf(k, blocks, startDate, washoutDays);
+  const assignment = drawAssignment(shape, mixSeed(seed, 0x5c4ed));
+  const days: RotationDay[] = [];
+  assignment.forEach((v, p) => {
+    for (let d = 0; d < period; d++) {
+      days.push({
+        date: addDays(startDate, p * period + d),
+        variantId: variantIds[v],
+        block: Math.floor(p / k),
+        measured: d === washoutDays,
+      });
+    }
+  });
+  return { variantIds: [...variantIds], startDate, seed, washoutDays, blocks, days, imbalanceLimit: imbalanceLimit(shape) };
+}
