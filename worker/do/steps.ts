@@ -3,7 +3,7 @@
 // result. The Durable Object feeds that command to the core; a step that throws becomes
 // step_failed there, so nothing stays "generating".
 import type { Command, Step, WorkflowRecord } from "../domain/workflow";
-import { allScripts, findScript, thumbnailsFromDesigns } from "../domain/workflow";
+import { allScripts, findScript, findThumbnail, thumbnailsFromDesigns } from "../domain/workflow";
 import type { Env } from "../env";
 import { providersFor } from "../providers";
 import { offlineScriptWriter } from "../providers/offline-scripts";
@@ -42,6 +42,8 @@ async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<C
     previous: allScripts(record),
     revision: record.script_revisions.length + 1,
     count: SCRIPT_VARIANTS,
+    // Items asked for two revisions ago should not drop out of the next one.
+    earlier_feedback: record.script_revisions.map((r) => r.feedback).filter((f): f is string => !!f),
   };
   let result;
   try {
@@ -66,19 +68,38 @@ async function thumbnails(env: Env, record: WorkflowRecord): Promise<Command> {
   const designer = providersFor(env).thumbnails;
   const script = findScript(record, record.approved_script_id ?? "");
   if (!script) throw new Error("the approved script is missing");
-  const request = { topic: record.topic, script, styles: STYLES };
+  const request = { topic: record.topic, niche: record.niche, script, styles: STYLES };
   let notice: string | undefined;
   // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
   const designs = await designer.design(request).catch(async (err: unknown) => {
     notice = `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`;
     return svgThumbnailDesigner.design(request);
   });
-  const made = thumbnailsFromDesigns(record.id, designs, () => crypto.randomUUID());
-  return { type: "thumbnails_ready", ...made, notice };
+  return { type: "thumbnails_ready", thumbnails: thumbnailsFromDesigns(designs, () => crypto.randomUUID()), notice };
 }
 
 export function runStep(step: Step, env: Env, record: WorkflowRecord, now: number): Promise<Command> {
   if (step === "trends") return trends(env, record, now);
   if (step === "scripts") return scripts(env, record, now);
   return thumbnails(env, record);
+}
+
+/** A new design for one thumbnail: the next headline and palette from the same designer. */
+export async function redrawThumbnail(env: Env, record: WorkflowRecord, thumbnailId: string): Promise<Command> {
+  const current = findThumbnail(record, thumbnailId);
+  const script = findScript(record, record.approved_script_id ?? "");
+  if (!current || !script)
+    return { type: "redraw_thumbnail", thumbnail_id: thumbnailId, headline: "", prompt: "", variation: 0, external_url: null };
+  const variation = current.variation + 1;
+  const request = { topic: record.topic, niche: record.niche, script, styles: [current.style], variation };
+  const designer = providersFor(env).thumbnails;
+  const [design] = await designer.design(request).catch(() => svgThumbnailDesigner.design(request));
+  return {
+    type: "redraw_thumbnail",
+    thumbnail_id: thumbnailId,
+    headline: design!.headline,
+    prompt: design!.prompt,
+    variation: design!.variation ?? variation,
+    external_url: design!.external_url ?? null,
+  };
 }

@@ -1,57 +1,17 @@
-// One Durable Object per workflow, deliberately thin: it loads the record, asks the pure core
-// (domain/workflow) what a command does, and commits the answer. It decides nothing itself.
-import { DurableObject } from "cloudflare:workers";
+// One Durable Object per workflow, deliberately thin: its public methods turn requests into core
+// commands and queries; WorkflowShell loads the record, asks the pure core (domain/workflow) and
+// commits the answer. Neither decides anything itself.
 import { toAbStatus } from "../domain/ab-test";
-import { type Result, NOT_YOURS, conflict, ok, refuse } from "../domain/refusal";
+import { type Result, conflict, ok, refuse } from "../domain/refusal";
 import { toResults, toWorkflowState } from "../domain/view";
-import {
-  type Command,
-  type CreatorCommand,
-  type WorkflowEvent,
-  type WorkflowRecord,
-  newWorkflow,
-  pendingStep,
-  transition,
-  workflowTimers,
-} from "../domain/workflow";
-import type { Env } from "../env";
-import { renderThumbnailSvg } from "../providers/svg-thumbnails";
+import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } from "../domain/workflow";
 import type * as Api from "../shared/contract";
-import { createWebhookOutbox, webhookEventsFor } from "../webhooks/emit";
-import type { WebhookOutbox } from "../webhooks/storage-outbox";
-import { AbHistoryTable } from "./ab-history";
-import { LiveSockets } from "./live-sockets";
-import { reason, runStep } from "./steps";
-import { type Timer, earliest, rearmIfLost, runDue } from "./timers";
-import { WorkflowIndex, insertIndexRow } from "./workflow-index";
+import { redrawThumbnail } from "./steps";
+import type { ThumbnailMedia } from "./thumbnail-media";
+import { insertIndexRow } from "./workflow-index";
+import { WorkflowShell } from "./workflow-shell";
 
-const RECORD_KEY = "workflow";
-const STEP_IN_FLIGHT_KEY = "step-in-flight";
-/** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
-const RETRY_PAUSE_MS = 10_000;
-
-export class WorkflowObject extends DurableObject<Env> {
-  /** The object's clock. Tests move it with runInDurableObject; nothing else changes it. */
-  clock: () => number = () => Date.now();
-  private record: WorkflowRecord | null;
-  /** Serialises every command and timer, so racing requests see each other's results. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly live: LiveSockets;
-  private readonly history: AbHistoryTable;
-  private readonly outbox: WebhookOutbox;
-  private readonly index: WorkflowIndex;
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    // Nothing is written here: an id nobody created must not gain storage by being looked up.
-    this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
-    this.live = new LiveSockets(ctx, () => this.record);
-    this.history = new AbHistoryTable(ctx.storage.sql);
-    this.outbox = createWebhookOutbox(ctx.storage.kv, env);
-    this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
-    ctx.blockConcurrencyWhile(() => this.recoverAfterRestart());
-  }
-
+export class WorkflowObject extends WorkflowShell {
   // ---------- commands ----------
 
   /** Starts a workflow. "async" answers once it is stored and leaves trends and scripts to the steps timer. */
@@ -81,14 +41,28 @@ export class WorkflowObject extends DurableObject<Env> {
     command: CreatorCommand,
     answer: "workflow" | "ab_test" = "workflow",
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    return this.exclusive(async () => {
-      if (!this.record || this.record.owner_id !== ownerId) return refuse(NOT_YOURS);
-      const applied = await this.apply(command);
-      if (!applied.ok) return applied;
-      await this.runPendingSteps();
-      await this.armAlarm();
-      return ok(answer === "ab_test" ? toAbStatus(this.record.ab!) : toWorkflowState(this.record));
-    });
+    return this.run(ownerId, () => command, answer);
+  }
+
+  /** The next design for one thumbnail, from the configured designer. */
+  regenerateThumbnail(ownerId: string, thumbnailId: string): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId));
+  }
+
+  /** The creator's own image (checked by the route) replaces one variant; the bytes commit with the change. */
+  uploadThumbnail(
+    ownerId: string,
+    thumbnailId: string,
+    contentType: "image/png" | "image/jpeg",
+    bytes: Uint8Array,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: contentType };
+    return this.run(
+      ownerId,
+      () => command,
+      "workflow",
+      () => this.media.keep(thumbnailId, bytes),
+    );
   }
 
   /** Forgets the workflow (account deletion): storage, history, alarm and open sockets. Owner only. */
@@ -121,42 +95,9 @@ export class WorkflowObject extends DurableObject<Env> {
     return this.read(ownerId, toResults);
   }
 
-  /** The SVG for a thumbnail id; the unguessable id is the capability, so no owner is needed. */
-  async thumbnailSvg(thumbnailId: string): Promise<string | null> {
-    const record = this.record;
-    const thumbnail = record?.thumbnails.find((t) => t.id === thumbnailId);
-    if (!record || !thumbnail) return null;
-    return renderThumbnailSvg(thumbnail.style, record.headlines?.[thumbnailId] ?? record.topic.toUpperCase(), record.topic);
-  }
-
-  // ---------- timers ----------
-
-  async alarm(): Promise<void> {
-    const now = this.clock();
-    const healthy = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
-    // Always re-armed, with a pause after a failure, so a broken dependency cannot spin the alarm.
-    await this.armAlarm(healthy ? 0 : RETRY_PAUSE_MS);
-  }
-
-  private timers(now: number): Timer[] {
-    return [
-      {
-        name: "steps",
-        dueAt: this.record && pendingStep(this.record) ? now : null,
-        run: () => this.exclusive(() => this.runPendingSteps()),
-      },
-      ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
-      // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
-      { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
-      { name: "index", dueAt: this.index.retryAt(), run: () => this.syncIndex() },
-    ];
-  }
-
-  private async armAlarm(minDelayMs = 0): Promise<void> {
-    const now = this.clock();
-    const wake = earliest(this.timers(now));
-    if (wake === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(Math.max(wake, now + minDelayMs));
+  /** A thumbnail's image; the unguessable id is the capability, so no owner is needed. */
+  async thumbnailMedia(thumbnailId: string): Promise<ThumbnailMedia | null> {
+    return this.media.media(this.record, thumbnailId);
   }
 
   // ---------- live channel ----------
@@ -171,76 +112,6 @@ export class WorkflowObject extends DurableObject<Env> {
 
   async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     this.live.onClose(ws, code);
-  }
-
-  // ---------- load, call the core, commit ----------
-
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private read<T>(ownerId: string, fn: (r: WorkflowRecord) => Result<T>): Promise<Result<T>> {
-    const record = this.record;
-    return Promise.resolve(record && record.owner_id === ownerId ? fn(record) : refuse(NOT_YOURS));
-  }
-
-  private async apply(command: Command): Promise<Result<WorkflowRecord>> {
-    if (!this.record) return refuse(NOT_YOURS);
-    const t = transition(this.record, command, this.clock());
-    if (!t.ok) return t;
-    await this.commit(t.record, t.events);
-    return ok(t.record);
-  }
-
-  /** While the workflow waits for a provider, call it and report the result (or the failure) to the core. */
-  private async runPendingSteps(): Promise<void> {
-    for (let step = pendingStep(this.record!); step; step = pendingStep(this.record!)) {
-      // Marks the step as in flight, so a restart in the middle of it can tell it from a queued one.
-      this.ctx.storage.kv.put(STEP_IN_FLIGHT_KEY, step);
-      const command = await runStep(step, this.env, this.record!, this.clock()).catch((err: unknown): Command => ({
-        type: "step_failed",
-        reason: reason(err),
-      }));
-      const applied = await this.apply(command);
-      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
-      if (!applied.ok) throw new Error(`the core refused the ${step} step's result: ${applied.refusal.detail}`);
-    }
-  }
-
-  /** Persists the record with its history rows and webhook outbox rows in one transaction, then tells D1 and open pages. */
-  private async commit(next: WorkflowRecord, events: WorkflowEvent[]): Promise<void> {
-    const moved = events.some((e) => e.type === "status_changed" && e.from !== null);
-    this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.kv.put(RECORD_KEY, next);
-      for (const event of events) {
-        if (event.type === "looked") this.history.append(event.seq, event.point);
-        for (const message of webhookEventsFor(next, event)) this.outbox.enqueue(message);
-      }
-      // The index only needs transitions (polls would write D1 every 30 s); the mark commits with them.
-      if (moved) this.index.markDirty(next.updated_at);
-    });
-    this.record = next;
-    this.live.announce(next, events);
-    if (moved) await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; a timer retries", reason(err)));
-  }
-
-  private syncIndex(): Promise<void> {
-    return this.index.sync(this.record, () => this.record);
-  }
-
-  /**
-   * A fresh instance has no command in flight, so a step marked in flight was interrupted by a
-   * restart or deploy: put the workflow back at rest (a queued step is left to the steps timer).
-   */
-  private async recoverAfterRestart(): Promise<void> {
-    if (this.record && pendingStep(this.record) && this.ctx.storage.kv.get(STEP_IN_FLIGHT_KEY)) {
-      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
-      await this.apply({ type: "step_failed", reason: "the service restarted" });
-    }
-    const now = this.clock();
-    await rearmIfLost(this.ctx.storage, earliest(this.timers(now)), now);
   }
 }
 

@@ -64,7 +64,7 @@ export interface AbTestRecord {
 }
 
 export function startTest(
-  thumbnails: Thumbnail[],
+  thumbnails: Pick<Thumbnail, "id" | "style">[],
   pickId: string,
   source: AnalyticsSource,
   config: AbConfig,

@@ -1,10 +1,33 @@
 // Turns the stored record into what the API shows, and builds the results and export package.
-import type { Results, UsageTotals, WorkflowState } from "../shared/contract";
+import type { Results, ScriptRevision, Thumbnail, UsageTotals, WorkflowState } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";
 import { toAbStatus } from "./ab-test";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { sumUsage } from "./usage";
-import { STEP_DISPLAY, currentScripts, pendingStep, type WorkflowRecord } from "./workflow";
+import { STEP_DISPLAY, type StoredThumbnail, currentScripts, pendingStep, type WorkflowRecord } from "./workflow";
+
+/** Where the API serves a thumbnail: the random id is the capability, the version defeats stale caches. */
+export function thumbnailView(workflowId: string, t: StoredThumbnail): Thumbnail {
+  const base = `/api/v1/thumbnails/${workflowId}/${t.id}`;
+  const uploaded = t.upload === "image/jpeg" ? `${base}.jpg?v=${t.version}` : t.upload ? `${base}.png?v=${t.version}` : null;
+  return {
+    id: t.id,
+    style: t.style,
+    url: uploaded ?? t.external_url ?? `${base}.svg?v=${t.version}`,
+    // An upload or an external image is offered as it is; the embedded design is rendered to PNG.
+    png_url: uploaded ?? t.external_url ?? `${base}.png?v=${t.version}`,
+    headline: t.headline,
+    prompt: t.prompt,
+  };
+}
+
+/** Revisions stored before these fields existed read as empty. */
+const revisionView = (rev: ScriptRevision): ScriptRevision => ({
+  ...rev,
+  feedback_applied: rev.feedback_applied ?? [],
+  feedback_notes: rev.feedback_notes ?? [],
+  edited_from: rev.edited_from ?? null,
+});
 
 export const usageOf = (r: WorkflowRecord): UsageTotals => sumUsage(r.script_revisions.flatMap((rev) => rev.usage ?? []));
 
@@ -21,9 +44,9 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
     updated_at: new Date(r.updated_at).toISOString(),
     trends: r.trends,
     scripts: currentScripts(r),
-    script_revisions: r.script_revisions,
+    script_revisions: r.script_revisions.map(revisionView),
     approved_script_id: r.approved_script_id,
-    thumbnails: r.thumbnails,
+    thumbnails: r.thumbnails.map((t) => thumbnailView(r.id, t)),
     selected_thumbnail_id: r.selected_thumbnail_id,
     ab_test: r.ab ? toAbStatus(r.ab) : null,
     notices: r.notices,
@@ -39,7 +62,8 @@ export function toResults(r: WorkflowRecord): Result<Results> {
     return refuse(conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`));
   }
   const script = r.script_revisions.flatMap((rev) => rev.scripts).find((s) => s.id === r.approved_script_id);
-  const thumbnail = r.thumbnails.find((t) => t.id === ab.winner_id);
+  const stored = r.thumbnails.find((t) => t.id === ab.winner_id);
+  const thumbnail = stored && thumbnailView(r.id, stored);
   if (!script || !thumbnail) throw new Error(`completed workflow ${r.id} lacks its approved script or winning thumbnail`);
   const status = toAbStatus(ab);
   return ok({

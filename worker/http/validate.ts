@@ -5,12 +5,12 @@ import { ApiError, zodErrors } from "./problem";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads at most MAX_BODY_BYTES, counting as it streams: a chunked body has no content-length to trust. */
-async function readText(c: Context): Promise<string> {
-  const tooLarge = () => new ApiError(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  if (Number(c.req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+/** Reads at most `max` bytes, counting as it streams: a chunked body has no content-length to trust. */
+export async function readBytes(c: Context, max = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const tooLarge = () => new ApiError(413, `Request bodies are limited to ${max} bytes.`);
+  if (Number(c.req.header("content-length") ?? "0") > max) throw tooLarge();
   const body = c.req.raw.body;
-  if (!body) return "";
+  if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -18,7 +18,7 @@ async function readText(c: Context): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel();
       throw tooLarge();
     }
@@ -30,8 +30,10 @@ async function readText(c: Context): Promise<string> {
     all.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
+
+const readText = async (c: Context): Promise<string> => new TextDecoder().decode(await readBytes(c));
 
 async function readBody(c: Context): Promise<unknown> {
   const text = await readText(c);

@@ -1,23 +1,46 @@
 // Thumbnail images load in a plain <img>, so they carry no Authorization header. The random
-// thumbnail id in the path is the capability: unguessable, and scoped to one workflow.
-import { UUID_PATTERN } from "../lib/ids";
+// thumbnail id in the path is the capability: unguessable, and scoped to one workflow. The
+// ?v= version in the API's URLs changes with every redraw, so a long immutable cache is safe.
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/problem";
+import { UUID_PATTERN } from "../lib/ids";
+import { renderPng } from "../render/png";
 import { workflowStub } from "./workflows";
 
-const FILE = new RegExp(`^(${UUID_PATTERN})\\.svg$`);
+const FILE = new RegExp(`^(${UUID_PATTERN})\\.(svg|png|jpg)$`);
+/** 1280 for YouTube; the rest are the sizes YouTube shows thumbnails at, for previews. */
+const PNG_WIDTHS = new Set([168, 246, 360, 1280]);
+const CACHE = { "cache-control": "private, max-age=31536000, immutable", "x-content-type-options": "nosniff" };
 
 export const thumbnailRoutes = new Hono<AppEnv>().get("/:workflowId/:file", async (c) => {
   const match = FILE.exec(c.req.param("file"));
   if (!match) throw new ApiError(404, "No such thumbnail.");
-  const svg = await workflowStub(c.env, c.req.param("workflowId")).thumbnailSvg(match[1]!);
-  if (svg === null) throw new ApiError(404, "No such thumbnail.");
-  return c.body(svg, 200, {
-    "content-type": "image/svg+xml; charset=utf-8",
-    "cache-control": "private, max-age=31536000, immutable",
+  const [, id, ext] = match;
+  const width = Number(c.req.query("width") ?? 1280);
+  if (!PNG_WIDTHS.has(width))
+    throw new ApiError(400, "The query string is invalid.", [{ path: "width", message: "must be 168, 246, 360 or 1280" }]);
+  const media = await workflowStub(c.env, c.req.param("workflowId")).thumbnailMedia(id!);
+  if (media?.kind === "upload" && (ext === "png") === (media.contentType === "image/png") && ext !== "svg") {
+    return new Response(new Uint8Array(media.bytes), { headers: { "content-type": media.contentType, ...CACHE } });
+  }
+  if (media?.kind === "svg" && ext === "svg") {
     // SVG can carry script; this keeps an opened image inert.
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "x-content-type-options": "nosniff",
-  });
+    return c.body(media.svg, 200, {
+      "content-type": "image/svg+xml; charset=utf-8",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      ...CACHE,
+    });
+  }
+  if (media?.kind === "svg" && ext === "png") {
+    const name = `thumbnail-${id!.slice(0, 8)}${width === 1280 ? "" : `-${width}`}.png`;
+    return new Response(new Uint8Array(await renderPng(media.svg, { width })), {
+      headers: {
+        "content-type": "image/png",
+        "content-disposition": `inline; filename="${name}"`,
+        ...CACHE,
+      },
+    });
+  }
+  throw new ApiError(404, "No such thumbnail.");
 });

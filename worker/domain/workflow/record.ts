@@ -1,5 +1,5 @@
 // The stored form of one workflow, and the small pure readers every other module shares.
-import type { Script, ScriptRevision, Thumbnail, TrendReport, WorkflowStatus } from "../../shared/contract";
+import type { Script, ScriptRevision, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
 import type { AbTestRecord } from "../ab-test";
 
 export interface WorkflowRecord {
@@ -18,14 +18,28 @@ export interface WorkflowRecord {
   approved_script_id: string | null;
   /** The creator's feedback while a revision is being written. */
   pending_feedback?: string | null;
-  thumbnails: Thumbnail[];
-  /** Each embedded thumbnail's headline, for rendering; not part of the API. */
-  headlines?: Record<string, string>;
+  thumbnails: StoredThumbnail[];
   selected_thumbnail_id: string | null;
   ab: AbTestRecord | null;
   /** Why a provider fell back or a step failed, for the creator to see. */
   notices: string[];
   error: string | null;
+}
+
+/** A thumbnail as stored; the API's URLs are derived from it in ../view. */
+export interface StoredThumbnail {
+  id: string;
+  style: ThumbnailStyle;
+  prompt: string;
+  headline: string;
+  /** Which headline and palette candidate the embedded renderer drew (0 first, then each redraw). */
+  variation: number;
+  /** An image made elsewhere (Pollinations), shown as is. */
+  external_url: string | null;
+  /** The creator's own image, stored by the Durable Object. */
+  upload: "image/png" | "image/jpeg" | null;
+  /** Bumped on every redraw or upload, so cached copies of the old image are not shown. */
+  version: number;
 }
 
 export interface StartInput {
@@ -84,21 +98,22 @@ export const STEP_DISPLAY: Record<Step, { name: string; typical_seconds: number 
   thumbnails: { name: "drawing thumbnails", typical_seconds: 5 },
 };
 
-/**
- * Thumbnails from a designer's output. Embedded renders are served by the Worker at a path whose
- * random id is the capability; external images keep their own URL. Headlines are kept aside
- * for rendering, since they are not part of the API.
- */
+/** Thumbnails from a designer's output, each with a fresh random id (its URL's capability). */
 export function thumbnailsFromDesigns(
-  workflowId: string,
-  designs: { style: Thumbnail["style"]; prompt: string; headline: string; external_url?: string }[],
+  designs: { style: ThumbnailStyle; prompt: string; headline: string; variation?: number; external_url?: string }[],
   newId: () => string,
-): { thumbnails: Thumbnail[]; headlines: Record<string, string> } {
-  const headlines: Record<string, string> = {};
-  const thumbnails = designs.map((d): Thumbnail => {
-    const id = newId();
-    headlines[id] = d.headline;
-    return { id, style: d.style, prompt: d.prompt, url: d.external_url ?? `/api/v1/thumbnails/${workflowId}/${id}.svg` };
-  });
-  return { thumbnails, headlines };
+): StoredThumbnail[] {
+  return designs.map((d) => ({
+    id: newId(),
+    style: d.style,
+    prompt: d.prompt,
+    headline: d.headline,
+    variation: d.variation ?? 0,
+    external_url: d.external_url ?? null,
+    upload: null,
+    version: 0,
+  }));
 }
+
+export const findThumbnail = (record: WorkflowRecord, id: string): StoredThumbnail | undefined =>
+  record.thumbnails.find((t) => t.id === id);

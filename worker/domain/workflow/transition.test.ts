@@ -1,10 +1,10 @@
 // The transition core against every command in every status: legal pairs give the expected
 // record and events, illegal ones are refused with the record untouched.
 import { describe, expect, it } from "vitest";
-import { type Thumbnail, type TrendReport, WorkflowStatus } from "../../shared/contract";
+import { type TrendReport, WorkflowStatus } from "../../shared/contract";
 import type { AbConfig } from "../ab-test";
 import { DEFAULT_ENGINE_CONFIG } from "../stats";
-import { type Command, type CommandType, type WorkflowRecord, legalIn, newWorkflow, transition } from "./index";
+import { type Command, type CommandType, type StoredThumbnail, type WorkflowRecord, legalIn, newWorkflow, transition } from "./index";
 
 const trends: TrendReport = {
   topic: "t",
@@ -25,11 +25,16 @@ const script = (id: string) => ({
   call_to_action: "c",
   estimated_duration_seconds: 60,
 });
-const thumbnails: Thumbnail[] = [
-  { id: "face", style: "FACE_FOCUSED", url: "/f.svg", prompt: "p" },
-  { id: "product", style: "PRODUCT_DEMO", url: "/p.svg", prompt: "p" },
-  { id: "viral", style: "VIRAL", url: "/v.svg", prompt: "p" },
-];
+const thumbnails: StoredThumbnail[] = (["face", "product", "viral"] as const).map((id, i) => ({
+  id,
+  style: (["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"] as const)[i]!,
+  prompt: "p",
+  headline: id.toUpperCase(),
+  variation: 0,
+  external_url: null,
+  upload: null,
+  version: 0,
+}));
 const config: AbConfig = {
   pollIntervalMs: 30_000,
   timeoutMs: 3_600_000,
@@ -41,10 +46,20 @@ const config: AbConfig = {
 const COMMANDS: Record<CommandType, Command> = {
   trends_ready: { type: "trends_ready", trends },
   scripts_ready: { type: "scripts_ready", result: { scripts: [script("s1"), script("s2")], source: "offline", usage: [], fallback: null } },
-  thumbnails_ready: { type: "thumbnails_ready", thumbnails, headlines: { face: "A", product: "B", viral: "C" } },
+  thumbnails_ready: { type: "thumbnails_ready", thumbnails },
   step_failed: { type: "step_failed", reason: "boom" },
   approve: { type: "approve", script_id: "s1" },
   reject: { type: "reject", feedback: "  more jokes  " },
+  edit_script: { type: "edit_script", edit: { script_id: "s1", hook: "My own hook" }, new_id: "s1-edit" },
+  redraw_thumbnail: {
+    type: "redraw_thumbnail",
+    thumbnail_id: "viral",
+    headline: "NEW WORDS",
+    prompt: "p2",
+    variation: 1,
+    external_url: null,
+  },
+  upload_thumbnail: { type: "upload_thumbnail", thumbnail_id: "face", content_type: "image/png" },
   select: { type: "select", thumbnail_id: "face", source: "simulated", config, seed: 7 },
   poll: { type: "poll" },
   push: { type: "push", metrics: { variants: thumbnails.map((t) => ({ thumbnail_id: t.id, impressions: 100, clicks: 8 })) } },
@@ -92,6 +107,9 @@ const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStat
   step_failed: { to: (from) => (from === "generating_thumbnails" ? "awaiting_approval" : "failed"), events: ["status_changed"] },
   approve: { to: () => "generating_thumbnails", events: ["status_changed"] },
   reject: { to: () => "generating_scripts", events: ["status_changed"] },
+  edit_script: { to: () => "awaiting_approval", events: ["updated"] },
+  redraw_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
+  upload_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
   select: { to: () => "ab_testing", events: ["status_changed"] },
   poll: { to: () => "ab_testing", events: ["looked"] },
   push: { to: () => "ab_testing", events: ["looked"] },
@@ -175,6 +193,26 @@ describe("transition: what the commands record", () => {
     const once = must(f.ab_testing, COMMANDS.poll, ab.next_poll_at!);
     expect(transition(once, COMMANDS.poll, ab.next_poll_at!)).toMatchObject({ ok: false });
     expect(once.ab!.polls).toBe(1);
+  });
+
+  it("an edit becomes a revision of its own that can be approved, and a redraw or upload bumps the image's version", () => {
+    const edited = must(f.awaiting_approval, COMMANDS.edit_script, 10);
+    const last = edited.script_revisions.at(-1)!;
+    expect(last).toMatchObject({ revision: 2, source: "edited", edited_from: "s1", feedback: null });
+    expect(last.scripts).toEqual([{ ...script("s1"), id: "s1-edit", hook: "My own hook" }]);
+    expect(must(edited, { type: "approve", script_id: "s1-edit" }, 11).approved_script_id).toBe("s1-edit");
+    expect(transition(f.awaiting_approval, { type: "edit_script", edit: { script_id: "s1" }, new_id: "x" }, 10)).toMatchObject({
+      ok: false,
+      refusal: { status: 400 },
+    });
+    const redrawn = must(f.awaiting_thumbnail_selection, COMMANDS.redraw_thumbnail, 10);
+    expect(redrawn.thumbnails.find((t) => t.id === "viral")).toMatchObject({ headline: "NEW WORDS", variation: 1, version: 1 });
+    const uploaded = must(redrawn, COMMANDS.upload_thumbnail, 11);
+    expect(uploaded.thumbnails.find((t) => t.id === "face")).toMatchObject({ upload: "image/png", headline: "", version: 1 });
+    expect(transition(redrawn, { ...COMMANDS.upload_thumbnail, thumbnail_id: "nope" } as Command, 12)).toMatchObject({
+      ok: false,
+      refusal: { status: 400, errors: [{ path: "thumbnail_id" }] },
+    });
   });
 
   it("a simulated test refuses pushes, and the deadline refuses to come early", () => {

@@ -5,6 +5,7 @@ import type { WorkflowStatus } from "../../shared/contract";
 import { finishTest, isRunning, recordLook, simulatedTotals, startTest, validatePush } from "../ab-test";
 import { type Refusal, conflict, invalid } from "../refusal";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
+import { editScript, redrawThumbnail, uploadThumbnail } from "./edits";
 import { MAX_NOTICES, MAX_SCRIPT_REVISIONS, type WorkflowRecord, findScript } from "./record";
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -68,6 +69,9 @@ const RULES: { [T in CommandType]: Rule<T> } = {
         fallback_reason: result.fallback?.reason ?? null,
         usage: result.usage,
         scripts: result.scripts,
+        feedback_applied: result.applied ?? [],
+        feedback_notes: result.feedback_notes ?? [],
+        edited_from: null,
       };
       return withNotice(
         move(r, "awaiting_approval", now, { script_revisions: [...r.script_revisions, revision], pending_feedback: null }),
@@ -78,8 +82,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   thumbnails_ready: {
     from: ["generating_thumbnails"],
     action: "store thumbnails",
-    apply: (r, c, now) =>
-      withNotice(move(r, "awaiting_thumbnail_selection", now, { thumbnails: c.thumbnails, headlines: c.headlines }), c.notice),
+    apply: (r, c, now) => withNotice(move(r, "awaiting_thumbnail_selection", now, { thumbnails: c.thumbnails }), c.notice),
   },
   step_failed: {
     from: WORKING,
@@ -111,6 +114,9 @@ const RULES: { [T in CommandType]: Rule<T> } = {
       return move(r, "generating_scripts", now, { pending_feedback: feedback?.trim() || null });
     },
   },
+  edit_script: { from: ["awaiting_approval"], action: "edit a script", apply: editScript },
+  redraw_thumbnail: { from: ["awaiting_thumbnail_selection"], action: "redraw a thumbnail", apply: redrawThumbnail },
+  upload_thumbnail: { from: ["awaiting_thumbnail_selection"], action: "upload a thumbnail", apply: uploadThumbnail },
   select: {
     from: ["awaiting_thumbnail_selection"],
     action: "select a thumbnail",

@@ -49,6 +49,16 @@ export const SelectThumbnailRequest = z.strictObject({
 });
 export type SelectThumbnailRequest = z.infer<typeof SelectThumbnailRequest>;
 
+export const EditScriptRequest = z.strictObject({
+  script_id: id,
+  title: z.string().trim().min(1).max(200).optional(),
+  hook: z.string().trim().min(1).max(2000).optional(),
+  body: z.string().trim().min(1).max(20000).optional(),
+  outline: z.array(z.string().trim().min(1).max(300)).min(1).max(30).optional(),
+  call_to_action: z.string().trim().min(1).max(1000).optional(),
+});
+export type EditScriptRequest = z.infer<typeof EditScriptRequest>;
+
 export const DeclareWinnerRequest = z.strictObject({ thumbnail_id: id });
 export type DeclareWinnerRequest = z.infer<typeof DeclareWinnerRequest>;
 

@@ -73,10 +73,20 @@ export const ScriptRevision = z.object({
   fallback_reason: z.string().nullable().describe("Why the configured LLM was not used, when the offline writer stood in"),
   usage: z.array(TokenUsageEntry).describe("One entry per LLM call made for this revision"),
   scripts: z.array(ScriptSchema),
+  feedback_applied: z.array(z.string()).describe("What the writer did with the feedback, in words"),
+  feedback_notes: z.array(z.string()).describe("Feedback the writer could not apply, and why"),
+  edited_from: z.string().nullable().describe("For a creator's edit: the script it started from"),
 });
 export type ScriptRevision = z.infer<typeof ScriptRevision>;
 
-export const Thumbnail = z.object({ id: z.string(), style: ThumbnailStyle, url: z.string(), prompt: z.string() });
+export const Thumbnail = z.object({
+  id: z.string(),
+  style: ThumbnailStyle,
+  url: z.string().describe("The image as shown (SVG, an uploaded PNG/JPEG, or an external image)"),
+  png_url: z.string().describe("A 1280×720 PNG for YouTube; ?width=168|246|360 gives preview sizes"),
+  headline: z.string().describe("The words drawn on it (empty for an upload)"),
+  prompt: z.string(),
+});
 export type Thumbnail = z.infer<typeof Thumbnail>;
 
 export const WorkflowState = z.object({

@@ -1,0 +1,29 @@
+// The bytes behind a workflow's thumbnails: the embedded design as SVG (drawn on demand from the
+// stored headline) and the creator's own uploads, kept in the object's storage.
+import type { WorkflowRecord } from "../domain/workflow";
+import { findThumbnail } from "../domain/workflow";
+import { renderThumbnailSvg } from "../providers/svg-thumbnails";
+
+export type ThumbnailMedia = { kind: "svg"; svg: string } | { kind: "upload"; contentType: string; bytes: Uint8Array };
+
+const uploadKey = (thumbnailId: string) => `upload:${thumbnailId}`;
+
+export class ThumbnailStore {
+  constructor(private readonly kv: DurableObjectStorage["kv"]) {}
+
+  /** Synchronous, so it commits with the transition that records the upload. */
+  keep(thumbnailId: string, bytes: Uint8Array): void {
+    this.kv.put(uploadKey(thumbnailId), bytes);
+  }
+
+  media(record: WorkflowRecord | null, thumbnailId: string): ThumbnailMedia | null {
+    const t = record && findThumbnail(record, thumbnailId);
+    if (!record || !t) return null;
+    if (t.upload) {
+      const bytes = this.kv.get<Uint8Array>(uploadKey(thumbnailId));
+      return bytes ? { kind: "upload", contentType: t.upload, bytes } : null;
+    }
+    const headline = t.headline || record.topic.toUpperCase();
+    return { kind: "svg", svg: renderThumbnailSvg(t.style, headline, record.topic, { niche: record.niche, variation: t.variation }) };
+  }
+}

@@ -1,0 +1,165 @@
+// The machinery under the workflow object: load the record, ask the pure core, commit what it
+// answers (record, history, webhook outbox, D1 index mark) in one storage transaction, tell open
+// pages, and run every timer from the one alarm. It decides nothing itself.
+import { DurableObject } from "cloudflare:workers";
+import { toAbStatus } from "../domain/ab-test";
+import { type Result, NOT_YOURS, ok, refuse } from "../domain/refusal";
+import { toWorkflowState } from "../domain/view";
+import { type Command, type WorkflowEvent, type WorkflowRecord, pendingStep, transition, workflowTimers } from "../domain/workflow";
+import type { Env } from "../env";
+import type * as Api from "../shared/contract";
+import { createWebhookOutbox, webhookEventsFor } from "../webhooks/emit";
+import type { WebhookOutbox } from "../webhooks/storage-outbox";
+import { AbHistoryTable } from "./ab-history";
+import { LiveSockets } from "./live-sockets";
+import { reason, runStep } from "./steps";
+import { ThumbnailStore } from "./thumbnail-media";
+import { type Timer, earliest, rearmIfLost, runDue } from "./timers";
+import { WorkflowIndex } from "./workflow-index";
+
+export const RECORD_KEY = "workflow";
+const STEP_IN_FLIGHT_KEY = "step-in-flight";
+/** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
+const RETRY_PAUSE_MS = 10_000;
+
+export abstract class WorkflowShell extends DurableObject<Env> {
+  /** The object's clock. Tests move it with runInDurableObject; nothing else changes it. */
+  clock: () => number = () => Date.now();
+  protected record: WorkflowRecord | null;
+  /** Serialises every command and timer, so racing requests see each other's results. */
+  private queue: Promise<unknown> = Promise.resolve();
+  protected readonly live: LiveSockets;
+  protected readonly history: AbHistoryTable;
+  protected readonly outbox: WebhookOutbox;
+  protected readonly index: WorkflowIndex;
+  protected readonly media: ThumbnailStore;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Nothing is written here: an id nobody created must not gain storage by being looked up.
+    this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
+    this.live = new LiveSockets(ctx, () => this.record);
+    this.history = new AbHistoryTable(ctx.storage.sql);
+    this.outbox = createWebhookOutbox(ctx.storage.kv, env);
+    this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
+    this.media = new ThumbnailStore(ctx.storage.kv);
+    ctx.blockConcurrencyWhile(() => this.recoverAfterRestart());
+  }
+
+  // ---------- timers ----------
+
+  async alarm(): Promise<void> {
+    const now = this.clock();
+    const healthy = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
+    // Always re-armed, with a pause after a failure, so a broken dependency cannot spin the alarm.
+    await this.armAlarm(healthy ? 0 : RETRY_PAUSE_MS);
+  }
+
+  private timers(now: number): Timer[] {
+    return [
+      {
+        name: "steps",
+        dueAt: this.record && pendingStep(this.record) ? now : null,
+        run: () => this.exclusive(() => this.runPendingSteps()),
+      },
+      ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
+      // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
+      { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
+      { name: "index", dueAt: this.index.retryAt(), run: () => this.syncIndex() },
+    ];
+  }
+
+  protected async armAlarm(minDelayMs = 0): Promise<void> {
+    const now = this.clock();
+    const wake = earliest(this.timers(now));
+    if (wake === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.max(wake, now + minDelayMs));
+  }
+
+  // ---------- load, call the core, commit ----------
+
+  protected exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  protected read<T>(ownerId: string, fn: (r: WorkflowRecord) => Result<T>): Promise<Result<T>> {
+    const record = this.record;
+    return Promise.resolve(record && record.owner_id === ownerId ? fn(record) : refuse(NOT_YOURS));
+  }
+
+  protected run(
+    ownerId: string,
+    build: (r: WorkflowRecord) => Command | Promise<Command>,
+    answer: "workflow" | "ab_test" = "workflow",
+    alsoWrite?: () => void,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.exclusive(async () => {
+      if (!this.record || this.record.owner_id !== ownerId) return refuse(NOT_YOURS);
+      const applied = await this.apply(await build(this.record), alsoWrite);
+      if (!applied.ok) return applied;
+      await this.runPendingSteps();
+      await this.armAlarm();
+      return ok(answer === "ab_test" ? toAbStatus(this.record.ab!) : toWorkflowState(this.record));
+    });
+  }
+
+  private async apply(command: Command, alsoWrite?: () => void): Promise<Result<WorkflowRecord>> {
+    if (!this.record) return refuse(NOT_YOURS);
+    const t = transition(this.record, command, this.clock());
+    if (!t.ok) return t;
+    await this.commit(t.record, t.events, alsoWrite);
+    return ok(t.record);
+  }
+
+  /** While the workflow waits for a provider, call it and report the result (or the failure) to the core. */
+  protected async runPendingSteps(): Promise<void> {
+    for (let step = pendingStep(this.record!); step; step = pendingStep(this.record!)) {
+      // Marks the step as in flight, so a restart in the middle of it can tell it from a queued one.
+      this.ctx.storage.kv.put(STEP_IN_FLIGHT_KEY, step);
+      const command = await runStep(step, this.env, this.record!, this.clock()).catch((err: unknown): Command => ({
+        type: "step_failed",
+        reason: reason(err),
+      }));
+      const applied = await this.apply(command);
+      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
+      if (!applied.ok) throw new Error(`the core refused the ${step} step's result: ${applied.refusal.detail}`);
+    }
+  }
+
+  /** Persists the record with its history rows and webhook outbox rows in one transaction, then tells D1 and open pages. */
+  protected async commit(next: WorkflowRecord, events: WorkflowEvent[], alsoWrite?: () => void): Promise<void> {
+    const moved = events.some((e) => e.type === "status_changed" && e.from !== null);
+    this.ctx.storage.transactionSync(() => {
+      alsoWrite?.();
+      this.ctx.storage.kv.put(RECORD_KEY, next);
+      for (const event of events) {
+        if (event.type === "looked") this.history.append(event.seq, event.point);
+        for (const message of webhookEventsFor(next, event)) this.outbox.enqueue(message);
+      }
+      // The index only needs transitions (polls would write D1 every 30 s); the mark commits with them.
+      if (moved) this.index.markDirty(next.updated_at);
+    });
+    this.record = next;
+    this.live.announce(next, events);
+    if (moved) await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; a timer retries", reason(err)));
+  }
+
+  private syncIndex(): Promise<void> {
+    return this.index.sync(this.record, () => this.record);
+  }
+
+  /**
+   * A fresh instance has no command in flight, so a step marked in flight was interrupted by a
+   * restart or deploy: put the workflow back at rest (a queued step is left to the steps timer).
+   */
+  private async recoverAfterRestart(): Promise<void> {
+    if (this.record && pendingStep(this.record) && this.ctx.storage.kv.get(STEP_IN_FLIGHT_KEY)) {
+      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
+      await this.apply({ type: "step_failed", reason: "the service restarted" });
+    }
+    const now = this.clock();
+    await rearmIfLost(this.ctx.storage, earliest(this.timers(now)), now);
+  }
+}

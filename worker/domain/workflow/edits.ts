@@ -1,0 +1,56 @@
+// The creator's edits at the two gates: their own version of a script, and a redrawn or uploaded
+// thumbnail. None changes the status; each reports an "updated" event.
+import type { ScriptRevision } from "../../shared/contract";
+import { type Refusal, conflict, invalid } from "../refusal";
+import type { Command, Transition } from "./commands";
+import { MAX_SCRIPT_REVISIONS, type StoredThumbnail, type WorkflowRecord, findScript, findThumbnail } from "./record";
+
+type Of<T extends Command["type"]> = Extract<Command, { type: T }>;
+
+const refused = (refusal: Refusal): Transition => ({ ok: false, refusal });
+const unknownThumbnail = (): Transition =>
+  refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
+
+export function editScript(r: WorkflowRecord, { edit, new_id }: Of<"edit_script">, now: number): Transition {
+  const original = findScript(r, edit.script_id);
+  if (!original) return refused(invalid([{ path: "script_id", message: "is not one of this workflow's scripts" }]));
+  if (r.script_revisions.length >= MAX_SCRIPT_REVISIONS) {
+    return refused(conflict(`This workflow already has ${MAX_SCRIPT_REVISIONS} script revisions; approve one or start a new workflow.`));
+  }
+  const { script_id: _from, ...changes } = edit;
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  if (Object.keys(defined).length === 0) return refused(invalid([{ path: "(body)", message: "change at least one field" }]));
+  const revision: ScriptRevision = {
+    revision: r.script_revisions.length + 1,
+    feedback: null,
+    created_at: new Date(now).toISOString(),
+    source: "edited",
+    fallback_reason: null,
+    usage: [],
+    scripts: [{ ...original, ...defined, id: new_id }],
+    feedback_applied: [],
+    feedback_notes: [],
+    edited_from: original.id,
+  };
+  const next = { ...r, script_revisions: [...r.script_revisions, revision], updated_at: now };
+  return { ok: true, record: next, events: [{ type: "updated", what: "script edited" }] };
+}
+
+function replaceThumbnail(r: WorkflowRecord, id: string, change: Partial<StoredThumbnail>, now: number, what: string): Transition {
+  const current = findThumbnail(r, id);
+  if (!current) return unknownThumbnail();
+  const thumbnails = r.thumbnails.map((t) => (t.id === id ? { ...t, ...change, version: t.version + 1 } : t));
+  return { ok: true, record: { ...r, thumbnails, updated_at: now }, events: [{ type: "updated", what }] };
+}
+
+export const redrawThumbnail = (r: WorkflowRecord, c: Of<"redraw_thumbnail">, now: number): Transition =>
+  replaceThumbnail(
+    r,
+    c.thumbnail_id,
+    { headline: c.headline, prompt: c.prompt, variation: c.variation, external_url: c.external_url, upload: null },
+    now,
+    "thumbnail redrawn",
+  );
+
+export const uploadThumbnail = (r: WorkflowRecord, c: Of<"upload_thumbnail">, now: number): Transition =>
+  replaceThumbnail(r, c.thumbnail_id, { upload: c.content_type, headline: "", prompt: "Your own image" }, now, "thumbnail uploaded");
