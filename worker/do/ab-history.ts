@@ -2,9 +2,6 @@
 // cumulative counts per variant, so a reloaded page redraws the whole curve.
 import type { AbHistoryPoint } from "../shared/contract";
 
-/** The chart needs shape, not every poll: longer histories are thinned to about this many points. */
-const MAX_HISTORY_POINTS = 1500;
-
 export class AbHistoryTable {
   private ready = false;
 
@@ -34,13 +31,9 @@ export class AbHistoryTable {
 
   points(): AbHistoryPoint[] {
     this.ensure();
-    const count = Number(this.sql.exec("SELECT COUNT(*) AS n FROM ab_history").one().n);
-    const stride = Math.max(1, Math.ceil(count / MAX_HISTORY_POINTS));
     const rows = this.sql
-      .exec<{ seq: number; t: number; impressions: string; clicks: string; intervals: string | null }>(
-        "SELECT seq, t, impressions, clicks, intervals FROM ab_history WHERE seq % ? = 0 OR seq = ? ORDER BY seq",
-        stride,
-        count,
+      .exec<{ t: number; impressions: string; clicks: string; intervals: string | null }>(
+        "SELECT t, impressions, clicks, intervals FROM ab_history ORDER BY seq",
       )
       .toArray();
     return rows.map((r) => ({

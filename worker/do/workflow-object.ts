@@ -3,8 +3,10 @@
 // commits the answer. Neither decides anything itself.
 import { toAbStatus } from "../domain/ab-test";
 import { type Result, conflict, ok, refuse } from "../domain/refusal";
+import { downsample, historyCsv } from "../domain/history";
 import { toResults, toWorkflowState } from "../domain/view";
 import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } from "../domain/workflow";
+import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
 import { redrawThumbnail } from "./steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
@@ -87,8 +89,21 @@ export class WorkflowObject extends WorkflowShell {
     return this.read(ownerId, (r) => (r.ab ? ok(toAbStatus(r.ab)) : refuse(noTest(r))));
   }
 
-  abHistory(ownerId: string): Promise<Result<Api.AbHistory>> {
-    return this.read(ownerId, (r) => (r.ab ? ok({ variant_ids: r.ab.variant_ids, points: this.history.points() }) : refuse(noTest(r))));
+  /** The history thinned to `points` for a chart, whole (the default), or whole as CSV. */
+  abHistory(ownerId: string, points: number | "all" | "csv" = "all"): Promise<Result<Api.AbHistory | string>> {
+    return this.read(ownerId, (r): Result<Api.AbHistory | string> => {
+      if (!r.ab) return refuse(noTest(r));
+      const all = this.history.points();
+      if (points === "csv")
+        return ok(
+          historyCsv(
+            r.ab.variant_ids.map((id) => STYLE_LABELS[r.ab!.styles[id]!]),
+            all,
+          ),
+        );
+      const shown = points === "all" ? all : downsample(all, points);
+      return ok({ variant_ids: r.ab.variant_ids, points: shown, total_points: all.length });
+    });
   }
 
   results(ownerId: string): Promise<Result<Api.Results>> {

@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { workflows } from "../db/schema";
 import { abConfigFrom, abSeed } from "../domain/config";
+import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
 import { resultsMarkdown } from "../domain/view";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
@@ -166,7 +167,20 @@ export const workflowRoutes = new Hono<AppEnv>()
     return c.json(unwrap(await stub.execute(c.get("userId"), command)));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
-  .get("/:id/ab-history", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abHistory(c.get("userId")))))
+  .get("/:id/ab-history", async (c) => {
+    const { points } = parseQuery(
+      c,
+      z.object({ points: z.coerce.number().int().min(10).max(MAX_CHART_POINTS).default(DEFAULT_CHART_POINTS) }),
+    );
+    return c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abHistory(c.get("userId"), points)));
+  })
+  .get("/:id/ab-history.csv", async (c) => {
+    const csv = unwrap(await workflowStub(c.env, c.req.param("id")).abHistory(c.get("userId"), "csv")) as string;
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="ab-history-${c.req.param("id").slice(0, 8)}.csv"`,
+    });
+  })
   .post("/:id/metrics", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const body = await parseBody(c, MetricsPushRequest);

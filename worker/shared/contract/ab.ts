@@ -52,5 +52,11 @@ export const AbHistoryPoint = z.object({
 });
 export type AbHistoryPoint = z.infer<typeof AbHistoryPoint>;
 
-export const AbHistory = z.object({ variant_ids: z.array(z.string()), points: z.array(AbHistoryPoint) });
+export const AbHistory = z.object({
+  variant_ids: z.array(z.string()),
+  points: z
+    .array(AbHistoryPoint)
+    .describe("Thinned to the points asked for; the first and last looks are exact, bands keep their envelope"),
+  total_points: z.number().int().describe("How many looks the full history (ab-history.csv) has"),
+});
 export type AbHistory = z.infer<typeof AbHistory>;
