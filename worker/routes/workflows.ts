@@ -23,6 +23,7 @@ import {
   SelectThumbnailRequest,
   StartWorkflowRequest,
   type RequiredAction,
+  type Results,
   type WorkflowList,
   type WorkflowStatus,
 } from "../shared/contract";
@@ -58,6 +59,18 @@ function decodeCursor(text: string): Cursor {
     // fall through
   }
   throw new ApiError(400, "The query string is invalid.", [{ path: "cursor", message: "is not a cursor this API returned" }]);
+}
+
+/** The package's image links made absolute from the serving origin, so an export works anywhere. */
+function absolute(results: Results, requestUrl: string): Results {
+  const origin = new URL(requestUrl).origin;
+  const abs = (u: string) => (u.startsWith("/") ? `${origin}${u}` : u);
+  const t = results.winning_content.thumbnail;
+  return {
+    ...results,
+    winning_content: { ...results.winning_content, thumbnail: { ...t, url: abs(t.url), png_url: abs(t.png_url) } },
+    studio: { ...results.studio, thumbnail_png_url: abs(results.studio.thumbnail_png_url) },
+  };
 }
 
 /**
@@ -196,10 +209,12 @@ export const workflowRoutes = new Hono<AppEnv>()
     await parseBody(c, EmptyBody);
     return c.json(unwrap(await stub.execute(c.get("userId"), { type: "stop" })));
   })
-  .get("/:id/results", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId")))))
+  .get("/:id/results", async (c) =>
+    c.json(absolute(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId"))), c.req.url)),
+  )
   .get("/:id/export", async (c) => {
     const { format } = parseQuery(c, z.object({ format: z.enum(["json", "markdown"]).default("json") }));
-    const results = unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId")));
+    const results = absolute(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId"))), c.req.url);
     const name = `creator-package-${results.workflow_id.slice(0, 8)}`;
     if (format === "markdown") {
       return c.body(resultsMarkdown(results, new URL(c.req.url).origin), 200, {

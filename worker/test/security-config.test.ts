@@ -122,14 +122,31 @@ describe("the Markdown export", () => {
           call_to_action: `Subscribe ${evil}`,
           estimated_duration_seconds: 61,
         },
-        thumbnail: { id: "t1", style: "VIRAL", url: "javascript:alert(4)", prompt: `Prompt ${evil}` },
+        thumbnail: {
+          id: "t1",
+          style: "VIRAL",
+          url: "javascript:alert(4)",
+          png_url: "javascript:alert(4)",
+          headline: `Head ${evil}`,
+          prompt: `Prompt ${evil}`,
+        },
+      },
+      studio: {
+        title_options: [`Title ${evil}`],
+        description: `Watch ${evil}\n0:00 Start ${evil}`,
+        tags: [`tag ${evil}`],
+        chapters: [],
+        thumbnail_png_url: "javascript:alert(4)",
       },
       ab_test_summary: {
+        analytics_source: "simulated",
+        picked_before_proof: false,
+        confidence_threshold: 0.95,
         duration_seconds: 60,
         confidence: 0.97,
         total_impressions: 300,
         variants: [],
-        decision: "engine",
+        decision: "winner",
         verdict: "winner",
         explanation: `Because ${evil}`,
         winner_id: "t1",
@@ -148,11 +165,12 @@ describe("the Markdown export", () => {
         ...results,
         winning_content: {
           ...results.winning_content,
-          thumbnail: { ...results.winning_content.thumbnail, url: "/api/v1/thumbnails/a/b.svg" },
+          thumbnail: { ...results.winning_content.thumbnail, url: "/api/v1/thumbnails/a/b.svg", png_url: "/api/v1/thumbnails/a/b.png" },
         },
+        studio: { ...results.studio, thumbnail_png_url: "/api/v1/thumbnails/a/b.png" },
       },
       "https://app.example",
     );
-    expect(fine).toContain("![VIRAL thumbnail](https://app.example/api/v1/thumbnails/a/b.svg)");
+    expect(fine).toContain("![Viral thumbnail](https://app.example/api/v1/thumbnails/a/b.png)");
   });
 });

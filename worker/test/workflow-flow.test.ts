@@ -133,11 +133,29 @@ describe("the whole pipeline", () => {
     expect(results.body.ab_test_summary.total_impressions).toBe(last);
     expect(results.body.ab_test_summary.decision).toBe("manual");
     expect(results.body.ab_test_summary.variants).toHaveLength(3);
+    expect(results.body.ab_test_summary).toMatchObject({
+      analytics_source: "simulated",
+      picked_before_proof: true,
+      confidence_threshold: 0.95,
+    });
+    // A package ready for Studio: the winner's title first, a description with chapters, tags, an absolute PNG link.
+    const studio = results.body.studio;
+    expect(studio.title_options[0]).toBe(wf.scripts[2]!.title);
+    expect(studio.chapters[0]!.start_seconds).toBe(0);
+    expect(studio.chapters.length).toBeGreaterThanOrEqual(3);
+    expect(studio.description).toContain(`0:00 ${studio.chapters[0]!.title}`);
+    expect(studio.tags.length).toBeGreaterThan(0);
+    expect(studio.thumbnail_png_url).toMatch(new RegExp(`^http://localhost:8787/api/v1/thumbnails/${wf.id}/${thumbs[2]!.id}\\.png`));
 
     const md = await call("GET", `/workflows/${wf.id}/export?format=markdown`, { token });
     expect(md.status).toBe(200);
     expect(md.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.md"/);
     expect(md.body).toContain(`# ${wf.scripts[2]!.title}`);
+    expect(md.body).toContain("## For YouTube Studio");
+    expect(md.body).toContain("**Simulated traffic:**");
+    expect(md.body).toContain("You picked the winner before the test proved it");
+    expect(md.body).toMatch(/\| (Face-focused|Product demo|Viral) \(winner\) \|/);
+    expect(md.body).not.toMatch(/FACE_FOCUSED|PRODUCT_DEMO|VIRAL/);
     const json = await call("GET", `/workflows/${wf.id}/export?format=json`, { token });
     expect(json.body.winning_content.thumbnail.id).toBe(thumbs[2]!.id);
 

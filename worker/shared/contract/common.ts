@@ -56,3 +56,20 @@ export const requiredActionFor = (status: WorkflowStatus): RequiredAction | null
       : status === "ab_testing"
         ? "ab_test_monitoring"
         : null;
+
+/** One way to say how long something took, for the screen and the export alike. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/** How a test ended, in the creator's words (first person where the creator acted). */
+export const DECISION_WORDS: Record<Decision, string> = {
+  winner: "The test proved a winner",
+  manual: "You picked the winner before the test proved it",
+  stopped: "You stopped the test",
+  timeout: "The test reached its deadline",
+};

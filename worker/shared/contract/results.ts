@@ -1,7 +1,7 @@
 // The finished workflow: the winning script and thumbnail with the test that chose them.
 import { z } from "zod";
 import { VariantStats } from "./ab";
-import { Decision, Verdict } from "./common";
+import { AnalyticsSource, Decision, Verdict } from "./common";
 import { ScriptSchema, Thumbnail, UsageTotals } from "./workflow";
 
 export const Results = z.object({
@@ -9,6 +9,9 @@ export const Results = z.object({
   topic: z.string(),
   winning_content: z.object({ script: ScriptSchema, thumbnail: Thumbnail }),
   ab_test_summary: z.object({
+    analytics_source: AnalyticsSource.describe("simulated: the test ran on simulated viewers, not real ones"),
+    picked_before_proof: z.boolean().describe("You declared the winner before the test proved it"),
+    confidence_threshold: z.number(),
     duration_seconds: z.number(),
     confidence: z.number(),
     total_impressions: z.number().int(),
@@ -18,6 +21,15 @@ export const Results = z.object({
     explanation: z.string().nullable(),
     winner_id: z.string(),
   }),
+  studio: z
+    .object({
+      title_options: z.array(z.string()).describe("The winner's title first"),
+      description: z.string(),
+      tags: z.array(z.string()),
+      chapters: z.array(z.object({ start_seconds: z.number().int(), title: z.string() })),
+      thumbnail_png_url: z.string().describe("The winning thumbnail, absolute, as PNG (or as uploaded)"),
+    })
+    .describe("Ready to paste into YouTube Studio"),
   usage: UsageTotals,
   export_ready: z.literal(true),
 });

@@ -1,0 +1,126 @@
+// The finished workflow as the API and the export show it: the winning script and thumbnail,
+// the test that chose them, and the package a creator pastes into YouTube Studio.
+import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../shared/contract";
+import { toAbStatus } from "./ab-test";
+import { type Result, conflict, ok, refuse } from "./refusal";
+import { studioPackage, timestamp } from "./studio";
+import { thumbnailView, usageOf } from "./view";
+import type { WorkflowRecord } from "./workflow";
+
+export function toResults(r: WorkflowRecord): Result<Results> {
+  const ab = r.ab;
+  if (r.status !== "completed" || !ab || ab.decision === null || ab.winner_id === null || ab.ended_at === null) {
+    return refuse(conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`));
+  }
+  const script = r.script_revisions.flatMap((rev) => rev.scripts).find((s) => s.id === r.approved_script_id);
+  const stored = r.thumbnails.find((t) => t.id === ab.winner_id);
+  const thumbnail = stored && thumbnailView(r.id, stored);
+  if (!script || !thumbnail) throw new Error(`completed workflow ${r.id} lacks its approved script or winning thumbnail`);
+  const status = toAbStatus(ab);
+  const others = (r.script_revisions.find((rev) => rev.scripts.some((s) => s.id === script.id))?.scripts ?? []).filter(
+    (s) => s.id !== script.id,
+  );
+  return ok({
+    workflow_id: r.id,
+    topic: r.topic,
+    winning_content: { script, thumbnail },
+    ab_test_summary: {
+      analytics_source: ab.source,
+      picked_before_proof: ab.decision === "manual",
+      confidence_threshold: status.confidence_threshold,
+      duration_seconds: Math.round((ab.ended_at - ab.started_at) / 1000),
+      confidence: status.current_confidence,
+      total_impressions: ab.counts.reduce((sum, c) => sum + c.impressions, 0),
+      variants: status.variants,
+      decision: ab.decision,
+      verdict: ab.verdict,
+      explanation: ab.explanation,
+      winner_id: ab.winner_id,
+    },
+    studio: {
+      ...studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }),
+      thumbnail_png_url: thumbnail.png_url,
+    },
+    usage: usageOf(r),
+    export_ready: true,
+  });
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/**
+ * User and model text made inert for Markdown: a backslash before every character that could
+ * open raw HTML, a link or an image (and before backslashes themselves), so a renderer shows
+ * the text as written; script-like URL schemes get their colon escaped as well.
+ */
+const inert = (text: string) => text.replace(/[\\<>[\]]/g, (ch) => `\\${ch}`).replace(/\b(javascript|vbscript|data)(\s*):/gi, "$1$2\\:");
+
+/** Our own thumbnail path or an http(s) image URL, with the characters that would end a Markdown link encoded; null for anything else. */
+function imageUrl(url: string, origin: string): string | null {
+  const absolute = url.startsWith("/") ? `${origin}${url}` : url;
+  if (!/^https?:\/\//i.test(absolute)) return null;
+  return absolute.replace(/[()<>\s\\]/g, (ch) => encodeURIComponent(ch));
+}
+
+export function resultsMarkdown(results: Results, origin: string): string {
+  const { script, thumbnail } = results.winning_content;
+  const s = results.ab_test_summary;
+  const studio = results.studio;
+  const label = (style: keyof typeof STYLE_LABELS) => STYLE_LABELS[style];
+  const rows = s.variants.map(
+    (v) =>
+      `| ${label(v.style)}${v.thumbnail_id === s.winner_id ? " (winner)" : ""} | ${v.impressions.toLocaleString("en-US")} | ${v.clicks.toLocaleString("en-US")} | ${pct(v.ctr)} |`,
+  );
+  const url = imageUrl(studio.thumbnail_png_url, origin);
+  return [
+    `# ${inert(script.title)}`,
+    ``,
+    `Topic: ${inert(results.topic)} · Workflow ${results.workflow_id}`,
+    ``,
+    `## For YouTube Studio`,
+    ``,
+    `**Title options**`,
+    ``,
+    ...studio.title_options.map((t, i) => `${i + 1}. ${inert(t)}`),
+    ``,
+    `**Description**`,
+    ``,
+    ...inert(studio.description)
+      .split("\n")
+      .map((line) => `> ${line}`),
+    ``,
+    `**Tags:** ${inert(studio.tags.join(", "))}`,
+    ``,
+    `## Script`,
+    ``,
+    `**Hook:** ${inert(script.hook)}`,
+    ``,
+    `**Outline**`,
+    ``,
+    ...script.outline.map((o, i) => `${i + 1}. ${inert(o)}`),
+    ``,
+    inert(script.body),
+    ``,
+    `**Call to action:** ${inert(script.call_to_action)}`,
+    ``,
+    `Estimated length: ${timestamp(script.estimated_duration_seconds)}`,
+    ``,
+    `## Thumbnail`,
+    ``,
+    url ? `![${label(thumbnail.style)} thumbnail](${url})` : `(thumbnail image not available)`,
+    ``,
+    `Style: ${label(thumbnail.style)}.${thumbnail.headline ? ` Headline: ${inert(thumbnail.headline)}.` : ""}`,
+    ``,
+    `## A/B test`,
+    ``,
+    ...(s.analytics_source === "simulated" ? [`**Simulated traffic:** this test ran on simulated viewers, not real ones.`, ``] : []),
+    `${DECISION_WORDS[s.decision]} · ${s.total_impressions.toLocaleString("en-US")} impressions · ${formatDuration(s.duration_seconds)}`,
+    ``,
+    inert(s.explanation ?? ""),
+    ``,
+    `| Variant | Impressions | Clicks | CTR |`,
+    `|---|---:|---:|---:|`,
+    ...rows,
+    ``,
+  ].join("\n");
+}
