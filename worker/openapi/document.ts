@@ -28,6 +28,7 @@ export interface Operation {
 const V1 = "/api/v1";
 const W = `${V1}/workflows/:id`;
 const EmptyBody = z.strictObject({});
+const HistoryQuery = z.object({ points: z.number().int().min(10).max(2000).default(300).describe("How many points the chart wants (first and last looks exact)") });
 const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
 
 export const OPERATIONS: Operation[] = [
@@ -37,15 +38,19 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: C.Health }, errors: [503] },
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
-  { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image; the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG image", contentType: "image/svg+xml" }, errors: [404] },
-  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400] },
+  { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image (<id>.svg, <id>.png with ?width=168|246|360|1280, or an upload's <id>.png/.jpg); the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG, PNG or JPEG image", contentType: "image/png" }, errors: [404] },
+  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts (send 'Prefer: respond-async' for a 202 before generation)", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400, 429] },
   { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400] },
   { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [404] },
-  { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B polls (authenticate with the first message)", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 404] },
+  { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B looks (offer the subprotocols 'creator-agent.v1' and 'bearer.<token>')", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 401, 404] },
   { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/edit-script`, tag: "Workflows", summary: "Save your own version of a script as a new revision (at the script gate)", auth: "bearer", body: C.EditScriptRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB; the body is the image)", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409, 413, 415] },
   { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
   { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [404, 409] },
-  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look", auth: "bearer", ok: { status: 200, schema: C.AbHistory }, errors: [404, 409] },
+  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look, thinned to ?points for a chart", auth: "bearer", query: HistoryQuery, ok: { status: 200, schema: C.AbHistory }, errors: [404, 409] },
+  { method: "get", path: `${W}/ab-history.csv`, tag: "A/B test", summary: "Every look as CSV: cumulative impressions and clicks per variant", auth: "bearer", ok: { status: 200, description: "CSV attachment", contentType: "text/csv" }, errors: [404, 409] },
   { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: C.MetricsPushRequest, ok: { status: 200, schema: C.AbStatus }, errors: [400, 404, 409] },
   { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: C.DeclareWinnerRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
   { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
@@ -81,6 +86,7 @@ const NAMED: Record<string, Schema> = {
   DeclareWinnerRequest: C.DeclareWinnerRequest,
   MetricsPushRequest: C.MetricsPushRequest,
   EmptyBody,
+  EditScriptRequest: C.EditScriptRequest,
   Script: C.ScriptSchema,
   Trend: C.Trend,
   TrendReport: C.TrendReport,
