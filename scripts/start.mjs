@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: a working app on embedded defaults with no set-up. It creates .dev.vars with a
-// random JWT secret when missing (and replaces a placeholder one), builds the web app, applies the D1 migrations locally, starts
-// `wrangler dev` (extra arguments after `--` are passed on) and creates a demo account.
+// random JWT secret when missing (and replaces a placeholder one), builds the web app, applies
+// the D1 migrations locally, starts `wrangler dev` (extra arguments after `--` are passed on)
+// and creates a demo account.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

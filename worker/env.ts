@@ -25,6 +25,8 @@ export interface Env {
   REGISTRATIONS_PER_IP_PER_HOUR?: string;
   /** Uncached YouTube trend lookups per Pacific day, shared by every user. */
   YOUTUBE_DAILY_LOOKUPS?: string;
+  /** Seconds an isolate trusts a checked session before asking D1 again (default 5; 0: every request). */
+  SESSION_CACHE_SECONDS?: string;
   /** Workers Rate Limiting binding: a per-IP burst limit on the password endpoints. */
   AUTH_RATE_LIMITER?: RateLimit;
   /** Connecting creators' YouTube channels (worker/youtube/config.ts reads these). */

@@ -4,7 +4,7 @@
 import type { Env } from "../env";
 import { listAttempts, listEndpoints } from "../webhooks/repo";
 import { listApiKeys } from "./api-keys";
-import { listSessions } from "./sessions";
+import { forgetSessions, listSessions } from "./sessions";
 
 /** Durable Object calls in flight at once: enough to be quick, few enough to stay polite. */
 const PARALLEL_OBJECTS = 8;
@@ -29,8 +29,8 @@ const valueOf = <T>(r: { ok: boolean; value?: T }): T | null => (r.ok ? (r.value
 
 /**
  * The user's data as JSON: account, sessions, API keys (no hashes), webhook endpoints (no
- * secrets) with their delivery log, every workflow's full state and A/B history, and the LLM
- * calls behind the usage figures.
+ * secrets) with their delivery log, the connected YouTube channel (no tokens), every workflow's
+ * full state and A/B history, and the LLM calls behind the usage figures.
  */
 export async function exportAccount(env: Env, userId: string, now: number): Promise<Record<string, unknown>> {
   const db = env.DB;
@@ -47,6 +47,11 @@ export async function exportAccount(env: Env, userId: string, now: number): Prom
     )
     .bind(userId)
     .all<Record<string, unknown>>();
+  // The connected channel, without its sealed tokens.
+  const youtube = await db
+    .prepare("SELECT channel_id, channel_title, status, scopes, connected_at FROM youtube_connections WHERE user_id = ?")
+    .bind(userId)
+    .first<{ channel_id: string; channel_title: string; status: string; scopes: string; connected_at: number }>();
   const workflows = await inBatches(await workflowIds(db, userId), async (id) => {
     const object = stub(env, id);
     const state = valueOf(await object.view(userId));
@@ -59,6 +64,7 @@ export async function exportAccount(env: Env, userId: string, now: number): Prom
     sessions: await listSessions(db, userId, null, now),
     api_keys: await listApiKeys(db, userId),
     webhooks,
+    youtube_channel: youtube && { ...youtube, connected_at: new Date(youtube.connected_at).toISOString() },
     workflows,
     llm_calls: llmCalls.map((r) => ({ ...r, created_at: new Date(r.created_at as number).toISOString() })),
   };
@@ -86,9 +92,15 @@ export async function deleteAccount(env: Env, userId: string, email: string): Pr
     db.prepare("DELETE FROM usage_counters WHERE subject = ?").bind(userId),
     db.prepare("DELETE FROM budget_reservations WHERE user_id = ?").bind(userId),
     db.prepare("DELETE FROM login_throttle WHERE email = ?").bind(email),
+    // The connected channel's sealed Google tokens and any connect in progress.
+    db.prepare("DELETE FROM youtube_connections WHERE user_id = ?").bind(userId),
+    db.prepare("DELETE FROM youtube_oauth_states WHERE user_id = ?").bind(userId),
+    // Units spent stay counted against the project's shared daily quota, but no longer name the user.
+    db.prepare("UPDATE youtube_quota_ledger SET user_id = 'deleted' WHERE user_id = ?").bind(userId),
     db.prepare("DELETE FROM workflows WHERE user_id = ? RETURNING id").bind(userId),
     db.prepare("DELETE FROM users WHERE id = ?").bind(userId),
   ]);
-  const late = (results[8]!.results as { id: string }[]).map((r) => r.id).filter((id) => !purged.has(id));
+  forgetSessions(userId);
+  const late = (results.at(-2)!.results as { id: string }[]).map((r) => r.id).filter((id) => !purged.has(id));
   await inBatches(late, purge);
 }

@@ -1,4 +1,7 @@
 // Sessions in D1: one row per sign-in, named by the token's `sid`. Revoking is deleting the row.
+// A live session is remembered in the isolate for a few seconds (SESSION_CACHE_SECONDS), so a
+// busy client costs one D1 read per window instead of one per request. Revoking clears the
+// isolate's memory at once; another isolate may accept a revoked token until its window ends.
 import { toBase64Url } from "../lib/base64";
 
 /** Sign-ins beyond this many per account push out the oldest, so the table cannot grow without bound. */
@@ -11,6 +14,28 @@ export interface SessionView {
   expires_at: string;
   user_agent: string | null;
   current: boolean;
+}
+
+/** How long a checked session is trusted without asking D1 again; 0 asks on every request. */
+export const DEFAULT_SESSION_CACHE_SECONDS = 5;
+const MAX_CACHED = 10_000;
+const checked = new Map<string, { userId: string; until: number }>();
+
+export function sessionCacheMs(vars: { SESSION_CACHE_SECONDS?: unknown }): number {
+  const raw = vars.SESSION_CACHE_SECONDS;
+  const seconds = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : DEFAULT_SESSION_CACHE_SECONDS;
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`SESSION_CACHE_SECONDS must be 0 or more, got '${String(raw)}'`);
+  return Math.min(seconds, 60) * 1000;
+}
+
+function remember(sessionId: string, userId: string, until: number): void {
+  if (checked.size >= MAX_CACHED) checked.delete(checked.keys().next().value!);
+  checked.set(sessionId, { userId, until });
+}
+
+/** Drops the isolate's memory of a user's sessions (all, or all but `keep`). */
+export function forgetSessions(userId: string, keep: string | null = null): void {
+  for (const [id, entry] of checked) if (entry.userId === userId && id !== keep) checked.delete(id);
 }
 
 export const newSessionId = () => `ses_${toBase64Url(crypto.getRandomValues(new Uint8Array(18)))}`;
@@ -38,15 +63,25 @@ export async function createSession(
 }
 
 /**
- * The user a live session belongs to, or null: one statement over two primary keys. The join
- * refuses a session whose user is gone even if a cascade were ever missed.
+ * The user a live session belongs to, or null: one statement over two primary keys (the join
+ * refuses a session whose user is gone even if a cascade were ever missed), or the isolate's
+ * memory of that answer from the last `cacheMs`.
  */
-export async function sessionOwner(db: D1Database, sessionId: string, now: number): Promise<string | null> {
+export async function sessionOwner(db: D1Database, sessionId: string, now: number, cacheMs = 0): Promise<string | null> {
+  const hit = cacheMs > 0 ? checked.get(sessionId) : undefined;
+  if (hit && hit.until > now) return hit.userId;
   const row = await db
-    .prepare("SELECT s.user_id AS user_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.expires_at > ?")
+    .prepare(
+      "SELECT s.user_id AS user_id, s.expires_at AS expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.expires_at > ?",
+    )
     .bind(sessionId, now)
-    .first<{ user_id: string }>();
-  return row?.user_id ?? null;
+    .first<{ user_id: string; expires_at: number }>();
+  if (!row) {
+    checked.delete(sessionId);
+    return null;
+  }
+  if (cacheMs > 0) remember(sessionId, row.user_id, Math.min(now + cacheMs, row.expires_at));
+  return row.user_id;
 }
 
 export async function listSessions(db: D1Database, userId: string, currentId: string | null, now: number): Promise<SessionView[]> {
@@ -67,12 +102,14 @@ export async function listSessions(db: D1Database, userId: string, currentId: st
 
 /** Revokes one of the user's sessions; false when there is no such session. */
 export async function revokeSession(db: D1Database, userId: string, sessionId: string): Promise<boolean> {
+  checked.delete(sessionId);
   const r = await db.prepare("DELETE FROM sessions WHERE id = ? AND user_id = ? RETURNING id").bind(sessionId, userId).first();
   return r !== null;
 }
 
 /** Revokes every session of the user except `keep` (null: all of them); returns how many went. */
 export async function revokeSessions(db: D1Database, userId: string, keep: string | null): Promise<number> {
+  forgetSessions(userId, keep);
   const r = await db
     .prepare("DELETE FROM sessions WHERE user_id = ? AND id != ?")
     .bind(userId, keep ?? "")

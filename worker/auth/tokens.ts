@@ -2,7 +2,7 @@
 // names its session row (`sid`); verifySession checks that row, so a token dies with its session.
 import { sign, verify } from "hono/jwt";
 import { requireSafeSecret, UnsafeSecretError } from "./secret";
-import { sessionOwner } from "./sessions";
+import { sessionCacheMs, sessionOwner } from "./sessions";
 
 export const TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
 const ISSUER = "creator-agent-toolbox";
@@ -25,6 +25,8 @@ export interface TokenClaims {
 export interface TokenEnv {
   JWT_SECRET: string;
   DB: D1Database;
+  /** Seconds an isolate trusts a checked session (default 5; 0 checks D1 on every request). */
+  SESSION_CACHE_SECONDS?: string;
 }
 
 export async function issueToken(userId: string, sessionId: string, secret: string | undefined, nowMs: number): Promise<IssuedToken> {
@@ -52,11 +54,14 @@ export async function verifyClaims(token: string, secret: string | undefined): P
   }
 }
 
-/** The claims of a token whose session still exists, for a user who still exists: one indexed D1 read. */
+/**
+ * The claims of a token whose session still exists, for a user who still exists: one indexed D1
+ * read, remembered by the isolate for SESSION_CACHE_SECONDS.
+ */
 export async function verifySession(token: string, env: TokenEnv, nowMs = Date.now()): Promise<TokenClaims | null> {
   const claims = await verifyClaims(token, env.JWT_SECRET);
   if (!claims) return null;
-  const owner = await sessionOwner(env.DB, claims.sessionId, nowMs);
+  const owner = await sessionOwner(env.DB, claims.sessionId, nowMs, sessionCacheMs(env));
   return owner === claims.userId ? claims : null;
 }
 

@@ -24,6 +24,9 @@ async function rowsOf(userId: string, email: string, endpointIds: string[]): Pro
     usage_counters: await countRows("SELECT name FROM usage_counters WHERE subject = ?", userId),
     budget_reservations: await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", userId),
     login_throttle: await countRows("SELECT key FROM login_throttle WHERE email = ?", email),
+    youtube_connections: await countRows("SELECT user_id FROM youtube_connections WHERE user_id = ?", userId),
+    youtube_oauth_states: await countRows("SELECT state_hash FROM youtube_oauth_states WHERE user_id = ?", userId),
+    youtube_quota_ledger: await countRows("SELECT id FROM youtube_quota_ledger WHERE user_id = ?", userId),
   };
 }
 
@@ -73,6 +76,19 @@ describe("account export and deletion", () => {
     )
       .bind(hook.body.id, Date.now())
       .run();
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO youtube_connections (user_id, channel_id, channel_title, uploads_playlist_id, status, scopes, access_token_sealed,
+           access_expires_at, refresh_token_sealed, connected_at, updated_at) VALUES (?1, 'UC1', 'Mine', 'UU1', 'connected', 's', 'v1.a.b', 0, 'v1.c.d', 0, 0)`,
+      ).bind(id),
+      env.DB.prepare(
+        `INSERT INTO youtube_oauth_states (state_hash, user_id, code_verifier, browser_hash, redirect_uri, return_to, created_at, expires_at)
+         VALUES ('h1', ?, 'v', 'b', 'r', '/', 0, 0)`,
+      ).bind(id),
+      env.DB.prepare(
+        "INSERT INTO youtube_quota_ledger (id, day, user_id, method, units, at) VALUES (?, '2026-11-20', ?, 'search', 100, 0)",
+      ).bind(crypto.randomUUID(), id),
+    ]);
     await call("POST", "/auth/login", { body: { username: email, password: "a-wrong-guess-1" } });
     const thumbnails = [...tested.thumbnails, ...picking.thumbnails].map((t) => t.url.replace(/^\/api\/v1/, ""));
     for (const url of thumbnails) expect((await call("GET", url)).status).toBe(200);
@@ -87,6 +103,9 @@ describe("account export and deletion", () => {
       token_usage: 1,
       usage_counters: 2,
       login_throttle: 1,
+      youtube_connections: 1,
+      youtube_oauth_states: 1,
+      youtube_quota_ledger: 1,
     });
 
     const wrong = await call("DELETE", "/account", { token, body: { password: "not-my-password-1" } });
@@ -95,7 +114,10 @@ describe("account export and deletion", () => {
 
     const deleted = await call("DELETE", "/account", { token, body: { password: PASSWORD } });
     expect(deleted.status).toBe(204);
-    expect(Object.values(await rowsOf(id, email, [hook.body.id])).every((n) => n === 0)).toBe(true);
+    const after = await rowsOf(id, email, [hook.body.id]);
+    expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+    // The project's quota still counts the units, without naming anyone.
+    expect(await countRows("SELECT id FROM youtube_quota_ledger WHERE user_id = 'deleted' AND units = 100")).toBe(1);
 
     for (const wf of [tested, picking]) {
       const stored = await runInDurableObject(stubOf(wf.id), async (_o, state) => ({

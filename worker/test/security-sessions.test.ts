@@ -86,6 +86,16 @@ describe("revocable sessions", () => {
     expect(await refused(ghost)).toBe(true);
   });
 
+  it("trusts a checked session for SESSION_CACHE_SECONDS per isolate, and with 0 asks D1 on every request", async () => {
+    // A session row removed without the API (as another isolate would see a revocation).
+    const { id, token } = await account("cached");
+    expect(await works(token)).toBe(true);
+    await env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(id).run();
+    expect(await works(token)).toBe(true); // remembered for up to 5 s in this isolate
+    expectProblem(await call("GET", "/workflows", { token, vars: { SESSION_CACHE_SECONDS: "0" } }), 401);
+    expect(await works(token)).toBe(false); // the miss also cleared the memory
+  });
+
   it("lists sessions for a settings page and revokes one by id; API keys cannot see or use them", async () => {
     const { email, token } = await account("lister");
     const other = await login(email, PASSWORD, { userAgent: "Phone Browser 1.0" });
