@@ -48,14 +48,21 @@ const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETC
 const work = mkdtempSync(join(tmpdir(), "bench-auth-"));
 const children = [];
 
-function cleanUp() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+/** Stops every server this run started: its process group (start.mjs, wrangler, workerd), then for sure. */
+async function cleanUp() {
+  const signal = (child, sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  for (const child of children) signal(child, "SIGTERM");
+  await new Promise((r) => setTimeout(r, 3000));
+  for (const child of children) signal(child, "SIGKILL");
   rmSync(work, { recursive: true, force: true });
 }
-process.on("SIGINT", () => {
-  cleanUp();
-  process.exit(130);
-});
+process.on("SIGINT", () => cleanUp().then(() => process.exit(130)));
 
 /** Exports `ref` into its own directory and starts it with `npm start` on `port`. */
 async function start(version, port) {
@@ -71,14 +78,26 @@ async function start(version, port) {
   }
   const persist = join(work, `${version.name}-state`);
   const vars = (version.vars ?? []).flatMap((v) => ["--var", v]);
+  // What `npm start` runs, with this Node (22, from the project's devDependency via npm exec).
   const child = spawn(
-    "npm",
-    ["start", "--", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--inspector-port", String(port + 1000), ...vars],
+    process.execPath,
+    [
+      "scripts/start.mjs",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persist,
+      "--inspector-port",
+      String(port + 1000),
+      ...vars,
+    ],
     {
       cwd: dir,
       env,
       stdio: ["ignore", "pipe", "pipe"],
-      detached: false,
+      detached: true, // its own process group, so cleanUp reaches wrangler and workerd too
     },
   );
   children.push(child);
@@ -167,5 +186,5 @@ try {
   }
   if (Object.values(results).some((rs) => rs.some((r) => r.errors > 0))) process.exitCode = 1;
 } finally {
-  cleanUp();
+  await cleanUp();
 }
