@@ -40,20 +40,24 @@ export const int = (n: number) =>
 /** Outcome summary of a scenario where arm `correct` is truly best (−1 for A/A). */
 export function summarise(results: RunResult[], correct: number, powerBy: number) {
   const n = results.length;
+  const count = (f: (r: RunResult) => boolean) => rate(results.filter(f).length, n);
   const engine = {
-    anyWinner: rate(results.filter((r) => r.engineWinner >= 0).length, n),
-    power: rate(results.filter((r) => r.engineWinner === correct && r.engineAt <= powerBy).length, n),
-    wrong: rate(results.filter((r) => r.engineWinner >= 0 && r.engineWinner !== correct).length, n),
+    anyWinner: count((r) => r.engineWinner >= 0),
+    power: count((r) => r.engineWinner === correct && r.engineAt <= powerBy),
+    wrong: count((r) => r.engineWinner >= 0 && r.engineWinner !== correct),
+    same: count((r) => r.same),
+    overturned: count((r) => r.overturned),
     // Runs without a correct decision count as never deciding, so this median is conservative.
     median: median(results.map((r) => (r.engineWinner === correct ? r.engineAt : Infinity))),
     regret: meanOf(results.map((r) => r.regret)),
   };
   const naive = {
-    anyWinner: rate(results.filter((r) => r.naiveWinner >= 0).length, n),
-    power: rate(results.filter((r) => r.naiveWinner === correct && r.naiveAt <= powerBy).length, n),
-    wrong: rate(results.filter((r) => r.naiveWinner >= 0 && r.naiveWinner !== correct).length, n),
+    anyWinner: count((r) => r.naiveWinner >= 0),
+    power: count((r) => r.naiveWinner === correct && r.naiveAt <= powerBy),
+    wrong: count((r) => r.naiveWinner >= 0 && r.naiveWinner !== correct),
     median: median(results.map((r) => (r.naiveWinner === correct ? r.naiveAt : Infinity))),
-    lowest: rate(results.filter((r) => r.naiveLowestDeclared).length, n),
+    lowest: count((r) => r.naiveLowestDeclared),
+    oldPreferred: count((r) => r.oldPreferredOverturn),
   };
   return { engine, naive };
 }
@@ -61,7 +65,7 @@ export function summarise(results: RunResult[], correct: number, powerBy: number
 export type Row = [string, string, string, string, string, string];
 
 export function table(rows: Row[]): string {
-  const header: Row = ["Scenario", "Metric", "Engine", "Naive z-test", "Target", "Result"];
+  const header: Row = ["Scenario", "Metric", "Engine", "Naive rule", "Target", "Result"];
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
   const line = (r: Row) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;

@@ -1,16 +1,42 @@
-// One simulated test, run through the engine (and, on the same data, the naive rule).
-import { type ArmCounts, type EngineConfig, advance, decide, initialEngineState, mixSeed, simulatePoll } from "../../worker/domain/stats";
+// One simulated test, run through the engine (and, on the same reported data, the naive rule).
+import {
+  DEFAULT_ENGINE_CONFIG,
+  type EngineConfig,
+  applyPush,
+  decide,
+  evaluate,
+  initialEngineState,
+  mixSeed,
+  validatePush,
+} from "../../worker/domain/stats";
+import { posterior, probabilityBest } from "../../worker/domain/stats/beta";
+import { type Delay, type Form, Integrator, serve } from "../../worker/domain/stats/integrator-sim";
 import { naiveWinner } from "./naive";
+import { mulberry32 } from "../../worker/domain/stats";
 
 export interface Scenario {
   key: string;
   ctrs: number[];
+  /** CTRs are multiplied by a factor moving linearly from 1 to `drift` over the test. */
+  drift?: number;
   polls: number;
   impressionsPerPoll: number;
-  allocation: "uniform" | "thompson";
-  /** Also run the naive rule; only meaningful with a uniform split, where the data is shared. */
+  /** "recommended": the integrator follows recommended_allocation. */
+  allocation: "uniform" | "recommended";
+  form: Form;
+  delay: Delay;
+  /** Stop once the mean impressions per arm reach this. */
+  capPerArm?: number;
+  config?: Partial<EngineConfig>;
+  /** Also run the naive rule on the reported cumulative totals. */
   naive: boolean;
+  /** End the run when the engine proves "performed the same" (false: keep watching for a false winner). */
+  stopOnSame: boolean;
+  /** Evaluate the verdict at the end (the creator's pick is arm 0). */
+  verdictAtEnd: boolean;
   seedBase: number;
+  /** Run half the replications (at least 1,000): the 30-second A/A scenarios cost the most. */
+  halfReps?: boolean;
 }
 
 export interface RunResult {
@@ -18,54 +44,76 @@ export interface RunResult {
   engineWinner: number;
   /** Mean impressions per variant when the engine decided (or when the run ended). */
   engineAt: number;
+  /** The engine stopped on "performed the same". */
+  same: boolean;
   /** Expected clicks lost against always showing the best arm, until the decision or the end. */
   regret: number;
   naiveWinner: number;
   naiveAt: number;
   /** Whether the naive rule, testing the leader against the lowest arm, ever declared. */
   naiveLowestDeclared: boolean;
+  /** Final verdict replaced the pick (arm 0) with another arm: winner or preferred. */
+  overturned: boolean;
+  verdict: string;
+  /** The previous engine's rule at the end: pooled P(best) ≥ 0.8 for a leader other than the pick. */
+  oldPreferredOverturn: boolean;
 }
 
-export function runReplication(s: Scenario, rep: number, config: EngineConfig): RunResult {
+export function configOf(s: Scenario): EngineConfig {
+  return { ...DEFAULT_ENGINE_CONFIG, ...s.config };
+}
+
+export function runReplication(s: Scenario, rep: number): RunResult {
+  const config = configOf(s);
   const k = s.ctrs.length;
   const ids = s.ctrs.map((_, i) => `arm${i}`);
-  const trueCtrs = Object.fromEntries(ids.map((id, i) => [id, s.ctrs[i]]));
-  const uniform = Object.fromEntries(ids.map((id) => [id, 1 / k]));
+  const uniform = ids.map(() => 1 / k);
   const best = Math.max(...s.ctrs);
   const seed = mixSeed(s.seedBase, rep);
-  const impressions = new Array<number>(k).fill(0);
-  const clicks = new Array<number>(k).fill(0);
-  const mean = () => impressions.reduce((a, n) => a + n, 0) / k;
+  const rand = mulberry32(seed);
+  const integrator = new Integrator(ids, s.delay, seed);
+  const served = new Array<number>(k).fill(0);
+  const mean = () => served.reduce((a, n) => a + n, 0) / k;
   let state = initialEngineState(ids);
   const out: RunResult = {
     engineWinner: -1,
     engineAt: 0,
+    same: false,
     regret: 0,
     naiveWinner: -1,
     naiveAt: 0,
     naiveLowestDeclared: false,
+    overturned: false,
+    verdict: "",
+    oldPreferredOverturn: false,
   };
   let engineDone = false;
   let naiveDone = !s.naive;
   let lowestDone = !s.naive;
   for (let poll = 0; poll < s.polls && !(engineDone && naiveDone && lowestDone); poll++) {
-    const allocation = s.allocation === "thompson" ? Object.fromEntries(ids.map((id, i) => [id, state.recommendation[i]])) : uniform;
-    const increments = simulatePoll(seed, poll, trueCtrs, s.impressionsPerPoll, allocation);
-    increments.forEach((c, i) => {
-      impressions[i] += c.impressions;
-      clicks[i] += c.clicks;
-      if (!engineDone) out.regret += c.impressions * (best - s.ctrs[i]);
+    if (s.capPerArm && mean() >= s.capPerArm) break;
+    const factor = 1 + ((s.drift ?? 1) - 1) * (poll / Math.max(1, s.polls - 1));
+    const ctrs = s.ctrs.map((c) => c * factor);
+    const weights = s.allocation === "recommended" ? state.recommendation : uniform;
+    const traffic = serve(rand, s.impressionsPerPoll, weights, ctrs);
+    traffic.impressions.forEach((n, i) => {
+      served[i] += n;
+      if (!engineDone) out.regret += n * (best - s.ctrs[i]) * factor;
     });
+    const push = integrator.push(poll, weights, traffic, s.form);
     if (!engineDone) {
-      const counts: ArmCounts[] = ids.map((id, i) => ({ id, impressions: impressions[i], clicks: clicks[i] }));
-      state = advance(state, counts, config, allocation);
+      const checked = validatePush(state, push, config);
+      if (!checked.ok) throw new Error(`push refused: ${JSON.stringify(checked.errors)}`);
+      state = applyPush(state, checked.value, config);
       const decision = decide(state, config);
-      if (decision.proven) {
+      if (decision.proven || (decision.same && s.stopOnSame)) {
         engineDone = true;
-        out.engineWinner = decision.leader;
+        out.engineWinner = decision.proven ? decision.leader : -1;
+        out.same = !decision.proven;
         out.engineAt = mean();
       }
     }
+    const { impressions, clicks } = integrator.totals;
     if (!naiveDone) {
       const winner = naiveWinner(impressions, clicks);
       if (winner >= 0) {
@@ -81,5 +129,15 @@ export function runReplication(s: Scenario, rep: number, config: EngineConfig): 
   }
   if (!engineDone) out.engineAt = mean();
   if (!naiveDone) out.naiveAt = mean();
+  if (s.verdictAtEnd) {
+    const e = evaluate(state, ids[0], config);
+    out.verdict = e.verdict;
+    const replacement = e.verdict === "winner" ? e.winnerId : e.verdict === "preferred" ? e.preferredId : null;
+    out.overturned = replacement !== null && replacement !== ids[0];
+    const { impressions, clicks } = integrator.totals;
+    const pBest = probabilityBest(ids.map((_, i) => posterior(impressions[i], clicks[i])));
+    const leader = pBest.indexOf(Math.max(...pBest));
+    out.oldPreferredOverturn = leader !== 0 && pBest[leader] >= 0.8;
+  }
   return out;
 }

@@ -31,22 +31,58 @@ export function logOneSidedMixture(z: number, x: number): number {
   return Math.LN2 - 0.5 * Math.log1p(x) + 0.5 * z * z * shrink + logNormalCdf(z * Math.sqrt(shrink));
 }
 
-/** The z where ln Λ₊(z, x) = ln(1/α): Newton's method from the Φ ≈ 1 approximation. */
-export function mixtureZCritical(x: number, alpha: number): number {
-  if (!(x > 0)) return Number.POSITIVE_INFINITY;
-  const target = -Math.log(alpha);
+/** Newton's method on ln Λ₊(z, x) = target from a starting z. */
+function solveZ(x: number, target: number, start: number, iterations: number): number {
   const shrink = x / (1 + x);
-  let z = Math.sqrt(Math.max(0, (2 * (target - Math.LN2 + 0.5 * Math.log1p(x))) / shrink)) + 0.1;
-  for (let i = 0; i < 8; i++) {
+  let z = start;
+  for (let i = 0; i < iterations; i++) {
     const g = logOneSidedMixture(z, x) - target;
     // d/dz: z·shrink + √shrink·φ(u)/Φ(u) with u = z√shrink.
     const u = z * Math.sqrt(shrink);
     const mills = Math.exp(-0.5 * u * u - 0.9189385332046727 - logNormalCdf(u));
     const step = g / (z * shrink + Math.sqrt(shrink) * mills);
     z -= step;
-    if (Math.abs(step) < 1e-10) break;
+    if (Math.abs(step) < 1e-12) break;
   }
   return z;
+}
+
+// Critical z on a grid of ln x, per alpha, so each look starts Newton within ~1e-4 of the root
+// and two steps reach machine precision (looks run this for every pair; the bench millions of times).
+const GRID_LO = Math.log(1e-4);
+const GRID_STEP = 0.05;
+const GRID_SIZE = 461; // up to x ≈ 1e6
+const grids = new Map<number, Float64Array>();
+
+function gridFor(alpha: number): Float64Array {
+  let grid = grids.get(alpha);
+  if (!grid) {
+    const target = -Math.log(alpha);
+    grid = new Float64Array(GRID_SIZE);
+    for (let i = 0; i < GRID_SIZE; i++) {
+      const x = Math.exp(GRID_LO + i * GRID_STEP);
+      const shrink = x / (1 + x);
+      const start = Math.sqrt(Math.max(0, (2 * (target - Math.LN2 + 0.5 * Math.log1p(x))) / shrink)) + 0.1;
+      grid[i] = solveZ(x, target, start, 12);
+    }
+    if (grids.size > 16) grids.clear();
+    grids.set(alpha, grid);
+  }
+  return grid;
+}
+
+/** The z where ln Λ₊(z, x) = ln(1/α). */
+export function mixtureZCritical(x: number, alpha: number): number {
+  if (!(x > 0)) return Number.POSITIVE_INFINITY;
+  const target = -Math.log(alpha);
+  const at = (Math.log(x) - GRID_LO) / GRID_STEP;
+  if (at < 0 || at >= GRID_SIZE - 1) {
+    const shrink = x / (1 + x);
+    return solveZ(x, target, Math.sqrt(Math.max(0, (2 * (target - Math.LN2 + 0.5 * Math.log1p(x))) / shrink)) + 0.1, 12);
+  }
+  const grid = gridFor(alpha);
+  const i = Math.floor(at);
+  return solveZ(x, target, grid[i] + (at - i) * (grid[i + 1] - grid[i]), 3);
 }
 
 export function mixtureBoundary(alpha: number, plannedN: number): Boundary {

@@ -84,6 +84,9 @@ describe("explanations", () => {
     expect(early).toBe(
       "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant.",
     );
+    expect(explain(evaluation({ verdict: "same", stop: "same" }), even(30_000), labels, "same", 0.05)).toBe(
+      "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant, so the creator's pick Face-focused stays.",
+    );
     const inconclusive = explain(evaluation({}), even(40_000), labels, "timeout", 0.05);
     expect(inconclusive).toContain("nothing was proven, neither a better variant nor the same performance within ±10%");
     expect(inconclusive).toContain("so the creator's pick Face-focused stays");

@@ -4,7 +4,8 @@ import type { ArmCounts } from "./config";
 import type { Evaluation, Lift, Verdict } from "./evaluation";
 
 export type { Verdict } from "./evaluation";
-export type Outcome = "winner" | "manual" | "stopped" | "timeout" | "running";
+/** How the test ended (or "running"). "same" (addition): the engine stopped it early on evaluation.stop === "same". */
+export type Outcome = "winner" | "same" | "manual" | "stopped" | "timeout" | "running";
 
 /**
  * The previous engine's "preferred" threshold on P(best). Kept as an export for old callers;
@@ -97,6 +98,8 @@ export function explain(
   };
   const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   switch (outcome) {
+    case "same":
+      return sentence(`${same}, so the creator's pick ${pick} stays`);
     case "running":
     case "winner":
       if (e.stop === "same") return sentence(same);
