@@ -4,4 +4,5 @@ export { addDays, daysBetween, isDate, pacificDate, weekdayOf } from "./dates";
 export { type RotationDay, type RotationPlan, type RotationSchedule, buildRotationSchedule } from "./schedule";
 export type { RotationRow } from "./data";
 export { type RotationOptions, type RotationResult, type RotationVerdict, analyseRotation } from "./analysis";
+export { explainRotation } from "./explain";
 export { type ChannelModel, simulateRotation } from "./simulate";

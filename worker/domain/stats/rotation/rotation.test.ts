@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, analyseRotation, buildRotationSchedule, daysBetween, pacificDate, simulateRotation, weekdayOf } from ".";
+import { addDays, analyseRotation, buildRotationSchedule, daysBetween, explainRotation, pacificDate, simulateRotation, weekdayOf } from ".";
 import { imbalance } from "./design";
 import { firstCrossing } from "./sequential";
 import { shapeOf } from "./schedule";
@@ -121,6 +121,9 @@ describe("rotation analysis", () => {
     expect(r.lift!.estimate).toBeGreaterThan(r.lift!.interval.lower);
     expect(r.daysToDecision).toBe(daysBetween("2025-03-03", r.decidedAtDate!) + 1 + 3);
     expect(r.pValue).toBeLessThan(0.05);
+    expect(explainRotation(r, { C: "Viral" })).toMatch(
+      /^Viral beat every other thumbnail, [AB] most narrowly by \+\d+% CTR \(90% interval \+\d+% to \+\d+%\), after 7 of 7 rotations/,
+    );
     // Partway through, the same rows give "so far" and fewer blocks.
     const early = analyseRotation(s, rows.slice(0, 5), { references: 199 });
     expect(early.ok && early.result).toMatchObject({ blocksAnalysed: 1, blocksPlanned: 7 });

@@ -1,0 +1,23 @@
+// One sentence for a rotation test's result: what was proven, at what error, and what was not.
+import type { RotationResult } from "./analysis";
+
+const signed = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)}%`;
+
+export function explainRotation(r: RotationResult, labels: Record<string, string>, alpha = 0.05, sameMargin = 0.1): string {
+  const name = (id: string | null) => (id ? (labels[id] ?? id) : "");
+  const days = `${r.blocksAnalysed} of ${r.blocksPlanned} rotations`;
+  const lift = r.lift
+    ? ` by ${signed(r.lift.estimate)} CTR (${Math.round(100 * (1 - 2 * alpha))}% interval ${signed(r.lift.interval.lower)} to ${signed(r.lift.interval.upper)})`
+    : "";
+  if (r.blocksAnalysed === 0) return "No complete rotation has been reported yet, so there is nothing to compare.";
+  switch (r.verdict) {
+    case "winner":
+      return `${name(r.winnerId)} beat every other thumbnail, ${name(r.runnerUpId)} most narrowly${lift}, after ${days} (at most ${Math.round(alpha * 100)}% error, valid for the randomised schedule).`;
+    case "same":
+      return `The thumbnails performed the same: none beat another by ${Math.round(sameMargin * 100)}% CTR or more, after ${days}.`;
+    case "inconclusive":
+      return `No thumbnail was proven best and they were not proven the same after ${days}: ${name(r.leaderId)} led ${name(r.runnerUpId)}${lift}, which is not proof.`;
+    default:
+      return `${name(r.leaderId)} leads ${name(r.runnerUpId)}${lift} after ${days}; nothing is proven yet.`;
+  }
+}
