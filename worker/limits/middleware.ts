@@ -2,7 +2,9 @@
 // Each request reserves what it may use BEFORE the work starts (atomic statements, see
 // counters.ts); when the answer is an error, everything it took is given back, so a refused or
 // failed request leaves no trace. Work in flight (test starts, LLM generations) is released
-// when the request ends either way: by then the D1 index and token_usage count it for real.
+// when the request ends: by then the D1 index and token_usage count it for real. The one
+// exception is a 202 (Prefer: respond-async), where the generation runs after the answer: its
+// LLM reservation is kept until it lapses (RESERVATION_TTL_MS), so the budget never undercounts.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { budgetLimits, type BudgetLimits, generationWorstCase } from "./budgets";
@@ -13,9 +15,15 @@ import { nextUtcMidnight, utcDayStart } from "./windows";
 interface Hold {
   /** Gives the reservation back. */
   release(): Promise<void>;
-  /** Counts (workflows, generations) stay taken when the request succeeds; in-flight holds do not. */
-  keepOnSuccess: boolean;
+  /** Whether the reservation stays taken after an answer with this status. */
+  keep(status: number): boolean;
 }
+
+/** Counts (workflows, generations) stay taken when the request succeeds. */
+const keepOnSuccess = (status: number) => status < 400;
+/** An LLM reservation stays while the generation may still be running: after a 202. */
+const keepWhileAccepted = (status: number) => status === 202;
+const neverKeep = () => false;
 
 type Step = (c: Context<AppEnv>, limits: BudgetLimits, now: number) => Promise<Hold | Refusal>;
 
@@ -35,7 +43,7 @@ function daily(name: "workflows" | "generations", budget: "workflows_per_day" | 
     const key = { subject: c.get("userId"), name, windowStart: utcDayStart(now) };
     const taken = await takeCount(c.env.DB, { ...key, limit: limits[budget] });
     if (!taken.ok) return { budget, limit: limits[budget], used: taken.count, resetsAt: nextUtcMidnight(now) };
-    return { keepOnSuccess: true, release: () => giveBack(c.env.DB, key) };
+    return { keep: keepOnSuccess, release: () => giveBack(c.env.DB, key) };
   };
 }
 
@@ -46,7 +54,7 @@ const llm: Step = async (c, limits, now) => {
   const worstCase = generationWorstCase(c.env);
   const llmLimits = { tokens: limits.llm_tokens_per_day, costUsd: limits.llm_cost_usd_per_day };
   const id = await reserveLlm(c.env.DB, userId, { worstCase, limits: llmLimits, dayStart, now });
-  if (id) return { keepOnSuccess: false, release: () => releaseReservation(c.env.DB, userId, id, Date.now()) };
+  if (id) return { keep: keepWhileAccepted, release: () => releaseReservation(c.env.DB, userId, id, Date.now()) };
   const inUse = await llmInUse(c.env.DB, userId, dayStart, now);
   const tokensShort = inUse.tokens + worstCase.tokens > llmLimits.tokens || inUse.tokens >= llmLimits.tokens;
   return tokensShort
@@ -60,7 +68,7 @@ const test: Step = async (c, limits, now) => {
   const r = await reserveTest(c.env.DB, userId, limits.concurrent_tests, now);
   if (!r.id) return { budget: "concurrent_tests", limit: limits.concurrent_tests, used: r.used, resetsAt: null };
   const id = r.id;
-  return { keepOnSuccess: false, release: () => releaseReservation(c.env.DB, userId, id, Date.now()) };
+  return { keep: neverKeep, release: () => releaseReservation(c.env.DB, userId, id, Date.now()) };
 };
 
 /** Takes every step in order (stopping at the first refusal), runs the route, then settles. */
@@ -81,12 +89,12 @@ async function guarded(c: Context<AppEnv>, next: () => Promise<void>, steps: Ste
     await releaseAll(holds);
     throw err;
   }
-  let succeeded = false;
+  let status = 500;
   try {
     await next();
-    succeeded = c.res.status < 400;
+    status = c.res.status;
   } finally {
-    await releaseAll(succeeded ? holds.filter((h) => !h.keepOnSuccess) : holds);
+    await releaseAll(holds.filter((h) => !h.keep(status)));
   }
 }
 

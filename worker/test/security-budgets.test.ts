@@ -139,6 +139,20 @@ describe("per-user budgets", () => {
     expect(await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", id)).toBe(0);
   });
 
+  it("keeps the LLM reservation of an async start (202) while its generation runs after the answer", async () => {
+    const { id, token } = await account("async");
+    const llmHolds = () => countRows("SELECT id FROM budget_reservations WHERE user_id = ? AND kind = 'llm'", id);
+    const accepted = await call("POST", "/workflows/start", {
+      token,
+      body: { topic: "async topic" },
+      headers: { prefer: "respond-async" },
+    });
+    expect(accepted.status).toBe(202);
+    expect(await llmHolds()).toBe(1);
+    await startWorkflow(token, "sync topic");
+    expect(await llmHolds()).toBe(1);
+  });
+
   it("reserves an LLM generation's worst case before it runs, so parallel generations cannot overshoot", async () => {
     const { id, token } = await account("llm-racer");
     const r = {
