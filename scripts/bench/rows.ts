@@ -158,6 +158,19 @@ export function rows(results: Record<string, unknown[]>, perPoll: number): Row[]
     ]);
   }
 
+  const edge = engine("sameEdge");
+  if (edge) {
+    const s = summarise(edge, 2, 40_000);
+    out.push([
+      "8.5/8.5/9.35% (one exactly δ better), cap 40,000",
+      "wrongly 'performed the same'",
+      pct(s.engine.same),
+      "—",
+      "≤ 5%",
+      check(s.engine.same.value <= 0.05),
+    ]);
+  }
+
   const rotation = (key: string) => results[key] as RotationRunResult[] | undefined;
   const rotFp = (key: string, name: string, target: boolean) => {
     const r = rotation(key);

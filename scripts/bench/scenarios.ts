@@ -114,6 +114,17 @@ export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenari
     },
     { ...base, key: "smallOpen", ctrs: small, ...capped, config: {}, allocation: "uniform", stopOnSame: true, seedBase: 16 },
     { ...base, key: "same", ctrs: aa, ...capped, allocation: "uniform", stopOnSame: true, seedBase: 18 },
+    // One variant exactly δ = 10% better: "same" would be wrong here, so it must stay rare.
+    {
+      ...base,
+      key: "sameEdge",
+      ctrs: [0.085, 0.085, 0.0935],
+      ...capped,
+      allocation: "uniform",
+      stopOnSame: true,
+      seedBase: 19,
+      halfReps: true,
+    },
   ];
 }
 
