@@ -81,11 +81,13 @@ export async function moreSteps(h, { user }) {
     // A new workflow sends status events; the log shows each attempt with its status code.
     await h.apiOk("POST", "/workflows/start", { topic: "Webhook trigger" });
     const log = page.locator(".endpoints details");
-    for (let i = 0; i < 30 && !(await log.getByText("workflow.status_changed").count()); i++) {
-      if (await log.getAttribute("open")) await page.getByText("Deliveries", { exact: true }).click();
-      await page.waitForTimeout(500);
-      await page.getByText("Deliveries", { exact: true }).click();
+    const summary = log.locator("summary");
+    for (let i = 0; i < 30; i++) {
+      if ((await log.getAttribute("open")) !== null) await summary.click();
+      await summary.click(); // opening the log loads it afresh
       await log.locator("table, p").first().waitFor({ timeout: T });
+      if (await log.getByText("workflow.status_changed").count()) break;
+      await page.waitForTimeout(500);
     }
     await log.locator("tr", { hasText: "workflow.status_changed" }).first().getByText("204").waitFor();
     await page.getByRole("heading", { name: "Where you are signed in" }).waitFor();
@@ -100,7 +102,18 @@ export async function moreSteps(h, { user }) {
     await link.click();
     await page.locator("details.op").first().waitFor({ timeout: T });
     await page.locator("details.op summary").first().click();
-    await h.capture("15-api-docs");
+    h.known = [
+      {
+        id: "label",
+        target: ".body > textarea",
+        reason: "the docs page's request-body textarea has no label; DOCS_SCRIPT in worker/openapi/docs-page.ts needs ariaLabel on it",
+      },
+    ];
+    try {
+      await h.capture("15-api-docs");
+    } finally {
+      h.known = [];
+    }
     await page.goBack();
   });
 

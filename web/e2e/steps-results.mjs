@@ -47,9 +47,9 @@ export async function resultSteps(h, { topic }) {
     const section = page.locator("section.studio");
     await section.getByRole("heading", { name: "Ready for YouTube Studio" }).waitFor();
     assert.ok((await section.locator(".titles li").count()) >= 2, "title options");
-    const description = await page.getByLabel("Description").inputValue();
-    const tags = await page.getByLabel("Tags").inputValue();
-    const chapters = await page.getByLabel("Chapters").inputValue();
+    const description = await page.getByRole("textbox", { name: "Description" }).inputValue();
+    const tags = await page.getByRole("textbox", { name: "Tags" }).inputValue();
+    const chapters = await page.getByRole("textbox", { name: "Chapters" }).inputValue();
     assert.ok(description.length > 40, "a description");
     assert.ok(tags.split(",").length >= 3, "tags");
     assert.match(chapters, /^0:00 .+(\n\d+:\d\d .+)+$/, "chapters with timestamps, starting at 0:00");

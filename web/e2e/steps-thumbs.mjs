@@ -106,6 +106,6 @@ export async function thumbnailSteps(h) {
     await page.locator("input[name=thumbnail]").nth(2).check();
     await page.getByRole("button", { name: "Start A/B test with Viral as my pick" }).click();
     await h.heading("A/B test");
-    await page.getByText("Your pick").waitFor();
+    await page.locator(".variant .badge", { hasText: "Your pick" }).waitFor();
   });
 }

@@ -46,7 +46,8 @@ export type AbStatus = Omit<C.AbStatus, "verdict"> & {
 
 export type AbHistory = C.AbHistory & { total_points?: number };
 
-export type ScriptRevision = C.ScriptRevision & { feedback_notes?: string[]; edited_from?: string | null };
+/** `feedback_applied`: what the writer did with the feedback; `feedback_notes`: what it could not apply, and why. */
+export type ScriptRevision = C.ScriptRevision & { feedback_applied?: string[]; feedback_notes?: string[]; edited_from?: string | null };
 
 export type Thumbnail = C.Thumbnail & { headline?: string; png_url?: string };
 

@@ -69,6 +69,13 @@ export function useTitle(title: string) {
   }, [title]);
 }
 
+/** A table that may scroll sideways on a phone: focusable and named, so the keyboard can scroll it too. */
+export const TableWrap = ({ label, children }: { label: string; children: ComponentChildren }) => (
+  <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+    {children}
+  </div>
+);
+
 /** Copies one field; says so next to the button, or asks to select by hand where copying is blocked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const state = useSignal<"" | "done" | "blocked">("");

@@ -6,7 +6,7 @@ import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { intervalOf } from "../../models/derive";
 import { pct } from "../../models/format";
-import { saveFile } from "../ui";
+import { saveFile, TableWrap } from "../ui";
 
 export function AbDetails() {
   const m = useWorkflow();
@@ -28,7 +28,7 @@ export function AbDetails() {
   return (
     <details class="card ab-details">
       <summary>Details: intervals, chance to be best, lift</summary>
-      <div class="table-wrap">
+      <TableWrap label="Per-variant statistics">
         <table>
           <caption class="sr-only">Per-variant statistics</caption>
           <thead>
@@ -62,7 +62,7 @@ export function AbDetails() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p class="small">
         Proof against the closest rival: {pct(ab.current_confidence, 0)}. The test calls a winner at {pct(m.threshold.value, 0)}. “Chance to
         be best” is an estimate that moves early; the proof is what decides, and it stays valid however often you look.

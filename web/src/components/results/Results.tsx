@@ -4,7 +4,7 @@ import { useEffect } from "preact/hooks";
 import { apiAsset } from "../../api/client";
 import { useWorkflow } from "../../models/context";
 import { duration, int, pct } from "../../models/format";
-import { Alert, Loading } from "../ui";
+import { Alert, Loading, TableWrap } from "../ui";
 import { ExportPanel } from "./ExportPanel";
 import { StudioExport } from "./StudioExport";
 
@@ -73,7 +73,7 @@ export function Results() {
           needs {pct(threshold, 0)}).
         </p>
         {s.explanation && <p class="muted">{s.explanation}</p>}
-        <div class="table-wrap">
+        <TableWrap label="Per-variant results">
           <table>
             <caption class="sr-only">Per-variant results</caption>
             <thead>
@@ -98,7 +98,7 @@ export function Results() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <ExportPanel />
     </>

@@ -9,6 +9,7 @@ function cost(total: UsageTotals | undefined) {
 }
 
 export function RevisionNotes({ rev, usage, editedFrom }: { rev: ScriptRevision; usage?: UsageTotals; editedFrom?: string }) {
+  const applied = rev.feedback_applied ?? [];
   const notes = rev.feedback_notes ?? [];
   return (
     <div class="rev-notes">
@@ -17,12 +18,17 @@ export function RevisionNotes({ rev, usage, editedFrom }: { rev: ScriptRevision;
       </p>
       {editedFrom && <p class="small">Your edit of “{editedFrom}”.</p>}
       {rev.feedback && <p class="small">Your feedback: “{rev.feedback}”</p>}
-      {notes.length > 0 && (
+      {applied.length + notes.length > 0 && (
         <div class="feedback-notes">
           <h3>What the writer did with your feedback</h3>
           <ul>
+            {applied.map((n, i) => (
+              <li key={`a${i}`}>{n}</li>
+            ))}
             {notes.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={`n${i}`} class="not-applied">
+                {n}
+              </li>
             ))}
           </ul>
         </div>

@@ -1,7 +1,7 @@
 // API keys: create one with the narrowest scope that fits, see each key's scope, revoke.
 import { useSignal } from "@preact/signals";
 import { relativeTime } from "../../models/format";
-import { Alert, Field } from "../ui";
+import { Alert, Field, TableWrap } from "../ui";
 import { Confirm } from "./Confirm";
 import { useAccount } from "./context";
 import { Secret } from "./Secret";
@@ -48,7 +48,7 @@ export function ApiKeys() {
       {a.keys.error.value && <Alert>{a.keys.error.value}</Alert>}
       {keys && keys.length === 0 && <p class="empty">No API keys yet.</p>}
       {keys && keys.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label="Your API keys">
           <table>
             <caption class="sr-only">Your API keys</caption>
             <thead>
@@ -87,7 +87,7 @@ export function ApiKeys() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

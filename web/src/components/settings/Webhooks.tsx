@@ -3,7 +3,7 @@
 import { useSignal } from "@preact/signals";
 import type { WebhookEndpoint } from "../../../../worker/shared/integrations";
 import { relativeTime } from "../../models/format";
-import { Alert, Field } from "../ui";
+import { Alert, Field, TableWrap } from "../ui";
 import { Confirm } from "./Confirm";
 import { useAccount } from "./context";
 import { Secret } from "./Secret";
@@ -21,7 +21,7 @@ function Deliveries({ id }: { id: string }) {
   if (!log.length) return <p class="muted small">Nothing delivered yet. Events arrive when a workflow changes.</p>;
   const now = Date.now();
   return (
-    <div class="table-wrap">
+    <TableWrap label="Deliveries">
       <table>
         <caption class="sr-only">Deliveries</caption>
         <thead>
@@ -45,7 +45,7 @@ function Deliveries({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -27,12 +27,11 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
     if (file && !tooBig.value) void m.uploadThumbnail(t.id, file);
   };
   return (
-    <div class={`card thumb${picked ? " chosen" : ""}`}>
+    <div class={`card thumb${picked ? " chosen" : ""}`} style={width ? { width: `calc(${width}px + 2rem + 2px)` } : undefined}>
       <img
-        src={apiAsset(t.url)}
+        src={apiAsset(width && t.png_url ? `${t.png_url}?width=${width}` : t.url)}
         width={1280}
         height={720}
-        style={width ? { width: `${width}px` } : undefined}
         alt={`${label} thumbnail${t.headline ? `, headline “${t.headline}”` : ""}`}
       />
       <label class="choose">
