@@ -90,18 +90,18 @@ export const DOCS_HTML = (scriptHash: string) => `<!doctype html>
 <title>API reference</title>
 <style>
 /* Colours as variables, so the dark theme (prefers-color-scheme) is one block; every pair keeps
-   at least 4.5:1 in both themes. */
+   at least 4.5:1 in both themes. Long paths wrap, so a phone needs no sideways scrolling. */
 :root{color-scheme:light dark;--fg:#1d2433;--bg:#fff;--muted:#586070;--line:#d5d9e2;--soft:#f3f4f7;--get:#0a7045;--post:#0a58b8;--delete:#b3261e;--link:#0b5cad}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0f1317;--muted:#a3adb8;--line:#3d444d;--soft:#1c2128;--get:#56d364;--post:#79c0ff;--delete:#ff7b72;--link:#6cb6ff}}
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:980px;padding:1rem 1.5rem;color:var(--fg);background:var(--bg)}
 a{color:var(--link)}
 header{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}h1{font-size:1.4rem;margin:.5rem 0}
-#token{flex:1;min-width:260px;padding:.4rem;font:13px monospace}h2{margin-top:2rem;border-bottom:1px solid var(--line)}
+#token{flex:1 1 260px;min-width:0;padding:.4rem;font:13px monospace}h2{margin-top:2rem;border-bottom:1px solid var(--line)}
 .op{border:1px solid var(--line);border-radius:6px;margin:.4rem 0}.op>summary{cursor:pointer;padding:.45rem .6rem}
 summary{min-height:24px}
 .body{padding:.4rem .8rem .8rem;border-top:1px solid var(--line)}.m{display:inline-block;width:4.2rem;font-size:12px;font-weight:700}
-.get{color:var(--get)}.post{color:var(--post)}.delete{color:var(--delete)}.muted{color:var(--muted)}code{font-size:13px}
-label{display:flex;gap:.5rem;margin:.3rem 0}label span{width:9rem;font:13px monospace}input{flex:1;padding:.25rem}
+.get{color:var(--get)}.post{color:var(--post)}.delete{color:var(--delete)}.muted{color:var(--muted)}code{font-size:13px;overflow-wrap:anywhere}
+label{display:flex;gap:.5rem;margin:.3rem 0}label span{width:9rem;font:13px monospace}input{flex:1;min-width:0;padding:.25rem}
 input,textarea,button{color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:4px}
 textarea{width:100%;font:13px monospace;box-sizing:border-box}pre{background:var(--soft);padding:.5rem;overflow:auto;font-size:12px}
 button{margin:.4rem 0;padding:.3rem 1.2rem;min-height:32px;cursor:pointer}.lock{margin-left:.5rem;font-size:11px;border:1px solid var(--muted);border-radius:3px;padding:0 .3rem;color:var(--muted)}.out:empty{display:none}
