@@ -17,6 +17,7 @@ const TITLES: Record<number, string> = {
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 const SLUGS: Record<number, string> = {
@@ -30,6 +31,7 @@ const SLUGS: Record<number, string> = {
   415: "unsupported-media-type",
   429: "too-many-requests",
   500: "internal-error",
+  503: "unavailable",
 };
 
 export function problemBody(status: number, detail: string, errors?: Problem["errors"]): Problem {

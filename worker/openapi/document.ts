@@ -3,6 +3,7 @@
 // The route table below adds only what code cannot know (summaries, statuses); a test fails when
 // a route of the app is missing from it.
 import { z } from "zod";
+import * as A from "../auth/contract";
 import * as C from "../shared/contract";
 import * as I from "../shared/integrations";
 import * as Y from "../shared/youtube";
@@ -32,38 +33,45 @@ const HistoryQuery = z.object({ points: z.number().int().min(10).max(2000).defau
 const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
 
 export const OPERATIONS: Operation[] = [
-  { method: "post", path: `${V1}/auth/register`, tag: "Accounts", summary: "Create an account", auth: "none", body: C.RegisterRequest, ok: { status: 201, schema: C.Account }, errors: [400, 409] },
-  { method: "post", path: `${V1}/auth/login`, tag: "Accounts", summary: "Sign in for a 7-day bearer token", auth: "none", body: C.LoginRequest, form: true, ok: { status: 200, schema: C.TokenResponse }, errors: [400, 401, 429] },
-  { method: "get", path: `${V1}/auth/me`, tag: "Accounts", summary: "The signed-in account", auth: "bearer", ok: { status: 200, schema: C.Account } },
+  { method: "post", path: `${V1}/auth/register`, tag: "Accounts", summary: "Create an account", auth: "none", body: C.RegisterRequest, ok: { status: 201, schema: C.Account }, errors: [400, 409, 429] },
+  { method: "post", path: `${V1}/auth/login`, tag: "Accounts", summary: "Sign in for a 7-day bearer token", auth: "none", body: C.LoginRequest, form: true, ok: { status: 200, schema: C.TokenResponse }, errors: [400, 401, 429, 503] },
+  { method: "get", path: `${V1}/auth/me`, tag: "Accounts", summary: "The signed-in account (API keys get 403)", auth: "bearer", ok: { status: 200, schema: C.Account }, errors: [403] },
+  { method: "post", path: `${V1}/auth/logout`, tag: "Accounts", summary: "Sign out: revoke this session", auth: "bearer", ok: { status: 204 }, errors: [403] },
+  { method: "post", path: `${V1}/auth/logout-all`, tag: "Accounts", summary: "Sign out everywhere: revoke every session", auth: "bearer", ok: { status: 204 }, errors: [403] },
+  { method: "post", path: `${V1}/auth/password`, tag: "Accounts", summary: "Change the password; every other session is revoked", auth: "bearer", body: A.ChangePasswordRequest, ok: { status: 204 }, errors: [400, 403, 429] },
+  { method: "get", path: `${V1}/auth/sessions`, tag: "Accounts", summary: "Your signed-in sessions", auth: "bearer", ok: { status: 200, schema: A.SessionList }, errors: [403] },
+  { method: "delete", path: `${V1}/auth/sessions/:id`, tag: "Accounts", summary: "Revoke one session", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+  { method: "get", path: `${V1}/account/export`, tag: "Accounts", summary: "Everything stored about you, as a JSON download (no secrets)", auth: "bearer", ok: { status: 200, description: "JSON attachment", contentType: "application/json" }, errors: [403] },
+  { method: "delete", path: `${V1}/account`, tag: "Accounts", summary: "Delete your account and everything in it (needs the password)", auth: "bearer", body: A.DeleteAccountRequest, ok: { status: 204 }, errors: [400, 403, 429] },
   { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: C.Health }, errors: [503] },
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
   { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image (<id>.svg, <id>.png with ?width=168|246|360|1280, or an upload's <id>.png/.jpg); the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG, PNG or JPEG image", contentType: "image/png" }, errors: [404] },
-  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts (send 'Prefer: respond-async' for a 202 before generation)", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400, 429] },
-  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400] },
-  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [404] },
-  { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B looks (offer the subprotocols 'creator-agent.v1' and 'bearer.<token>')", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 401, 404] },
-  { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/edit-script`, tag: "Workflows", summary: "Save your own version of a script as a new revision (at the script gate)", auth: "bearer", body: C.EditScriptRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB; the body is the image)", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409, 413, 415] },
-  { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [404, 409] },
-  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look, thinned to ?points for a chart", auth: "bearer", query: HistoryQuery, ok: { status: 200, schema: C.AbHistory }, errors: [404, 409] },
-  { method: "get", path: `${W}/ab-history.csv`, tag: "A/B test", summary: "Every look as CSV: cumulative impressions and clicks per variant", auth: "bearer", ok: { status: 200, description: "CSV attachment", contentType: "text/csv" }, errors: [404, 409] },
-  { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: C.MetricsPushRequest, ok: { status: 200, schema: C.AbStatus }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: C.DeclareWinnerRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 404, 409] },
-  { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: C.Results }, errors: [404, 409] },
-  { method: "get", path: `${W}/export`, tag: "Workflows", summary: "Download the results as JSON or Markdown", auth: "bearer", query: ExportQuery, ok: { status: 200, description: "Attachment", contentType: "application/json" }, errors: [404, 409] },
+  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts (send 'Prefer: respond-async' for a 202 before generation)", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400, 403, 429] },
+  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400, 403] },
+  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [403, 404] },
+  { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B looks (offer the subprotocols 'creator-agent.v1' and 'bearer.<token>')", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 401, 403, 404] },
+  { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
+  { method: "post", path: `${W}/edit-script`, tag: "Workflows", summary: "Save your own version of a script as a new revision (at the script gate)", auth: "bearer", body: C.EditScriptRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB; the body is the image)", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 413, 415] },
+  { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
+  { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [403, 404, 409] },
+  { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look, thinned to ?points for a chart", auth: "bearer", query: HistoryQuery, ok: { status: 200, schema: C.AbHistory }, errors: [403, 404, 409] },
+  { method: "get", path: `${W}/ab-history.csv`, tag: "A/B test", summary: "Every look as CSV: cumulative impressions and clicks per variant", auth: "bearer", ok: { status: 200, description: "CSV attachment", contentType: "text/csv" }, errors: [403, 404, 409] },
+  { method: "post", path: `${W}/metrics`, tag: "A/B test", summary: "Push external analytics (API keys welcome)", auth: "bearer", body: C.MetricsPushRequest, ok: { status: 200, schema: C.AbStatus }, errors: [400, 403, 404, 409] },
+  { method: "post", path: `${W}/declare-winner`, tag: "A/B test", summary: "End the test with your pick", auth: "bearer", body: C.DeclareWinnerRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
+  { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
+  { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: C.Results }, errors: [403, 404, 409] },
+  { method: "get", path: `${W}/export`, tag: "Workflows", summary: "Download the results as JSON or Markdown", auth: "bearer", query: ExportQuery, ok: { status: 200, description: "Attachment", contentType: "application/json" }, errors: [403, 404, 409] },
   { method: "post", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Register an endpoint; the secret is shown once", auth: "bearer", body: I.CreateWebhookRequest, ok: { status: 201, schema: I.WebhookEndpointCreated }, errors: [400, 409, 403] },
   { method: "get", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Your endpoints (no secrets)", auth: "bearer", ok: { status: 200, schema: I.WebhookEndpointList }, errors: [403] },
   { method: "delete", path: `${V1}/webhooks/:id`, tag: "Webhooks", summary: "Delete an endpoint", auth: "bearer", ok: { status: 204 }, errors: [404, 403] },
   { method: "post", path: `${V1}/webhooks/:id/rotate-secret`, tag: "Webhooks", summary: "Replace the signing secret (and re-enable the endpoint)", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: I.RotatedSecret }, errors: [404, 403] },
   { method: "get", path: `${V1}/webhooks/:id/deliveries`, tag: "Webhooks", summary: "Delivery attempts, newest first", auth: "bearer", ok: { status: 200, schema: I.DeliveryAttemptList }, errors: [404, 403] },
-  { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", body: I.CreateApiKeyRequest, ok: { status: 201, schema: I.ApiKeyCreated }, errors: [400, 403, 409] },
-  { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys", auth: "bearer", ok: { status: 200, schema: I.ApiKeyList }, errors: [403] },
-  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and estimated cost, over all workflows", auth: "bearer", ok: { status: 200, schema: C.UsageTotals } },
+  { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", body: A.CreateScopedApiKeyRequest, ok: { status: 201, schema: A.ScopedApiKeyCreated }, errors: [400, 403, 409] },
+  { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys with their scopes", auth: "bearer", ok: { status: 200, schema: A.ScopedApiKeyList }, errors: [403] },
+  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and your budgets: used, limit and when each resets", auth: "bearer", ok: { status: 200, schema: A.UsageReport }, errors: [403] },
   { method: "delete", path: `${V1}/api-keys/:id`, tag: "API keys", summary: "Revoke an API key at once", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
   { method: "post", path: `${V1}/youtube/connect`, tag: "YouTube", summary: "Start connecting your channel: Google's consent URL for the browser to open (signed-in users only)", auth: "bearer", body: Y.ConnectYouTubeRequest, ok: { status: 200, schema: Y.YouTubeConnectStart }, errors: [400, 403, 503] },
   { method: "get", path: `${V1}/youtube/callback`, tag: "YouTube", summary: "Google's redirect after consent; sends the browser on with ?youtube=connected or ?youtube=error&reason=...", auth: "none", ok: { status: 303, description: "Redirect to the app" } },
@@ -105,10 +113,15 @@ const NAMED: Record<string, Schema> = {
   RotatedSecret: I.RotatedSecret,
   DeliveryAttempt: I.DeliveryAttempt,
   DeliveryAttemptList: I.DeliveryAttemptList,
-  CreateApiKeyRequest: I.CreateApiKeyRequest,
-  ApiKey: I.ApiKey,
-  ApiKeyCreated: I.ApiKeyCreated,
-  ApiKeyList: I.ApiKeyList,
+  CreateApiKeyRequest: A.CreateScopedApiKeyRequest,
+  ApiKey: A.ScopedApiKey,
+  ApiKeyCreated: A.ScopedApiKeyCreated,
+  ApiKeyList: A.ScopedApiKeyList,
+  ChangePasswordRequest: A.ChangePasswordRequest,
+  DeleteAccountRequest: A.DeleteAccountRequest,
+  Session: A.Session,
+  SessionList: A.SessionList,
+  UsageReport: A.UsageReport,
   ConnectYouTubeRequest: Y.ConnectYouTubeRequest,
   YouTubeConnectStart: Y.YouTubeConnectStart,
   YouTubeConnection: Y.YouTubeConnection,
@@ -135,7 +148,7 @@ function components(): { schemas: Record<string, unknown>; ids: Map<Schema, stri
   return { schemas, ids };
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: "Invalid input", 401: "Missing or invalid credentials", 403: "Not allowed with these credentials", 404: "Not found, or not yours", 409: "Wrong state or conflict", 429: "Too many attempts; see Retry-After", 503: "Degraded" };
+const STATUS_TEXT: Record<number, string> = { 413: "Too large", 415: "Unsupported media type", 400: "Invalid input", 401: "Missing or invalid credentials", 403: "Not allowed with these credentials", 404: "Not found, or not yours", 409: "Wrong state or conflict", 429: "Too many attempts, or a budget is used up; see Retry-After", 503: "Degraded" };
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const { schemas, ids } = components();

@@ -62,6 +62,7 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
         categoryId: textVar(vars, "YOUTUBE_CATEGORY_ID") ?? null,
         cacheTtlSeconds: positiveVar(vars, "TRENDS_CACHE_TTL_SECONDS"),
         lookbackDays: positiveVar(vars, "YOUTUBE_LOOKBACK_DAYS"),
+        dailyLookupCap: positiveVar(vars, "YOUTUBE_DAILY_LOOKUPS"),
       },
       { cache: vars.DB ? createD1TrendCache(vars.DB) : undefined },
     );

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { jwtSecretProblem } from "../auth/secret";
 import { providersFor } from "../providers";
 
 // Workers freeze the clock at module scope, so this isolate's start is taken at its first request.
@@ -14,12 +15,13 @@ export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
     database = "unavailable";
   }
   const providers = providersFor(c.env);
-  const ok = database === "ok" && typeof c.env.JWT_SECRET === "string" && c.env.JWT_SECRET.length >= 32;
+  const secretProblem = jwtSecretProblem(c.env.JWT_SECRET);
+  const ok = database === "ok" && secretProblem === null;
   return c.json(
     {
       status: ok ? "ok" : "degraded",
       database,
-      auth: ok ? "configured" : "check JWT_SECRET",
+      auth: secretProblem === null ? "configured" : `JWT_SECRET: ${secretProblem}`,
       providers: { trends: providers.trends.name, scripts: providers.scripts.name, thumbnails: providers.thumbnails.name },
       started_at: startedAt,
       time: new Date().toISOString(),

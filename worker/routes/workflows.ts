@@ -9,9 +9,11 @@ import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
 import { resultsMarkdown } from "../domain/view";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
+import { UnsafeSecretError } from "../auth/secret";
 import { verifyToken } from "../auth/tokens";
 import { LIVE_SUBPROTOCOL, VERIFIED_USER_HEADER } from "../do/live-sockets";
 import { ApiError, unwrap } from "../http/problem";
+import { unsafeSecret } from "../http/require-auth";
 import { parseBody, parseQuery, readBytes } from "../http/validate";
 import { imageInfo } from "../lib/image-info";
 import {
@@ -82,7 +84,12 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new ApiError(400, "This endpoint only accepts WebSocket upgrades.");
   const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
   const token = offered.find((p) => p.startsWith("bearer."))?.slice("bearer.".length);
-  const userId = offered.includes(LIVE_SUBPROTOCOL) && token ? await verifyToken(token, c.env) : null;
+  const userId =
+    offered.includes(LIVE_SUBPROTOCOL) && token
+      ? await verifyToken(token, c.env).catch((err: unknown) => {
+          throw err instanceof UnsafeSecretError ? unsafeSecret(err) : err;
+        })
+      : null;
   if (!userId) throw new ApiError(401, `Offer the subprotocols '${LIVE_SUBPROTOCOL}' and 'bearer.<access token>'.`);
   const stub = workflowStub(c.env, c.req.param("id"));
   const forwarded = new Request(c.req.raw);
