@@ -28,8 +28,9 @@ describe("webhooks from a real workflow", () => {
 
     const wf = await toThumbnails(token);
     const [a, b, c] = wf.thumbnails.map((t) => t.id) as [string, string, string];
+    // The creator starts the test; the integrator's key (metrics:write, the default scope) only pushes counts.
     const selected = await call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, {
-      token: apiKey,
+      token,
       body: { thumbnail_id: a, analytics_source: "external" },
     });
     expect(selected.status).toBe(200);
