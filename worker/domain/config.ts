@@ -1,10 +1,10 @@
 // Reads the A/B settings from string variables, rejecting nonsense instead of running with it.
-import { positiveVar, textVar } from "../lib/vars";
+import { type VarSource, positiveVar, textVar } from "../lib/vars";
 import type { AbConfig, AllocationMode } from "./ab-test";
 import { hashString } from "./seed";
 import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL } from "./stats";
 
-export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
+export function abConfigFrom(vars: VarSource): AbConfig {
   const number = (name: string, fallback: number) => positiveVar(vars, name) ?? fallback;
   const allocation = (textVar(vars, "AB_ALLOCATION") ?? "uniform") as AllocationMode;
   if (allocation !== "uniform" && allocation !== "thompson") throw new Error(`AB_ALLOCATION must be 'uniform' or 'thompson'`);
@@ -22,7 +22,7 @@ export function abConfigFrom(vars: Record<string, unknown>): AbConfig {
 }
 
 /** The simulation's seed: fixed by AB_SEED (per workflow) for reproducible runs, else drawn. */
-export function abSeed(vars: Record<string, unknown>, workflowId: string, draw: () => number): number {
+export function abSeed(vars: VarSource, workflowId: string, draw: () => number): number {
   const fixed = positiveVar(vars, "AB_SEED");
   return fixed === undefined ? draw() : hashString(`${fixed}|${workflowId}`);
 }

@@ -2,7 +2,7 @@
 // small hosted service on the offline providers or gpt-4o-mini; every one can be changed with a
 // wrangler variable.
 import type { BudgetName } from "../auth/contract";
-import { positiveVar, textVar } from "../lib/vars";
+import { type VarSource, positiveVar, textVar } from "../lib/vars";
 import { estimateCostUsd, parsePriceTable } from "../providers/llm-prices";
 import { DEFAULT_OPENAI_MODEL, worstCaseWriteTokens } from "../providers/openai-scripts";
 import type { LlmSpend } from "./counters";
@@ -50,7 +50,7 @@ export const BUDGETS: Record<BudgetName, BudgetDefinition> = {
 export type BudgetLimits = Record<BudgetName, number>;
 
 /** The limits in force; nonsense in a variable is an error, not a silent default. */
-export function budgetLimits(vars: Record<string, unknown>): BudgetLimits {
+export function budgetLimits(vars: VarSource): BudgetLimits {
   const entries = Object.entries(BUDGETS).map(([name, b]) => [name, positiveVar(vars, b.variable) ?? b.fallback]);
   return Object.fromEntries(entries) as BudgetLimits;
 }
@@ -59,7 +59,7 @@ export function budgetLimits(vars: Record<string, unknown>): BudgetLimits {
  * What one script generation may spend at worst with the configured LLM: nothing on the
  * offline writer, else the writer's worst case priced at the configured model.
  */
-export function generationWorstCase(vars: Record<string, unknown>): LlmSpend {
+export function generationWorstCase(vars: VarSource): LlmSpend {
   if ((textVar(vars, "LLM_PROVIDER") ?? "offline").toLowerCase() !== "openai") return { tokens: 0, costUsd: 0 };
   const { prompt, completion } = worstCaseWriteTokens();
   const model = textVar(vars, "OPENAI_MODEL") ?? DEFAULT_OPENAI_MODEL;
@@ -69,5 +69,5 @@ export function generationWorstCase(vars: Record<string, unknown>): LlmSpend {
 
 /** Account registrations per client IP per hour. */
 export const DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR = 10;
-export const registrationsPerHour = (vars: Record<string, unknown>) =>
+export const registrationsPerHour = (vars: VarSource) =>
   positiveVar(vars, "REGISTRATIONS_PER_IP_PER_HOUR") ?? DEFAULT_REGISTRATIONS_PER_IP_PER_HOUR;

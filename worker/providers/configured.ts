@@ -9,6 +9,7 @@ import { createPollinationsThumbnailDesigner } from "./pollinations-thumbnails";
 import { svgThumbnailDesigner } from "./svg-thumbnails";
 import { createD1TrendCache } from "./trend-cache";
 import type { ScriptWriter, ThumbnailDesigner, TrendsProvider } from "./types";
+import type { Env } from "../env";
 import { createYouTubeTrendsProvider } from "./youtube-trends";
 
 export interface ConfiguredProviders {
@@ -17,10 +18,11 @@ export interface ConfiguredProviders {
   thumbnails: ThumbnailDesigner;
 }
 
-type Vars = Record<string, unknown> & { DB?: D1Database };
+/** The Worker env, or a plain record of variables in tests; DB (when present) caches trend lookups. */
+type Vars = Env | Record<string, unknown>;
 
 function choice<T extends string>(vars: Vars, name: string, allowed: readonly T[]): T {
-  const raw = vars[name];
+  const raw = (vars as Record<string, unknown>)[name];
   const value = (typeof raw === "string" && raw.trim() ? raw.trim().toLowerCase() : allowed[0]!) as T;
   if (!allowed.includes(value)) throw new Error(`${name} must be one of ${allowed.join(", ")}; got '${String(raw)}'`);
   return value;
@@ -64,7 +66,7 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
         lookbackDays: positiveVar(vars, "YOUTUBE_LOOKBACK_DAYS"),
         dailyLookupCap: positiveVar(vars, "YOUTUBE_DAILY_LOOKUPS"),
       },
-      { cache: vars.DB ? createD1TrendCache(vars.DB) : undefined },
+      { cache: "DB" in vars && vars.DB ? createD1TrendCache(vars.DB as D1Database) : undefined },
     );
   }
 

@@ -2,7 +2,7 @@
 // Google's own, so production needs only the client id, its secret and TOKEN_ENCRYPTION_KEY;
 // `npm run fakes` prints the values that point the same code at the local fake.
 import { DEFAULT_DAILY_QUOTA_UNITS } from "../domain/youtube/quota";
-import { positiveVar, textVar } from "../lib/vars";
+import { type VarSource, positiveVar, textVar } from "../lib/vars";
 
 export const YOUTUBE_SCOPES = [
   // thumbnails.set and videos.update
@@ -38,7 +38,7 @@ export class YouTubeNotConfigured extends Error {
 const trim = (url: string) => url.replace(/\/+$/, "");
 
 /** The configuration, or YouTubeNotConfigured naming what is missing. */
-export function youtubeConfig(vars: Record<string, unknown>): YouTubeConfig {
+export function youtubeConfig(vars: VarSource): YouTubeConfig {
   const missing = ["GOOGLE_OAUTH_CLIENT_ID", "GOOGLE_OAUTH_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY"].filter((n) => !textVar(vars, n));
   if (missing.length) throw new YouTubeNotConfigured(`YouTube connection is not configured: set ${missing.join(", ")}.`);
   const oauthBase = trim(textVar(vars, "GOOGLE_OAUTH_BASE") ?? "https://accounts.google.com");
