@@ -8,8 +8,7 @@ import { pacificDayStart } from "./windows";
 export const YOUTUBE_LOOKUPS = "youtube_lookups";
 /** 90 × 102 units leaves about 800 of the 10,000 for retries and manual use. */
 export const DEFAULT_YOUTUBE_DAILY_LOOKUPS = 90;
-export const youtubeDailyLookups = (vars: VarSource) =>
-  positiveVar(vars, "YOUTUBE_DAILY_LOOKUPS") ?? DEFAULT_YOUTUBE_DAILY_LOOKUPS;
+export const youtubeDailyLookups = (vars: VarSource) => positiveVar(vars, "YOUTUBE_DAILY_LOOKUPS") ?? DEFAULT_YOUTUBE_DAILY_LOOKUPS;
 
 /** Takes one lookup from today's shared cap; false when it is used up. */
 export async function takeYouTubeLookup(db: D1Database, cap: number, now: number): Promise<boolean> {
