@@ -1,7 +1,7 @@
 // Live updates over hibernatable WebSockets. The Worker's route authenticates the upgrade (the
 // token rides in the Sec-WebSocket-Protocol header, never in the URL) before it wakes this
 // object, and hands over the verified user id; the object checks that user owns the workflow.
-import { toAbStatus } from "../domain/ab-test";
+import { toAbStatus } from "../domain/ab-status";
 import { toWorkflowState } from "../domain/view";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { LiveMessage } from "../shared/contract";

@@ -1,7 +1,7 @@
 // One Durable Object per workflow, deliberately thin: its public methods turn requests into core
 // commands and queries; WorkflowShell loads the record, asks the pure core (domain/workflow) and
 // commits the answer. Neither decides anything itself.
-import { toAbStatus } from "../domain/ab-test";
+import { toAbStatus } from "../domain/ab-status";
 import { type Result, conflict, ok, refuse } from "../domain/refusal";
 import { downsample, historyCsv } from "../domain/history";
 import { toResults, toWorkflowState } from "../domain/view";

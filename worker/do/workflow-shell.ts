@@ -2,7 +2,7 @@
 // answers (record, history, webhook outbox, D1 index mark) in one storage transaction, tell open
 // pages, and run every timer from the one alarm. It decides nothing itself.
 import { DurableObject } from "cloudflare:workers";
-import { toAbStatus } from "../domain/ab-test";
+import { toAbStatus } from "../domain/ab-status";
 import { type Result, NOT_YOURS, ok, refuse } from "../domain/refusal";
 import { toWorkflowState } from "../domain/view";
 import { type Command, type WorkflowEvent, type WorkflowRecord, pendingStep, transition, workflowTimers } from "../domain/workflow";

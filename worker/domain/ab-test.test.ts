@@ -1,7 +1,8 @@
 // The A/B test lifecycle as pure data: simulated looks, Thompson allocation, pushes, finishing.
 import { describe, expect, it } from "vitest";
 import type { Thumbnail } from "../shared/contract";
-import { type AbConfig, finishTest, nextWakeAt, recordLook, simulatedTotals, startTest, toAbStatus, validatePush } from "./ab-test";
+import { toAbStatus } from "./ab-status";
+import { type AbConfig, finishTest, recordLook, simulatedTotals, startTest, validatePush } from "./ab-test";
 import { DEFAULT_ENGINE_CONFIG } from "./stats";
 
 const thumbs: Pick<Thumbnail, "id" | "style">[] = [
@@ -21,7 +22,7 @@ const config = (over: Partial<AbConfig> = {}): AbConfig => ({
 
 function run(mode: "uniform" | "thompson", seed: number, polls: number) {
   let ab = startTest(thumbs, "face", "simulated", config({ allocationMode: mode }), seed, 0);
-  for (let i = 1; i <= polls && ab.decision === null; i++) ab = recordLook(ab, simulatedTotals(ab), i * 30_000).ab;
+  for (let i = 1; i <= polls && ab.decision === null; i++) ab = recordLook(ab, { totals: simulatedTotals(ab) }, i * 30_000).ab;
   return ab;
 }
 
@@ -29,12 +30,12 @@ describe("a simulated test", () => {
   it("starts with every variant at zero, polls on schedule and ends by the deadline", () => {
     const ab = startTest(thumbs, "face", "simulated", config(), 42, 1_000);
     expect(ab.counts.map((c) => c.impressions)).toEqual([0, 0, 0]);
-    expect(nextWakeAt(ab)).toBe(31_000);
+    expect(ab.next_poll_at).toBe(31_000);
     expect(ab.deadline_at - ab.started_at).toBe(72 * 3600_000);
-    const { ab: after, point } = recordLook(ab, simulatedTotals(ab), 31_000);
+    const { ab: after, point } = recordLook(ab, { totals: simulatedTotals(ab) }, 31_000);
     expect(after.polls).toBe(1);
     expect(point.impressions.reduce((a, b) => a + b, 0)).toBe(600);
-    expect(nextWakeAt(after)).toBe(61_000);
+    expect(after.next_poll_at).toBe(61_000);
   });
 
   it("is reproducible: the same seed and poll index give the same totals (a retried alarm counts nothing new)", () => {
@@ -68,13 +69,13 @@ describe("a simulated test", () => {
         n * 1000,
       );
       if (!valid.ok) throw new Error(valid.refusal.detail);
-      ab = recordLook(ab, valid.value.totals, n * 1000).ab;
+      ab = recordLook(ab, { push: valid.value }, n * 1000).ab;
     }
     expect(ab.decision).toBe("winner");
     expect(ab.winner_id).toBe("viral");
     expect(ab.verdict).toBe("winner");
     expect(ab.explanation).toMatch(/^Viral beat Face-focused by \+\d+% CTR/);
-    expect(nextWakeAt(ab)).toBeNull();
+    expect(ab.next_poll_at).toBeNull();
     const status = toAbStatus(ab);
     expect(status.current_confidence).toBeGreaterThanOrEqual(0.95);
     expect(status.variants.find((v) => v.thumbnail_id === "face")!.lift_vs_pick).toBeNull();
@@ -82,7 +83,7 @@ describe("a simulated test", () => {
 });
 
 describe("an integrator's declared split", () => {
-  it("is normalised, and each change of split opens a new period for the engine", () => {
+  it("is normalised, each change of split opens a new period, and undeclared data stays apart", () => {
     let ab = startTest(thumbs, "face", "external", config({ allocationMode: "thompson" }), 1, 0);
     const push = (n: number, split?: Record<string, number>) => {
       const variants = [
@@ -90,24 +91,24 @@ describe("an integrator's declared split", () => {
         { thumbnail_id: "product", impressions: n, clicks: Math.round(n * 0.06) },
         { thumbnail_id: "viral", impressions: n, clicks: Math.round(n * 0.09) },
       ];
-      const valid = validatePush(ab, { variants, allocation: split }, n);
+      const valid = validatePush(ab, split ? { variants, allocation: split } : { variants }, n);
       if (!valid.ok) throw new Error(valid.refusal.detail);
-      const { totals, allocation } = valid.value;
-      ab = recordLook(allocation ? { ...ab, allocation } : ab, totals, n).ab;
+      ab = recordLook(ab, { push: valid.value }, n).ab;
     };
-    push(1000);
-    push(2000);
-    expect(ab.engine_state.epochs).toHaveLength(1);
+    const keys = () => ab.engine_state.epochs.map((e) => e.key);
+    push(1000, { face: 1, product: 1, viral: 1 });
+    push(2000, { face: 1, product: 1, viral: 1 });
+    expect(keys()).toEqual(["33,33,33"]);
     push(3000, { face: 2, product: 1, viral: 1 });
-    expect(ab.allocation).toEqual({ face: 0.5, product: 0.25, viral: 0.25 });
-    expect(ab.engine_state.epochs).toHaveLength(2);
-    // The test never steers an integrator's traffic by itself, even in Thompson mode.
-    push(4000);
-    expect(ab.allocation).toEqual({ face: 0.5, product: 0.25, viral: 0.25 });
-    expect(ab.engine_state.epochs).toHaveLength(2);
+    expect(keys()).toEqual(["33,33,33", "50,25,25"]);
     // A measured split that differs only in the third decimal is the same split.
-    push(5000, { face: 0.501, product: 0.249, viral: 0.25 });
-    expect(ab.engine_state.epochs).toHaveLength(2);
+    push(4000, { face: 0.501, product: 0.249, viral: 0.25 });
+    expect(keys()).toEqual(["33,33,33", "50,25,25"]);
+    // A push without a split is never relabelled as the last declared one: it has its own period,
+    // and the recommendation freezes so that following it keeps one split.
+    push(5000);
+    expect(keys()).toEqual(["33,33,33", "50,25,25", "undeclared"]);
+    expect(ab.evaluation!.recommendationFrozen).toBe(true);
   });
 
   it("rejects unknown variants and an all-zero split", () => {
@@ -127,7 +128,7 @@ describe("pushed totals", () => {
   ];
   const first = validatePush(ab, { variants: ok }, 1);
   if (!first.ok) throw new Error(first.refusal.detail);
-  const after = recordLook(ab, first.value.totals, 1).ab;
+  const after = recordLook(ab, { push: first.value }, 1).ab;
 
   it.each([
     ["totals that go down", [{ ...ok[0]!, impressions: 50, clicks: 1 }, ok[1]!, ok[2]!]],

@@ -2,7 +2,7 @@
 import { type VarSource, positiveVar, textVar } from "../lib/vars";
 import type { AbConfig, AllocationMode } from "./ab-test";
 import { hashString } from "./seed";
-import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL } from "./stats";
+import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL, DEFAULT_SAME_MARGIN } from "./stats";
 
 export function abConfigFrom(vars: VarSource): AbConfig {
   const number = (name: string, fallback: number) => positiveVar(vars, name) ?? fallback;
@@ -17,6 +17,8 @@ export function abConfigFrom(vars: VarSource): AbConfig {
       ...DEFAULT_ENGINE_CONFIG,
       alpha: Math.min(number("AB_ALPHA", DEFAULT_ENGINE_CONFIG.alpha), 0.5),
       plannedImpressionsPerVariant: number("AB_PLANNED_IMPRESSIONS", DEFAULT_ENGINE_CONFIG.plannedImpressionsPerVariant),
+      // δ of "performed the same": a relative CTR difference, below 1.
+      sameMargin: Math.min(number("AB_SAME_MARGIN", DEFAULT_SAME_MARGIN), 0.9),
     },
   };
 }

@@ -1,7 +1,7 @@
 // The finished workflow as the API and the export show it: the winning script and thumbnail,
 // the test that chose them, and the package a creator pastes into YouTube Studio.
 import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../shared/contract";
-import { toAbStatus } from "./ab-test";
+import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { studioPackage, timestamp } from "./studio";
 import { thumbnailView, usageOf } from "./view";

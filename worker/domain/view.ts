@@ -1,7 +1,7 @@
 // Turns the stored record into what the API shows, and builds the results and export package.
 import type { ScriptRevision, Thumbnail, UsageTotals, WorkflowState } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";
-import { toAbStatus } from "./ab-test";
+import { toAbStatus } from "./ab-status";
 import { sumUsage } from "./usage";
 import { STEP_DISPLAY, type StoredThumbnail, currentScripts, pendingStep, type WorkflowRecord } from "./workflow";
 

@@ -1,7 +1,7 @@
 // What the workflow's Durable Object calls: build the outbox over its storage and turn its
 // transitions into events. Message ids are derived from the transition itself, so replaying the
 // same transition cannot announce it twice (the outbox drops a message id it has seen).
-import { toAbStatus } from "../domain/ab-test";
+import { toAbStatus } from "../domain/ab-status";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { AbStatus, WorkflowStatus } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";

@@ -34,15 +34,9 @@ function withNotice(t: Transition, text: string | undefined): Transition {
   return done({ ...t.record, notices: [...t.record.notices, text].slice(-MAX_NOTICES) }, [...t.events, { type: "notice", text }]);
 }
 
-/** One look at the analytics; the test ends itself (and the workflow completes) when the engine proves a winner. */
-function look(
-  record: WorkflowRecord,
-  totals: Parameters<typeof recordLook>[1],
-  allocation: Record<string, number> | null,
-  now: number,
-): Transition {
-  const ab = allocation ? { ...record.ab!, allocation } : record.ab!;
-  const { ab: next, point } = recordLook(ab, totals, now);
+/** One look at the analytics; the test ends itself (and the workflow completes) when the engine decides. */
+function look(record: WorkflowRecord, input: Parameters<typeof recordLook>[1], now: number): Transition {
+  const { ab: next, point } = recordLook(record.ab!, input, now);
   const looked: WorkflowEvent = { type: "looked", seq: next.polls, point };
   if (isRunning(next)) return done({ ...record, ab: next, updated_at: now }, [looked]);
   const ended = move(record, "completed", now, { ab: next });
@@ -136,7 +130,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
       if (ab.source !== "simulated") return refused(conflict("This test reads pushed metrics; there is nothing to poll."));
       // A retried or early alarm finds nothing due: idempotent by refusal.
       if (ab.next_poll_at === null || now < ab.next_poll_at || now >= ab.deadline_at) return refused(conflict("No poll is due."));
-      return look(r, simulatedTotals(ab), null, now);
+      return look(r, { totals: simulatedTotals(ab) }, now);
     },
   },
   push: {
@@ -144,7 +138,8 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     action: "accept metrics",
     apply(r, { metrics }, now) {
       const valid = validatePush(r.ab!, metrics, now);
-      return valid.ok ? look(r, valid.value.totals, valid.value.allocation, now) : refused(valid.refusal);
+      // The push goes to the engine as received: an undeclared split stays undeclared.
+      return valid.ok ? look(r, { push: valid.value }, now) : refused(valid.refusal);
     },
   },
   expire: {

@@ -15,6 +15,7 @@ export const VariantStats = z.object({
     .optional()
     .describe("Relative lift against the creator's pick, with its always-valid interval"),
   probability_best: z.number().nullable().optional().describe("Bayesian probability to be best; display only, never drives stopping"),
+  adjusted_ctr: z.number().nullable().optional().describe("CTR standardised over periods of constant split, as the engine compares them"),
 });
 export type VariantStats = z.infer<typeof VariantStats>;
 
@@ -38,6 +39,34 @@ export const AbStatus = z.object({
   polls: z.number().int(),
   poll_interval_seconds: z.number(),
   recommended_allocation: z.record(z.string(), z.number()).nullable().optional(),
+  summary: z
+    .object({
+      state: z.enum(["collecting", "ahead", "winner", "preferred", "same", "picked", "inconclusive"]),
+      leader_id: z.string().nullable(),
+      text: z.string(),
+    })
+    .describe("The one line a creator reads: who is ahead, and what is proven"),
+  progress: z
+    .object({
+      fraction: z.number().min(0).max(1),
+      impressions_per_variant: z.number(),
+      needed_impressions_per_variant: z.number().nullable(),
+      eta_seconds: z.number().nullable(),
+      toward: z.enum(["winner", "same"]).nullable(),
+      text: z.string(),
+    })
+    .describe("Toward a decision at the effect seen so far, and when at the observed traffic rate (an estimate)"),
+  interval_level: z.number().describe("The level of every interval shown (CTR and lift), e.g. 0.9"),
+  same_margin: z.number().describe("δ: 'performed the same' means no variant beats another by this relative CTR or more"),
+  preferred_id: z.string().nullable().describe("A variant proven better than your pick (not proven best)"),
+  probability_wrong_if_declared: z
+    .record(z.string(), z.number())
+    .nullable()
+    .describe("For each variant, how likely it is not the best, if you declared it now"),
+  recommendation_frozen: z.boolean().describe("The recommended split no longer changes (a push came without a declared split)"),
+  corrections: z
+    .object({ count: z.number().int(), impressions: z.number(), clicks: z.number() })
+    .describe("Downward revisions accepted so far"),
 });
 export type AbStatus = z.infer<typeof AbStatus>;
 

@@ -30,10 +30,14 @@ export const STYLE_LABELS: Record<ThumbnailStyle, string> = {
 export const AnalyticsSource = z.enum(["simulated", "external"]);
 export type AnalyticsSource = z.infer<typeof AnalyticsSource>;
 
-export const Decision = z.enum(["winner", "manual", "stopped", "timeout"]);
+export const Decision = z.enum(["winner", "same", "manual", "stopped", "timeout"]);
 export type Decision = z.infer<typeof Decision>;
 
-export const Verdict = z.enum(["winner", "preferred", "inconclusive"]);
+/**
+ * winner: proven best (family-wise error ≤ α). preferred: proven better than your pick, not
+ * proven best. same: no variant beats another by δ or more. inconclusive: nothing proven.
+ */
+export const Verdict = z.enum(["winner", "preferred", "same", "inconclusive"]);
 export type Verdict = z.infer<typeof Verdict>;
 
 export const Problem = z.object({
@@ -69,6 +73,7 @@ export function formatDuration(seconds: number): string {
 /** How a test ended, in the creator's words (first person where the creator acted). */
 export const DECISION_WORDS: Record<Decision, string> = {
   winner: "The test proved a winner",
+  same: "The variants performed the same",
   manual: "You picked the winner before the test proved it",
   stopped: "You stopped the test",
   timeout: "The test reached its deadline",

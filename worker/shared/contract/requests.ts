@@ -62,24 +62,42 @@ export type EditScriptRequest = z.infer<typeof EditScriptRequest>;
 export const DeclareWinnerRequest = z.strictObject({ thumbnail_id: id });
 export type DeclareWinnerRequest = z.infer<typeof DeclareWinnerRequest>;
 
-export const MetricsPushRequest = z.strictObject({
-  variants: z
-    .array(
-      z.strictObject({
-        thumbnail_id: id,
-        impressions: z.number().int().min(0).max(1e12),
-        clicks: z.number().int().min(0).max(1e12),
-      }),
-    )
+const count = (min: number) => z.number().int().min(min).max(1e12);
+const pushedVariants = (min: number) =>
+  z
+    .array(z.strictObject({ thumbnail_id: id, impressions: count(min), clicks: count(min) }))
     .min(1)
-    .max(10),
-  /**
-   * The traffic split (weights per thumbnail_id) in force since the previous push, for integrators
-   * who follow recommended_allocation. The engine compares variants within periods of constant
-   * split, so adaptive allocation cannot bias the result. Omitted: the split did not change.
-   */
-  allocation: z.record(id, z.number().min(0).max(1e6)).optional(),
-});
+    .max(10);
+/** A traffic split: weights per thumbnail_id (normalised, rounded to whole percentages). */
+const Split = z.record(id, z.number().min(0).max(1e6));
+
+/**
+ * Three forms (README "Integrator contract"). Cumulative totals: safe when clicks are final at
+ * push time or the split never changes. Split totals and increments: safe when you follow
+ * recommended_allocation and clicks arrive late. A test keeps the form of its first push.
+ */
+export const MetricsPushRequest = z.union([
+  z.strictObject({
+    variants: pushedVariants(0).describe("Whole-test cumulative totals"),
+    allocation: Split.optional().describe(
+      "The split in force since the previous push; omitted: undeclared (the recommendation then freezes)",
+    ),
+  }),
+  z.strictObject({
+    splits: z
+      .array(z.strictObject({ allocation: Split, variants: pushedVariants(0) }))
+      .min(1)
+      .max(64)
+      .describe("Cumulative totals per split: impressions served under it and the clicks on them, late ones included"),
+  }),
+  z.strictObject({
+    periods: z
+      .array(z.strictObject({ allocation: Split.optional(), variants: pushedVariants(-1e12) }))
+      .min(1)
+      .max(64)
+      .describe("Additions since the last push, each tagged with the split that served them; negative numbers are corrections"),
+  }),
+]);
 export type MetricsPushRequest = z.infer<typeof MetricsPushRequest>;
 
 export const ListWorkflowsQuery = z.object({
