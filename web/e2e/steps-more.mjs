@@ -30,6 +30,12 @@ export async function moreSteps(h, { user }) {
     await page.getByRole("link", { name: "Sourdough for beginners" }).waitFor({ timeout: T });
     assert.ok(await page.getByRole("button", { name: "Next →" }).isDisabled());
     await page.getByRole("button", { name: "← Previous" }).click();
+    // The list's status index follows the workflow a moment later; wait for it, then use the filter.
+    for (let i = 0; i < 75; i++) {
+      const done = await h.apiOk("GET", "/workflows?status=completed&limit=100");
+      if (done.items.some((w) => w.id === wf.id)) break;
+      await page.waitForTimeout(200);
+    }
     await page.getByLabel("Show").selectOption("completed");
     await page.getByRole("link", { name: "Stopped early" }).waitFor({ timeout: T });
     await page.getByLabel("Show").selectOption("awaiting_thumbnail_selection");
@@ -40,7 +46,10 @@ export async function moreSteps(h, { user }) {
     const other = h.state.other;
     const dialog = other.getByRole("dialog");
     await dialog.waitFor({ timeout: 120_000 });
-    assert.match(await dialog.innerText(), /wins|No clear winner|did best|No meaningful difference|picked/);
+    const ab = await h.apiOk("GET", `/workflows/${h.state.otherId}/ab-status`);
+    const says = await dialog.innerText();
+    if (ab.summary) assert.ok(says.includes(ab.summary.text), `the dialog says the server's status line: ${says}`);
+    else assert.match(says, /wins|No clear winner|did best|No meaningful difference/);
     await dialog.getByText("This test ran on simulated traffic, not real viewers.").waitFor();
     await h.capture("13-engine-ended", other);
     await dialog.getByRole("button", { name: "See results" }).click();

@@ -52,6 +52,7 @@ export async function startSteps(h, { context, user, topic }) {
   await h.step("start a workflow: progress instead of a blank page, then focus on its heading", async () => {
     // A second workflow, tested through the API and watched in its own tab, will end by itself.
     const other = await h.startTest("Sourdough for beginners", 1);
+    h.state.otherId = other.id;
     h.state.other = await context.newPage();
     await h.state.other.goto(`${h.base}/workflows/${other.id}`);
     await h.heading("A/B test", h.state.other);
@@ -92,6 +93,18 @@ export async function startSteps(h, { context, user, topic }) {
       // The workflow page shows the running step (or, if generation already finished, the review).
       await page.goto(`${h.base}/workflows/${probe.body.id}`);
       await page.locator(".generating h2, #review-title").first().waitFor({ timeout: T });
+      // Read in one go: the offline writer may finish at any moment and replace the panel.
+      const gen = await page.evaluate(() => {
+        const g = document.querySelector(".generating");
+        return g && { title: g.querySelector("h2").textContent, status: g.querySelector("[role=status]").textContent };
+      });
+      if (!gen) h.skip("the generating screen: the offline writer finished before the page drew it");
+      else {
+        assert.match(gen.title, /^(Finding trends|Writing scripts)…$/);
+        assert.match(gen.status, /usually takes .*so far/);
+        await page.screenshot({ path: `${h.shots}/04-generating-1280.png`, fullPage: true });
+        await h.onPhone(() => page.screenshot({ path: `${h.shots}/04-generating-375.png`, fullPage: true }));
+      }
     }
   });
 

@@ -19,7 +19,7 @@ export type {
   WorkflowStatus,
 } from "../../../worker/shared/contract";
 
-export type SummaryState = "collecting" | "ahead" | "winner" | "same" | "inconclusive" | "stopped";
+export type SummaryState = "collecting" | "ahead" | "winner" | "preferred" | "same" | "picked" | "inconclusive";
 export interface AbSummary {
   state: SummaryState;
   leader_id: string | null;
@@ -30,6 +30,8 @@ export interface AbProgress {
   impressions_per_variant: number;
   needed_impressions_per_variant: number | null;
   eta_seconds: number | null;
+  /** What the test is heading for at the present effect: a winner, "performed the same", or unknown. */
+  toward?: "winner" | "same" | null;
   text: string;
 }
 export type Verdict = C.Verdict | "same";

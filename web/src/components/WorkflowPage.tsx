@@ -10,7 +10,6 @@ import { ThumbnailPick } from "./thumbnails/ThumbnailPick";
 import { Alert, Link, Loading, StatusBadge, useTitle } from "./ui";
 import { Generating } from "./workflow/Generating";
 
-// uPlot and the monitor only load once a test is running.
 import { Monitor } from "./monitor/Monitor";
 
 const STEPS: [string, WorkflowStatus[]][] = [

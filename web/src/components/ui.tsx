@@ -76,6 +76,9 @@ export const TableWrap = ({ label, children }: { label: string; children: Compon
   </div>
 );
 
+/** A status line as a sentence: a full stop unless it already ends in one. */
+export const sentence = (text = "") => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** Copies one field; says so next to the button, or asks to select by hand where copying is blocked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const state = useSignal<"" | "done" | "blocked">("");

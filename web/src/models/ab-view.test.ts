@@ -63,7 +63,14 @@ describe("status line", () => {
 
 describe("progress", () => {
   it("shows the engine's estimate when sent", () => {
-    const progress = { fraction: 0.4, impressions_per_variant: 100, needed_impressions_per_variant: 250, eta_seconds: 600, text: "x" };
+    const progress = {
+      fraction: 0.4,
+      impressions_per_variant: 100,
+      needed_impressions_per_variant: 250,
+      eta_seconds: 600,
+      toward: "winner" as const,
+      text: "x",
+    };
     expect(progressOf({ ...base, progress }, at("2026-01-01T00:10:00Z"))).toEqual({ ...progress, estimated: true });
   });
   it("falls back to the time toward the deadline, never a stuck 0", () => {

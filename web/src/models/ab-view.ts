@@ -35,8 +35,8 @@ export function statusLine(ab: AbStatus): AbSummary {
     if (ab.verdict === "same") return { state: "same", leader_id: null, text: "No meaningful difference" };
     if (ab.decision === "winner" || ab.verdict === "winner" || (ab.decision === "manual" && proven))
       return { state: "winner", leader_id: w, text: `${label(w)} wins` };
-    if (ab.decision === "manual") return { state: "stopped", leader_id: w, text: `You picked ${label(w)} before the test proved it` };
-    if (ab.verdict === "preferred") return { state: "inconclusive", leader_id: w, text: `${label(w)} did best, but it is not proven` };
+    if (ab.decision === "manual") return { state: "picked", leader_id: w, text: `You picked ${label(w)} before the test proved it` };
+    if (ab.verdict === "preferred") return { state: "preferred", leader_id: w, text: `${label(w)} did best, but it is not proven` };
     return { state: "inconclusive", leader_id: w, text: `No clear winner, so your pick ${label(ab.creator_pick_id)} stays` };
   }
   if (!leader) return { state: "collecting", leader_id: null, text: "Collecting the first impressions" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AbHistory, AbStatus } from "../api/types";
-import { chartColumns, secondsSinceStart, wilson, withPoint, yRange } from "./derive";
+import { chartColumns, secondsSinceStart, withPoint, yRange } from "./derive";
 import { needsYou } from "./labels";
 
 const started = "2026-01-01T00:00:00.000Z";
@@ -14,22 +14,6 @@ const ab = {
 } as unknown as AbStatus;
 const label = (id: string) => `label ${id}`;
 
-describe("wilson", () => {
-  it("has no interval without impressions, and stays inside [0, 1]", () => {
-    expect(wilson(0, 0)).toBeNull();
-    const none = wilson(0, 100)!;
-    expect(none.lower).toBe(0);
-    expect(none.upper).toBeCloseTo(0.037, 3);
-    const all = wilson(100, 100)!;
-    expect(all.upper).toBeCloseTo(1, 9);
-  });
-  it("matches the textbook value at p = 0.5, n = 100", () => {
-    const w = wilson(50, 100)!;
-    expect(w.lower).toBeCloseTo(0.4038, 3);
-    expect(w.upper).toBeCloseTo(0.5962, 3);
-  });
-});
-
 describe("secondsSinceStart", () => {
   it("reads epoch ms, epoch s and relative seconds alike", () => {
     expect(secondsSinceStart(t0 + 90_000, started)).toBe(90);
@@ -41,38 +25,37 @@ describe("secondsSinceStart", () => {
 describe("chartColumns", () => {
   const history: AbHistory = {
     variant_ids: ["a", "b"],
+    total_points: 2,
     points: [
       { t: t0 + 2000, impressions: [100, 0], clicks: [10, 0] },
       { t: t0 + 1000, impressions: [50, 40], clicks: [5, 4] },
     ],
   };
   it("lays out x then ctr/upper/lower per variant, sorted by time, in percent", () => {
-    const { series, data, bands } = chartColumns(history, ab, label);
+    const { series, data } = chartColumns(history, ab, label);
     expect(series.map((s) => s.style)).toEqual(["FACE_FOCUSED", "VIRAL"]);
     expect(series.map((s) => s.label)).toEqual(["label a", "label b"]);
-    expect(bands).toBe("wilson");
     expect(data).toHaveLength(1 + 3 * 2);
     expect(data[0]).toEqual([1, 2]);
     expect(data[1]).toEqual([10, 10]);
-    expect(data[2][0]!).toBeGreaterThan(10);
-    expect(data[3][0]!).toBeLessThan(10);
+    expect(data[2]).toEqual([null, null]); // no engine interval yet: no band
     expect(data[4]).toEqual([10, null]); // no impressions yet: a gap, not a fake 0%
   });
-  it("uses the engine's intervals when every point carries them", () => {
+  it("draws the engine's always-valid intervals as bands", () => {
     const withBands = {
       ...history,
       points: history.points.map((p) => ({ ...p, ctr_intervals: [{ lower: 0.01, upper: 0.3 }, null] })),
     };
-    const { data, bands } = chartColumns(withBands, ab, label);
-    expect(bands).toBe("engine");
+    const { data } = chartColumns(withBands, ab, label);
     expect(data[2]).toEqual([30, 30]);
+    expect(data[3]).toEqual([1, 1]);
     expect(data[6]).toEqual([null, null]);
   });
 });
 
 describe("small helpers", () => {
   it("appends a live point once", () => {
-    const h: AbHistory = { variant_ids: ["a"], points: [{ t: 1, impressions: [1], clicks: [0] }] };
+    const h: AbHistory = { variant_ids: ["a"], total_points: 1, points: [{ t: 1, impressions: [1], clicks: [0] }] };
     const p = { t: 2, impressions: [2], clicks: [1] };
     const once = withPoint(h, p)!;
     expect(once.points).toHaveLength(2);

@@ -1,19 +1,5 @@
 // Pure derivations the models wrap in computed(): no signals, no fetch, the clock passed in.
-import type { AbHistory, AbHistoryPoint, AbStatus, Interval, ThumbnailStyle, VariantStats } from "../api/types";
-
-/** Wilson score interval (95%): sane at small n and at 0 clicks, unlike p ± 1.96·SE. */
-export function wilson(clicks: number, impressions: number, z = 1.96): Interval | null {
-  if (impressions <= 0) return null;
-  const p = clicks / impressions;
-  const z2n = (z * z) / impressions;
-  const denom = 1 + z2n;
-  const center = (p + z2n / 2) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / impressions + z2n / (4 * impressions))) / denom;
-  return { lower: Math.max(0, center - half), upper: Math.min(1, center + half) };
-}
-
-/** The engine's always-valid interval when it sends one, otherwise Wilson from the counts. */
-export const intervalOf = (v: VariantStats) => v.ctr_interval ?? wilson(v.clicks, v.impressions);
+import type { AbHistory, AbHistoryPoint, AbStatus, ThumbnailStyle } from "../api/types";
 
 /** History `t` may be epoch ms, epoch s or seconds since start; the chart wants seconds since start. */
 export function secondsSinceStart(t: number, startedAt: string) {
@@ -35,7 +21,6 @@ export function chartColumns(history: AbHistory, ab: AbStatus, labelOf: (id: str
   const series: ChartSeries[] = history.variant_ids.map((id) => ({ id, style: styleOf.get(id) ?? "VIRAL", label: labelOf(id) }));
   const points = [...history.points].sort((a, b) => a.t - b.t);
   const data: (number | null)[][] = [points.map((p) => Math.max(0, secondsSinceStart(p.t, ab.started_at)))];
-  const engineBands = points.length > 0 && points.every((p) => p.ctr_intervals);
   series.forEach((_, i) => {
     const ctr: (number | null)[] = [];
     const up: (number | null)[] = [];
@@ -43,14 +28,15 @@ export function chartColumns(history: AbHistory, ab: AbStatus, labelOf: (id: str
     for (const p of points) {
       const n = p.impressions[i] ?? 0;
       const c = p.clicks[i] ?? 0;
-      const band = engineBands ? p.ctr_intervals![i] : wilson(c, n);
+      // The engine's always-valid interval at that look; no band before it has one.
+      const band = p.ctr_intervals?.[i];
       ctr.push(n ? (100 * c) / n : null);
       up.push(band ? 100 * band.upper : null);
       lo.push(band ? 100 * band.lower : null);
     }
     data.push(ctr, up, lo);
   });
-  return { series, data, bands: engineBands ? ("engine" as const) : ("wilson" as const), yRange: yRange(points, data) };
+  return { series, data, yRange: yRange(points, data) };
 }
 
 /**

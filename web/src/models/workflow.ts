@@ -11,8 +11,12 @@ import { isTerminal, STYLE_LABEL, variantLabel } from "./labels";
 import type { Session } from "./session";
 import { workflowActions } from "./workflow-actions";
 
-/** About one point per pixel of a wide chart; the server keeps the envelope and the last point exact. */
-export const HISTORY_POINTS = 400;
+/**
+ * The server downsamples the history to a few hundred points (its default keeps the answer under
+ * 64 KB) with the interval envelope and the last point exact; a page left open re-fetches it once
+ * live points pile up to this many.
+ */
+const REFETCH_AT = 1000;
 
 /** Keeps points that arrived live after the fetched history was cut, so none blink away. */
 function mergeHistory(fetched: AbHistory, current: AbHistory | null): AbHistory {
@@ -60,13 +64,13 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
     workflow.value = next;
     // A test that starts while the page is open: seed the history so live points have a home.
     if (next.status === "ab_testing" && next.ab_test && !history.peek()) {
-      history.value = { variant_ids: next.ab_test.variants.map((v) => v.thumbnail_id), points: [] };
+      history.value = { variant_ids: next.ab_test.variants.map((v) => v.thumbnail_id), points: [], total_points: 0 };
       void loadHistory().catch(() => {});
     }
   };
 
   const loadHistory = async () => {
-    const fetched = await api<AbHistory>("GET", `/workflows/${id}/ab-history?points=${HISTORY_POINTS}`);
+    const fetched = await api<AbHistory>("GET", `/workflows/${id}/ab-history`);
     history.value = mergeHistory(fetched, history.peek());
   };
 
@@ -83,8 +87,7 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
     workflow.value = { ...cur, ab_test: msg.ab_test };
     history.value = withPoint(history.peek(), msg.point);
     // A page left open for hours: thin the history again from the server, which downsamples.
-    if (history.peek()?.total_points !== undefined && history.peek()!.points.length > 3 * HISTORY_POINTS)
-      void loadHistory().catch(() => {});
+    if (history.peek()?.total_points !== undefined && history.peek()!.points.length > REFETCH_AT) void loadHistory().catch(() => {});
   };
 
   // One channel for as long as the workflow can still change; transitions don't reopen it.

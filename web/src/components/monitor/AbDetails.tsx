@@ -4,7 +4,6 @@ import { useSignal } from "@preact/signals";
 import { errorText } from "../../api/client";
 import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
-import { intervalOf } from "../../models/derive";
 import { pct } from "../../models/format";
 import { saveFile, TableWrap } from "../ui";
 
@@ -42,7 +41,7 @@ export function AbDetails() {
           </thead>
           <tbody>
             {ab.variants.map((v) => {
-              const ci = intervalOf(v);
+              const ci = v.ctr_interval;
               const lift = v.lift_vs_pick;
               return (
                 <tr key={v.thumbnail_id}>

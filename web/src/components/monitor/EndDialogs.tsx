@@ -7,7 +7,7 @@ import { chanceWrong } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { pct } from "../../models/format";
 import { Dialog } from "../Dialog";
-import { Alert } from "../ui";
+import { Alert, sentence } from "../ui";
 
 export type Ending = "declare" | "stop" | null;
 
@@ -104,7 +104,7 @@ export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
         }
       >
         {winUrl && <img class="win-img" src={apiAsset(winUrl)} alt={`${m.labelOf(winner)} thumbnail`} />}
-        <p>{m.summary.value?.text}.</p>
+        <p>{sentence(m.summary.value?.text)}</p>
         {m.simulated.value && <p class="small">This test ran on simulated traffic, not real viewers.</p>}
       </Dialog>
     </>

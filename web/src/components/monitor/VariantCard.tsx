@@ -3,14 +3,13 @@ import { apiAsset } from "../../api/client";
 import type { VariantStats } from "../../api/types";
 import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
-import { intervalOf } from "../../models/derive";
 import { int, pct } from "../../models/format";
 
 export function VariantCard({ v, color }: { v: VariantStats; color: string }) {
   const m = useWorkflow();
   const ab = m.ab.value!;
   const url = m.workflow.value!.thumbnails.find((t) => t.id === v.thumbnail_id)?.url;
-  const ci = intervalOf(v);
+  const ci = v.ctr_interval;
   const leading = m.leader.value === v.thumbnail_id && ab.is_running;
   const won = m.winner.value === v.thumbnail_id;
   return (

@@ -4,7 +4,7 @@ import { useEffect } from "preact/hooks";
 import { apiAsset } from "../../api/client";
 import { useWorkflow } from "../../models/context";
 import { duration, int, pct } from "../../models/format";
-import { Alert, Loading, TableWrap } from "../ui";
+import { Alert, Loading, sentence, TableWrap } from "../ui";
 import { ExportPanel } from "./ExportPanel";
 import { StudioExport } from "./StudioExport";
 
@@ -33,7 +33,7 @@ export function Results() {
     <>
       <section class="card results" aria-labelledby="win-title">
         <h2 id="win-title">Winning content</h2>
-        <p class="status-line">{m.summary.value?.text}.</p>
+        <p class="status-line">{sentence(m.summary.value?.text)}</p>
         {simulated && (
           <p>
             <span class="badge sim">Simulated traffic</span> This test ran on simulated traffic, not real viewers.
