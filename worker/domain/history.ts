@@ -1,13 +1,11 @@
 // A test's history thinned for a chart: one point per bucket of looks, with the bucket's last
 // cumulative counts (so every shown point is a real look), the widest interval any look in the
-// bucket had (so the band's envelope is kept), and the first and last looks exact.
+// bucket had, rounded outward to four decimals (a hundredth of a percentage point, finer than any
+// chart shows, so the band's envelope is kept), and the first and last looks exact.
 import type { AbHistoryPoint, Interval } from "../shared/contract";
 
 export const DEFAULT_CHART_POINTS = 300;
 export const MAX_CHART_POINTS = 2000;
-
-/** Four decimals of a CTR is a hundredth of a percentage point: finer than any chart shows. */
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function envelope(points: AbHistoryPoint[], variant: number): Interval | null {
   let lower = Infinity;
@@ -21,10 +19,8 @@ function envelope(points: AbHistoryPoint[], variant: number): Interval | null {
   return lower === Infinity ? null : { lower: Math.floor(lower * 1e4) / 1e4, upper: Math.ceil(upper * 1e4) / 1e4 };
 }
 
-const exact = (p: AbHistoryPoint): AbHistoryPoint => ({
-  ...p,
-  ...(p.ctr_intervals ? { ctr_intervals: p.ctr_intervals.map((i) => i && { lower: round(i.lower), upper: round(i.upper) }) } : {}),
-});
+/** A look kept as it was, so the newest point matches the status cards to the last digit. */
+const exact = (p: AbHistoryPoint): AbHistoryPoint => p;
 
 export function downsample(points: AbHistoryPoint[], target: number): AbHistoryPoint[] {
   if (points.length <= target) return points.map(exact);

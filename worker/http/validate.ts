@@ -5,13 +5,10 @@ import { ApiError, zodErrors } from "./problem";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads at most `max` bytes, counting as it streams: a chunked body has no content-length to trust. */
-export async function readBytes(c: Context, max = MAX_BODY_BYTES): Promise<Uint8Array> {
-  const tooLarge = () => new ApiError(413, `Request bodies are limited to ${max} bytes.`);
-  if (Number(c.req.header("content-length") ?? "0") > max) throw tooLarge();
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
+/** A stream's bytes, or null past `max` (counted as it streams: a chunked body has no length to trust). */
+export async function readAtMost(stream: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -20,7 +17,7 @@ export async function readBytes(c: Context, max = MAX_BODY_BYTES): Promise<Uint8
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw tooLarge();
+      return null;
     }
     chunks.push(value);
   }
@@ -31,6 +28,15 @@ export async function readBytes(c: Context, max = MAX_BODY_BYTES): Promise<Uint8
     offset += chunk.byteLength;
   }
   return all;
+}
+
+/** Reads at most `max` bytes of the request body, or answers 413. */
+export async function readBytes(c: Context, max = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const tooLarge = () => new ApiError(413, `Request bodies are limited to ${max} bytes.`);
+  if (Number(c.req.header("content-length") ?? "0") > max) throw tooLarge();
+  const bytes = await readAtMost(c.req.raw.body, max);
+  if (!bytes) throw tooLarge();
+  return bytes;
 }
 
 const readText = async (c: Context): Promise<string> => new TextDecoder().decode(await readBytes(c));

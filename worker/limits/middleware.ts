@@ -7,6 +7,7 @@
 // LLM reservation is kept until it lapses (RESERVATION_TTL_MS), so the budget never undercounts.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { readAtMost } from "../http/validate";
 import { budgetLimits, type BudgetLimits, generationWorstCase } from "./budgets";
 import { giveBack, llmInUse, releaseReservation, reserveLlm, reserveTest, takeCount } from "./counters";
 import { budgetExceeded, type Refusal } from "./problem";
@@ -114,28 +115,9 @@ const MAX_PEEK_BYTES = 64 * 1024;
  * large is "not a rejection": the route then refuses it with its own 400 or 413.
  */
 async function isRejection(request: Request): Promise<boolean> {
-  const body = request.clone().body;
-  if (!body) return false;
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_PEEK_BYTES) {
-      await reader.cancel();
-      return false;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  const text = new TextDecoder().decode(all);
+  const bytes = await readAtMost(request.clone().body, MAX_PEEK_BYTES);
+  if (!bytes) return false;
+  const text = new TextDecoder().decode(bytes);
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
     return new URLSearchParams(text).get("action") === "reject";
   }

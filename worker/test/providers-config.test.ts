@@ -1,23 +1,9 @@
 // Provider selection from configuration: offline by default, real providers by name, loud on nonsense.
 import { env } from "cloudflare:workers";
+import { firstRevision } from "./script-input";
 import { describe, expect, inject, it } from "vitest";
 import { configuredProviders } from "../providers/configured";
 import { offlineTrendReport } from "../providers/offline-trends";
-import type { ScriptInput } from "../providers/types";
-import type { TrendReport } from "../shared/contract";
-
-/** The script request for a workflow's first revision. */
-const firstRevision = (topic: string, trends: TrendReport): ScriptInput => ({
-  topic,
-  niche: null,
-  audience: null,
-  tone: null,
-  trends,
-  feedback: null,
-  previous: [],
-  revision: 1,
-  count: 3,
-});
 
 describe("configured providers", () => {
   it("defaults to the offline providers", () => {

@@ -9,24 +9,13 @@ import { graphemes, truncateGraphemes, xmlSafe } from "../providers/svg-text";
 import { renderThumbnailSvg, svgThumbnailDesigner } from "../providers/svg-thumbnails";
 import { renderPng } from "../render/png";
 import type { ThumbnailStyle } from "../shared/contract";
+import { firstRevision } from "./script-input";
 
 const STYLES: ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
 const now = new Date("2026-11-20T12:00:00Z");
 
-function scriptFor(topic: string) {
-  const trends = offlineTrendReport({ topic, niche: null, audience: null }, now);
-  return writeOfflineScripts({
-    topic,
-    niche: null,
-    audience: null,
-    tone: null,
-    trends,
-    feedback: null,
-    previous: [],
-    revision: 1,
-    count: 3,
-  });
-}
+const scriptFor = (topic: string) =>
+  writeOfflineScripts(firstRevision(topic, offlineTrendReport({ topic, niche: null, audience: null }, now)));
 
 /** A small well-formedness check: legal characters, quoted attributes, known entities, balanced tags, one root. */
 function expectWellFormed(xml: string) {

@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { EXAMPLE_JWT_SECRET, jwtSecretProblem } from "../auth/secret";
 import { toBase64 } from "../lib/base64";
 import { nextPacificMidnight, pacificDayStart } from "../limits/windows";
+import { firstRevision } from "./script-input";
 import { resultsMarkdown } from "../domain/view";
 import { offlineScriptWriter } from "../providers/offline-scripts";
 import { offlineTrendReport } from "../providers/offline-trends";
@@ -55,17 +56,7 @@ describe("LLM calls", () => {
     const model = `malformed-then-repaired#${crypto.randomUUID()}`;
     const writer = createOpenAiScriptWriter({ apiKey: "sk-test", baseUrl, model, budgetMs: 5000 }, offlineScriptWriter);
     const trends = offlineTrendReport({ topic: "home espresso", niche: null, audience: null }, new Date());
-    const result = await writer.write({
-      topic: "home espresso",
-      niche: null,
-      audience: null,
-      tone: null,
-      trends,
-      feedback: null,
-      previous: [],
-      revision: 1,
-      count: 3,
-    });
+    const result = await writer.write(firstRevision("home espresso", trends));
     expect(result.fallback).toBeNull();
     const calls = (await (await fetch(`${baseUrl.replace(/\/v1$/, "")}/__calls?model=${encodeURIComponent(model)}`)).json()) as {
       body: { max_tokens?: number };
