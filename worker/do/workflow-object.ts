@@ -4,7 +4,7 @@
 import { toAbStatus } from "../domain/ab-status";
 import { type Result, conflict, ok, refuse } from "../domain/refusal";
 import { downsample, historyCsv } from "../domain/history";
-import { toResults, toWorkflowState } from "../domain/view";
+import { rowPreview, toResults, toWorkflowState } from "../domain/view";
 import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } from "../domain/workflow";
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
@@ -104,6 +104,11 @@ export class WorkflowObject extends WorkflowShell {
       const shown = points === "all" ? all : downsample(all, points);
       return ok({ variant_ids: r.ab.variant_ids, points: shown, total_points: all.length });
     });
+  }
+
+  /** What the dashboard row shows; null before there are thumbnails. */
+  preview(ownerId: string): Promise<Result<Api.RowPreview | null>> {
+    return this.read(ownerId, (r) => ok(rowPreview(r)));
   }
 
   results(ownerId: string): Promise<Result<Api.Results>> {

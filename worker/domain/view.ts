@@ -1,5 +1,5 @@
 // Turns the stored record into what the API shows, and builds the results and export package.
-import type { ScriptRevision, Thumbnail, UsageTotals, WorkflowState } from "../shared/contract";
+import type { RowPreview, ScriptRevision, Thumbnail, UsageTotals, WorkflowState } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";
 import { toAbStatus } from "./ab-status";
 import { sumUsage } from "./usage";
@@ -52,6 +52,36 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
     usage: usageOf(r),
     error: r.error,
     step: pendingStep(r) ? STEP_DISPLAY[pendingStep(r)!] : null,
+  };
+}
+
+/** A dashboard row's picture of the workflow: a thumbnail, and how its test is doing. */
+export function rowPreview(r: WorkflowRecord): RowPreview | null {
+  if (r.thumbnails.length === 0) return null;
+  const ab = r.ab;
+  const shownId = ab?.winner_id ?? r.selected_thumbnail_id ?? r.thumbnails[0]!.id;
+  const shown = r.thumbnails.find((t) => t.id === shownId) ?? r.thumbnails[0]!;
+  if (!ab)
+    return {
+      thumbnail_url: thumbnailView(r.id, shown).url,
+      leader_label: null,
+      leader_ctr: null,
+      status_text: null,
+      time_to_result_seconds: null,
+      analytics_source: null,
+    };
+  const status = toAbStatus(ab);
+  const leader = status.summary.leader_id ?? (status.is_running ? null : status.winner_id);
+  const leaderStats = status.variants.find((v) => v.thumbnail_id === leader);
+  return {
+    thumbnail_url: thumbnailView(r.id, shown).url,
+    leader_label: leader ? status.labels[leader]! : null,
+    leader_ctr: leaderStats && leaderStats.impressions > 0 ? leaderStats.ctr : null,
+    status_text: status.summary.text,
+    time_to_result_seconds: status.is_running
+      ? status.progress.eta_seconds
+      : Math.round(((ab.ended_at ?? ab.started_at) - ab.started_at) / 1000),
+    analytics_source: ab.source,
   };
 }
 

@@ -31,6 +31,8 @@ import {
 } from "../shared/contract";
 
 const EmptyBody = z.strictObject({});
+/** The statuses whose dashboard row shows a thumbnail and the test's progress. */
+const PREVIEWED = new Set(["awaiting_thumbnail_selection", "ab_testing", "completed"]);
 /** YouTube's own limit for a custom thumbnail (2 MB), which also fits one stored value. */
 const MAX_UPLOAD_BYTES = 2_000_000;
 
@@ -131,14 +133,19 @@ export const workflowRoutes = new Hono<AppEnv>()
       .all();
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
+    // Rows with thumbnails or a test ask their own object for a picture (at most `limit`, in parallel).
+    const previews = await Promise.all(
+      page.map(async (r) => (PREVIEWED.has(r.status) ? unwrap(await workflowStub(c.env, r.id).preview(c.get("userId"))) : null)),
+    );
     const body: WorkflowList = {
-      items: page.map((r) => ({
+      items: page.map((r, i) => ({
         id: r.id,
         topic: r.topic,
         status: r.status as WorkflowStatus,
         requires_action: r.requiresAction as RequiredAction | null,
         created_at: new Date(r.createdAt).toISOString(),
         updated_at: new Date(r.updatedAt).toISOString(),
+        preview: previews[i] ?? null,
       })),
       next_cursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
     };

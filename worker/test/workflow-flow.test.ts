@@ -161,6 +161,13 @@ describe("the whole pipeline", () => {
 
     const list = await call<WorkflowList>("GET", "/workflows?status=completed", { token });
     expect(list.body.items.map((i) => i.id)).toEqual([wf.id]);
+    // The dashboard row of a finished test: the winner's picture, its CTR, how long it took, and the source.
+    const row = list.body.items[0]!.preview!;
+    expect(row.thumbnail_url).toContain(thumbs[2]!.id);
+    expect(row.leader_ctr).toBeCloseTo(results.body.ab_test_summary.variants.find((v) => v.thumbnail_id === thumbs[2]!.id)!.ctr, 10);
+    expect(row.status_text).toMatch(/^You picked .+ before the test proved it$/);
+    expect(row.time_to_result_seconds).toBe(results.body.ab_test_summary.duration_seconds);
+    expect(row.analytics_source).toBe("simulated");
   });
 
   it("answers 409 for steps out of order", async () => {
@@ -210,6 +217,13 @@ describe("the whole pipeline", () => {
     const waiting = await call<WorkflowList>("GET", "/workflows?status=awaiting_thumbnail_selection", { token });
     expect(waiting.body.items.map((i) => i.id)).toEqual([ids[0]]);
     expect(waiting.body.items[0]!.requires_action).toBe("thumbnail_selection");
+    // Rows with thumbnails carry a picture; rows still at the script gate do not.
+    expect(waiting.body.items[0]!.preview).toMatchObject({
+      thumbnail_url: expect.stringMatching(/^\/api\/v1\/thumbnails\//),
+      status_text: null,
+    });
+    const gate = await call<WorkflowList>("GET", "/workflows?status=awaiting_approval", { token });
+    expect(gate.body.items.every((i) => i.preview === null)).toBe(true);
     expectProblem(await call("GET", "/workflows?limit=0", { token }), 400);
     expectProblem(await call("GET", "/workflows?status=bogus", { token }), 400);
     expectProblem(await call("GET", "/workflows?cursor=%%%", { token }), 400);

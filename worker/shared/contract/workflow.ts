@@ -1,7 +1,7 @@
 // What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
 import { z } from "zod";
 import { type AbHistoryPoint, AbStatus } from "./ab";
-import { RequiredAction, ThumbnailStyle, WorkflowStatus } from "./common";
+import { AnalyticsSource, RequiredAction, ThumbnailStyle, WorkflowStatus } from "./common";
 
 export const TokenResponse = z.object({ access_token: z.string(), token_type: z.literal("bearer"), expires_at: z.string() });
 export type TokenResponse = z.infer<typeof TokenResponse>;
@@ -118,6 +118,17 @@ export const WorkflowState = z.object({
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
+/** What a dashboard row shows of a workflow with thumbnails or a test. */
+export const RowPreview = z.object({
+  thumbnail_url: z.string().nullable().describe("The winner, else your pick, else the first variant"),
+  leader_label: z.string().nullable(),
+  leader_ctr: z.number().nullable(),
+  status_text: z.string().nullable().describe("The test's one plain line"),
+  time_to_result_seconds: z.number().nullable().describe("Running: the estimated time to a decision; ended: how long the test took"),
+  analytics_source: AnalyticsSource.nullable(),
+});
+export type RowPreview = z.infer<typeof RowPreview>;
+
 export const WorkflowSummary = z.object({
   id: z.string(),
   topic: z.string(),
@@ -125,6 +136,7 @@ export const WorkflowSummary = z.object({
   requires_action: RequiredAction.nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  preview: RowPreview.nullable(),
 });
 export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
 
