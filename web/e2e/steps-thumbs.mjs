@@ -47,12 +47,14 @@ export async function thumbnailSteps(h) {
     assert.equal(await prompts.first().isVisible(), false, "the AI prompt is folded away");
     await page.locator(".thumb summary", { hasText: "AI prompt" }).first().click();
     assert.ok(await prompts.first().isVisible());
-    for (const px of [168, 246, 360]) {
+    for (const px of [360, 246, 168]) {
       await page.getByRole("radio", { name: new RegExp(`^${px} px`) }).check();
       const widths = await page.$$eval("fieldset.thumbs img", (imgs) => imgs.map((i) => Math.round(i.getBoundingClientRect().width)));
       assert.deepEqual(widths, [px, px, px], `previews at ${px} px`);
     }
-    await h.onPhone(() => page.screenshot({ path: `${h.shots}/08-thumbnails-168-375.png`, fullPage: true }));
+    // YouTube's smallest size, where a headline must still read.
+    await page.screenshot({ path: `${h.shots}/08-thumbnails-at-168px-1280.png`, fullPage: true });
+    await h.onPhone(() => page.screenshot({ path: `${h.shots}/08-thumbnails-at-168px-375.png`, fullPage: true }));
     await page.getByRole("radio", { name: "Full" }).check();
     const thumbs = (await h.apiOk("GET", `/workflows/${h.state.id}/status`)).thumbnails;
     h.state.thumbs = thumbs;

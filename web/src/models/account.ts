@@ -38,7 +38,7 @@ export const AccountModel = createModel((session: Session) => {
   const usage = signal<UsageReport | null>(null);
   const usageError = signal<string | null>(null);
   /** The one-time secret on screen, and what it belongs to. */
-  const secret = signal<{ kind: "key" | "webhook"; id: string; value: string; note?: string } | null>(null);
+  const secret = signal<{ kind: "key" | "webhook"; id: string; value: string } | null>(null);
   const deliveries = signal<Record<string, DeliveryAttempt[] | string>>({});
   const busy = signal<string | null>(null);
   /** The last failed action and where it happened, so the message shows next to its form. */
@@ -79,17 +79,8 @@ export const AccountModel = createModel((session: Session) => {
     },
     createKey: (name: string, scopes: string[]) =>
       run("key", async () => {
-        let k: ScopedApiKeyCreated;
-        let note = "";
-        try {
-          k = await api<ScopedApiKeyCreated>("POST", "/api-keys", { name, scopes });
-        } catch (e) {
-          // A server without scopes refuses the unknown field; say so rather than pretend.
-          if (!(e instanceof ApiError && e.status === 400 && e.problem.errors?.some((x) => /scopes/.test(x.path + x.message)))) throw e;
-          k = await api<ScopedApiKeyCreated>("POST", "/api-keys", { name });
-          note = "This server does not support scopes yet: the key can use every workflow route.";
-        }
-        secret.value = { kind: "key", id: k.id, value: k.key, note };
+        const k = await api<ScopedApiKeyCreated>("POST", "/api-keys", { name, scopes });
+        secret.value = { kind: "key", id: k.id, value: k.key };
         await keys.load();
       }),
     revokeKey: (id: string) =>

@@ -9,10 +9,7 @@ export function Secret({ kind, id }: { kind: "key" | "webhook"; id?: string }) {
   const what = kind === "key" ? "API key" : "signing secret";
   return (
     <div class="alert info secret" role="status">
-      <p>
-        Your new {what}. Copy it now: it is not shown again.
-        {s.note && ` ${s.note}`}
-      </p>
+      <p>Your new {what}. Copy it now: it is not shown again.</p>
       <code data-secret={kind}>{s.value}</code>
       <p class="actions wrap">
         <CopyButton text={s.value} label={`the ${what}`} />
