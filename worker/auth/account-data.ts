@@ -1,6 +1,7 @@
 // Everything stored about a user, for export, and its deletion. The D1 tables and the workflow
 // Durable Objects are listed here in one place, so a new table that holds user data has one
 // obvious home on both paths.
+import { disconnectYouTube } from "../youtube/disconnect";
 import type { Env } from "../env";
 import { listAttempts, listEndpoints } from "../webhooks/repo";
 import { listApiKeys } from "./api-keys";
@@ -83,6 +84,8 @@ export async function deleteAccount(env: Env, userId: string, email: string): Pr
   };
   const purged = new Set(await workflowIds(db, userId));
   await inBatches([...purged], purge);
+  // Revoked at Google too, not only forgotten here.
+  await disconnectYouTube(env, userId);
   const results = await db.batch([
     db.prepare("DELETE FROM webhook_deliveries WHERE endpoint_id IN (SELECT id FROM webhook_endpoints WHERE user_id = ?)").bind(userId),
     db.prepare("DELETE FROM webhook_endpoints WHERE user_id = ?").bind(userId),

@@ -12,13 +12,13 @@ import { parseBody, parseQuery } from "../http/validate";
 import { toBase64Url } from "../lib/base64";
 import { ConnectYouTubeRequest, YouTubeUploadsQuery, type YouTubeConnection } from "../shared/youtube";
 import { openYouTubeChannel } from "../youtube/channel";
+import { disconnectYouTube } from "../youtube/disconnect";
 import { REQUIRED_SCOPES, youtubeConfig, YouTubeNotConfigured, type YouTubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
 import { exchangeCode, revokeToken, startAuthorization } from "../youtube/oauth";
 import { fetchOwnChannel } from "../youtube/own-channel";
 import { accessContext, refreshContext } from "../youtube/session";
 import {
-  deleteConnection,
   getConnection,
   recordCharges,
   saveConnection,
@@ -28,7 +28,7 @@ import {
   unitsUsed,
   updateConnection,
 } from "../youtube/store";
-import { importTokenKey, openSecret, sealSecret } from "../youtube/token-crypto";
+import { importTokenKey, sealSecret } from "../youtube/token-crypto";
 
 const STATE_LIFETIME_MS = 10 * 60_000;
 const BROWSER_COOKIE = "yt_connect";
@@ -202,21 +202,9 @@ export const youtubeRoutes = new Hono<AppEnv>()
     return c.json(view);
   })
   .delete("/", requireAuth(), requireSession(), async (c) => {
-    const userId = c.get("userId");
-    const row = await getConnection(c.env.DB, userId);
-    if (!row) throw new ApiError(404, "No YouTube channel is connected to this account.");
-    const cfg = config(c.env);
-    let revoked = true;
-    try {
-      const key = await importTokenKey(cfg.encryptionKey);
-      await revokeToken(cfg, await openSecret(key, row.refreshTokenSealed, refreshContext(userId)));
-    } catch (err) {
-      // Forget the tokens anyway: the creator asked us to, and can also revoke in their Google account.
-      revoked = false;
-      console.warn("YouTube revoke failed", err instanceof Error ? err.name : "error");
-    }
-    await deleteConnection(c.env.DB, userId);
-    return c.json({ revoked });
+    const result = await disconnectYouTube(c.env, c.get("userId"));
+    if (!result) throw new ApiError(404, "No YouTube channel is connected to this account.");
+    return c.json(result);
   })
   .get("/videos", requireAuth(), async (c) => {
     const { limit } = parseQuery(c, YouTubeUploadsQuery);

@@ -144,4 +144,13 @@ describe("GET /youtube, GET /youtube/videos, DELETE /youtube", () => {
     expect(await connection(user.userId)).toBeNull();
     expect((await call("GET", "/youtube", { token: user.token })).body.status).toBe("not_connected");
   });
+
+  it("revokes Google's grant when the account is deleted", async () => {
+    const w = world();
+    const user = await connected(w);
+    const res = await call("DELETE", "/account", { token: user.token, body: { password: "correct-horse-42" } });
+    expect(res.status).toBe(204);
+    expect(await fakeLog(w, "oauth.revoke")).toHaveLength(1);
+    expect(await connection(user.userId)).toBeNull();
+  });
 });
