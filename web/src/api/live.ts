@@ -1,7 +1,8 @@
 // The workflow's live channel: a WebSocket to its Durable Object, with reconnect, resync and
-// a polling fallback. The token never goes in the URL (URLs get logged): it travels in the
-// Sec-WebSocket-Protocol header ("bearer.<token>", so the server can refuse an upgrade before
-// waking the object) and again as the first message, which older servers still expect.
+// a polling fallback. The token never goes in the URL (URLs get logged) nor in a message: it
+// travels in the Sec-WebSocket-Protocol header ("bearer.<token>"), so the server checks it and
+// refuses an upgrade before it wakes the object. A refused upgrade looks like a network failure
+// to the page; the polling fallback's own request then meets the 401 and ends the session.
 import { API_PREFIX } from "./client";
 import type { LiveMessage } from "./types";
 
@@ -58,28 +59,15 @@ export function openLive(o: LiveOptions): () => void {
     retryTimer = setTimeout(connect, delay);
   };
 
-  // A server that predates the header answers without a subprotocol, which the browser treats
-  // as a failed handshake; one such failure switches this channel to the first-message form.
-  let withHeader = true;
-
   function connect() {
     if (closed) return;
     if (pollTimer === undefined) o.onState(failures ? "reconnecting" : "connecting");
     let greeted = false;
-    let opened = false;
-    const token = o.token();
     try {
-      ws =
-        withHeader && token
-          ? new WebSocket(socketUrl(o.workflowId), [SUBPROTOCOL, `bearer.${token}`])
-          : new WebSocket(socketUrl(o.workflowId));
+      ws = new WebSocket(socketUrl(o.workflowId), [SUBPROTOCOL, `bearer.${o.token() ?? ""}`]);
     } catch {
       return retry();
     }
-    ws.onopen = () => {
-      opened = true;
-      ws?.send(JSON.stringify({ type: "auth", token: o.token() }));
-    };
     ws.onmessage = (e) => {
       let msg: LiveMessage;
       try {
@@ -88,7 +76,7 @@ export function openLive(o: LiveOptions): () => void {
         return;
       }
       if (!greeted) {
-        // First message after auth: we are live. Re-fetch everything so polls missed while
+        // The first message (the current state): we are live. Re-fetch everything so polls missed while
         // disconnected (history points included) show up and nothing stale stays on screen.
         greeted = true;
         failures = 0;
@@ -103,10 +91,6 @@ export function openLive(o: LiveOptions): () => void {
       if (closed) return;
       if (e.code === 4401) return o.onUnauthorized();
       if (e.code === 4404) return o.onGone();
-      if (!opened && withHeader) {
-        withHeader = false;
-        return connect();
-      }
       retry();
     };
   }

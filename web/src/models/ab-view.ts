@@ -2,7 +2,7 @@
 // one plain status line and the progress toward a decision. The server's own answer (summary,
 // progress, confidence_threshold) always wins; the fallbacks below only cover an older server.
 import type { AbProgress, AbStatus, AbSummary } from "../api/types";
-import { duration, int } from "./format";
+import { clock, int } from "./format";
 import { variantLabel } from "./labels";
 
 /** 1 − α as the server states it; 0.95 only while the field is missing. */
@@ -59,7 +59,7 @@ export function progressOf(ab: AbStatus, now: number): ProgressView {
   const fraction = ab.is_running ? Math.min(1, Math.max(0, (at - start) / Math.max(1, end - start))) : 1;
   const left = (end - now) / 1000;
   const text = ab.is_running
-    ? `${int(perVariant)} impressions per thumbnail so far. The engine gives no estimate yet; the test ends by its deadline at the latest, in ${duration(left)}.`
+    ? `${int(perVariant)} impressions per thumbnail so far. The engine gives no estimate yet; the test ends by its deadline at the latest, in ${clock(left)}.`
     : `Ended after ${int(perVariant)} impressions per thumbnail.`;
   return {
     fraction,

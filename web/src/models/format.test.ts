@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { duration, relativeTime, roughly, timestamp } from "./format";
+import { formatDuration } from "../../../worker/shared/contract/common";
+import { clock, duration, relativeTime, roughly, timestamp } from "./format";
 
 const now = Date.parse("2026-03-10T12:00:00Z");
 const ago = (s: number) => new Date(now - s * 1000).toISOString();
 
 describe("format", () => {
-  it("formats durations for people", () => {
-    expect(duration(5)).toBe("5 s");
-    expect(duration(125)).toBe("2 min 05 s");
-    expect(duration(3 * 3600 + 60)).toBe("3 h 01 min");
+  it("says durations exactly as the export does", () => {
+    for (const s of [0, 5, 59.4, 59.6, 61, 125, 317, 3599, 3600, 3661, 5400, 3 * 3600 + 60, 86_400 + 7])
+      expect(duration(s), `${s} s`).toBe(formatDuration(s));
+    expect(duration(317)).toBe("5 min");
+  });
+  it("runs clocks to the second", () => {
+    expect(clock(5)).toBe("5 s");
+    expect(clock(125)).toBe("2 min 05 s");
+    expect(clock(3 * 3600 + 60)).toBe("3 h 01 min");
   });
   it("says dates relative to now", () => {
     expect(relativeTime(ago(10), now)).toBe("just now");

@@ -3,7 +3,21 @@
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 export const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
+/**
+ * How long something takes, said the way the export says it: the same rule as formatDuration in
+ * worker/shared/contract/common.ts (format.test.ts compares them). Not imported, because that
+ * module would bring zod into the page.
+ */
 export function duration(seconds: number) {
+  if (seconds < 60) return `${Math.round(Math.max(0, seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/** A running time to the second ("2 min 05 s"), for clocks that tick on screen. */
+export function clock(seconds: number) {
   const s = Math.max(0, Math.round(seconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -4,7 +4,7 @@ import { useModel, useSignal } from "@preact/signals";
 import type { LiveState } from "../../api/live";
 import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
-import { duration, pct } from "../../models/format";
+import { clock, duration, pct } from "../../models/format";
 import { ThemeModel } from "../../models/theme";
 import { Loading } from "../ui";
 import { AbDetails } from "./AbDetails";
@@ -48,11 +48,11 @@ export function Monitor() {
       <dl class="times">
         <div>
           <dt>Elapsed</dt>
-          <dd>{duration((end - started) / 1000)}</dd>
+          <dd>{clock((end - started) / 1000)}</dd>
         </div>
         <div>
           <dt>Time left</dt>
-          <dd>{ab.is_running ? duration((Date.parse(ab.deadline_at) - now) / 1000) : "Ended"}</dd>
+          <dd>{ab.is_running ? clock((Date.parse(ab.deadline_at) - now) / 1000) : "Ended"}</dd>
         </div>
         <div>
           <dt>Updates</dt>

@@ -1,7 +1,7 @@
 // While the agent works: which step is running, how long it usually takes, and how long so far.
 import type { WorkflowStatus } from "../../api/types";
 import { useWorkflow } from "../../models/context";
-import { duration, roughly } from "../../models/format";
+import { clock, roughly } from "../../models/format";
 
 const STEPS: { status: WorkflowStatus; name: string }[] = [
   { status: "researching_trends", name: "finding trends" },
@@ -32,8 +32,7 @@ export function Generating() {
         ))}
       </ol>
       <p role="status">
-        {typical ? `This step usually takes ${roughly(typical)}` : "This usually takes under a minute"}; {duration(Math.max(0, since))} so
-        far.
+        {typical ? `This step usually takes ${roughly(typical)}` : "This usually takes under a minute"}; {clock(since)} so far.
       </p>
       <p class="muted small">You can leave this page: the work carries on, and your dashboard shows when it needs you.</p>
     </section>
