@@ -6,7 +6,11 @@ import type { WorkflowState } from "../shared/contract";
 import { call, newUser, stubOf } from "./helpers";
 
 const startAsync = (token: string) =>
-  call<WorkflowState>("POST", "/workflows/start", { token, headers: { prefer: "respond-async" }, body: { topic: "Budget travel in Japan" } });
+  call<WorkflowState>("POST", "/workflows/start", {
+    token,
+    headers: { prefer: "respond-async" },
+    body: { topic: "Budget travel in Japan" },
+  });
 
 describe("asynchronous start", () => {
   it("answers 202 with the running step, then the steps timer writes the scripts", async () => {
