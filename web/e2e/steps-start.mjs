@@ -139,7 +139,12 @@ export async function startSteps(h, { context, user, topic }) {
     const list = await h.apiOk("GET", "/workflows?limit=5");
     if (!list.items.some((w) => w.preview))
       h.skip("dashboard rows with thumbnail, leader, CTR and time to result: GET /workflows items carry no `preview` yet");
-    else await page.locator(".wf-row .facts").first().waitFor();
+    else {
+      // The running test's row: its thumbnail, how it is doing, and that the traffic is simulated.
+      const row = page.locator(".wf-row", { hasText: "Sourdough for beginners" });
+      await row.locator("img").waitFor({ timeout: T });
+      assert.match(await row.locator(".facts").innerText(), /simulated traffic/);
+    }
     await h.capture("04-dashboard");
   });
 }
