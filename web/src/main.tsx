@@ -1,4 +1,6 @@
+import "./styles/theme.css";
 import "./styles/base.css";
+import "./styles/controls.css";
 import "./styles/dashboard.css";
 import "./styles/workflow.css";
 import "./styles/monitor.css";
