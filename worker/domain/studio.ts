@@ -1,6 +1,9 @@
 // What a creator pastes into YouTube Studio: title options (the winner's first), a description
 // with chapters and the call to action, tags, and chapter timestamps from the outline. Pure.
 import type { Script, TrendReport } from "../shared/contract";
+import { timestamp } from "../shared/words";
+
+export { timestamp };
 
 export interface StudioPackage {
   title_options: string[];
@@ -13,14 +16,6 @@ export interface StudioPackage {
 const TITLE_MAX = 100;
 const TAGS_MAX_CHARS = 500;
 const MIN_CHAPTER_SECONDS = 10;
-
-export function timestamp(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mm = h > 0 ? String(m).padStart(2, "0") : String(m);
-  return `${h > 0 ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
-}
 
 /** Chapters spread over the script's length; YouTube needs the first at 0:00, three or more, each ≥ 10 s. */
 export function chaptersOf(script: Script): StudioPackage["chapters"] {

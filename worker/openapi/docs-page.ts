@@ -39,7 +39,7 @@ function operation(path, method, op) {
     return $("label", {}, $("span", { textContent: p.name }), inputs[p.name]);
   });
   const json = op.requestBody && op.requestBody.content["application/json"];
-  const body = json ? $("textarea", { rows: 8, value: JSON.stringify(example(json.schema), null, 2) }) : null;
+  const body = json ? $("textarea", { rows: 8, ariaLabel: "Request body (JSON)", value: JSON.stringify(example(json.schema), null, 2) }) : null;
   const out = $("pre", { className: "out" });
   const send = $("button", { textContent: "Send", type: "button" });
   send.addEventListener("click", async () => {

@@ -3,18 +3,8 @@
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 export const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/**
- * How long something takes, said the way the export says it: the same rule as formatDuration in
- * worker/shared/contract/common.ts (format.test.ts compares them). Not imported, because that
- * module would bring zod into the page.
- */
-export function duration(seconds: number) {
-  if (seconds < 60) return `${Math.round(Math.max(0, seconds))} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-}
+/** How long something takes, said the way the export says it (one rule, shared with the server). */
+export { formatDuration as duration, timestamp } from "../../../worker/shared/words";
 
 /** A running time to the second ("2 min 05 s"), for clocks that tick on screen. */
 export function clock(seconds: number) {
@@ -46,13 +36,4 @@ export function relativeTime(iso: string, now: number) {
   if (days === 1) return "yesterday";
   if (days < 7) return `${days} days ago`;
   return new Date(t).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
-}
-
-/** Chapter timestamps as YouTube reads them: m:ss, or h:mm:ss past an hour. */
-export function timestamp(seconds: number) {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const mm = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, "0");
-  return h ? `${h}:${String(mm).padStart(2, "0")}:${ss}` : `${mm}:${ss}`;
 }

@@ -1,5 +1,6 @@
 // Words for states and styles, from one place. The server's own label table (ab_test.labels)
 // wins whenever it is sent; STYLE_LABEL is the same table for screens that have no A/B status.
+import { STYLE_LABELS } from "../../../worker/shared/words";
 import type { AbStatus, RequiredAction, ThumbnailStyle, WorkflowStatus } from "../api/types";
 
 export const STATUS_LABEL: Record<WorkflowStatus, string> = {
@@ -26,12 +27,8 @@ export const isTerminal = (s: WorkflowStatus) => s === "completed" || s === "fai
 /** A workflow "needs you" when it is parked at a human gate. */
 export const needsYou = (a: RequiredAction | null) => a === "script_approval" || a === "thumbnail_selection";
 
-/** Mirrors the server's STYLE_LABELS table; only used where no A/B status carries `labels`. */
-export const STYLE_LABEL: Record<ThumbnailStyle, string> = {
-  FACE_FOCUSED: "Face-focused",
-  PRODUCT_DEMO: "Product demo",
-  VIRAL: "Viral",
-};
+/** The server's one table of style names; used where no A/B status carries `labels`. */
+export const STYLE_LABEL: Record<ThumbnailStyle, string> = STYLE_LABELS;
 
 /** The label of a test's variant: the server's words, else the shared table. */
 export function variantLabel(ab: Pick<AbStatus, "labels" | "variants"> | null, id: string | null, style?: ThumbnailStyle) {

@@ -70,7 +70,7 @@ describe("explanations", () => {
   it("says what a preferred verdict proved, at what error, and what it did not", () => {
     const text = explain(evaluation({ verdict: "preferred", preferredId: "viral" }), even(40_000), labels, "timeout", 0.05);
     expect(text).toBe(
-      "No variant was proven best in time; Viral is preferred over the creator's pick Face-focused: it beat it by +12% CTR " +
+      "No variant was proven best in time; Viral is preferred over your pick Face-focused: it beat it by +12% CTR " +
         "(always-valid 90% interval +2% to +22%) (at most a 5% chance that a variant no better than the pick replaces it), " +
         "but it was not proven better than Face-focused by +11% CTR (always-valid 90% interval +3% to +19%) after 40,000 impressions per variant.",
     );
@@ -79,25 +79,29 @@ describe("explanations", () => {
   it("explains same and inconclusive endings, and keeps the pick in both", () => {
     const same = explain(evaluation({ verdict: "same" }), even(40_000), labels, "timeout", 0.05);
     expect(same).toContain("the variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error)");
-    expect(same).toContain("so the creator's pick Face-focused stays");
+    expect(same).toContain("so your pick Face-focused stays");
     const early = explain(evaluation({ verdict: "same", stop: "same" }), even(30_000), labels, "running", 0.05);
     expect(early).toBe(
       "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant.",
     );
     expect(explain(evaluation({ verdict: "same", stop: "same" }), even(30_000), labels, "same", 0.05)).toBe(
-      "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant, so the creator's pick Face-focused stays.",
+      "The variants performed the same: none beat another by 10% CTR or more (proven with at most 5% error) after 30,000 impressions per variant, so your pick Face-focused stays.",
     );
     const inconclusive = explain(evaluation({}), even(40_000), labels, "timeout", 0.05);
     expect(inconclusive).toContain("nothing was proven, neither a better variant nor the same performance within ±10%");
-    expect(inconclusive).toContain("so the creator's pick Face-focused stays");
+    expect(inconclusive).toContain("so your pick Face-focused stays");
     const pickLeads = explain(evaluation({ leaderId: "face", rivalId: "viral" }), even(40_000), labels, "timeout", 0.05);
-    expect(pickLeads).toContain("nothing was proven: the creator's pick Face-focused led Viral");
+    expect(pickLeads).toContain("nothing was proven: your pick Face-focused led Viral");
   });
 
   it("explains a manual choice, a stop, uneven traffic and an empty test", () => {
     const manual = explain(evaluation({}), even(5_000), labels, "manual", 0.05, "face");
-    expect(manual).toContain("The creator chose Face-focused at 72% confidence although Viral led Face-focused by +11% CTR");
-    expect(explain(evaluation({}), even(5_000), labels, "manual", 0.05, "viral")).toContain("chose Viral at 72% confidence, the leader");
+    expect(manual).toContain(
+      "You picked Face-focused before the test proved it (confidence 72%) although Viral led Face-focused by +11% CTR",
+    );
+    expect(explain(evaluation({}), even(5_000), labels, "manual", 0.05, "viral")).toContain(
+      "You picked Viral before the test proved it (confidence 72%), the leader",
+    );
     expect(explain(evaluation({}), even(5_000), labels, "stopped", 0.05)).toContain("stopped at 72% confidence");
     const uneven: ArmCounts[] = [
       { id: "face", impressions: 3_000, clicks: 0 },

@@ -9,13 +9,13 @@ export type Outcome = "winner" | "same" | "manual" | "stopped" | "timeout" | "ru
 
 /**
  * The previous engine's "preferred" threshold on P(best). Kept as an export for old callers;
- * the verdict no longer uses it: P(best) ≥ 0.8 overturned the creator's pick in ~20% of A/A tests.
+ * the verdict no longer uses it: P(best) ≥ 0.8 overturned your pick in ~20% of A/A tests.
  */
 export const PREFERRED_PROBABILITY = 0.8;
 
 /**
  * The verdict within the old three values, for callers whose contract has no "same" yet:
- * "same" keeps the creator's pick, as "inconclusive" does. New callers read e.verdict.
+ * "same" keeps your pick, as "inconclusive" does. New callers read e.verdict.
  */
 export function verdictAtTimeout(e: Evaluation): Exclude<Verdict, "same"> {
   if (e.winnerId) return "winner";
@@ -84,22 +84,22 @@ export function explain(
       case "preferred": {
         const overPick = liftClause(e.variants.find((v) => v.id === e.leaderId)?.liftVsPick ?? null, alpha);
         return (
-          `${leader} is preferred over the creator's pick ${pick}: it beat it${overPick} (at most a ${percent(alpha)} chance that a variant ` +
+          `${leader} is preferred over your pick ${pick}: it beat it${overPick} (at most a ${percent(alpha)} chance that a variant ` +
           `no better than the pick replaces it), but it was not proven better than ${rival}${lift} ${sample}`
         );
       }
       case "same":
-        return `${same}, so the creator's pick ${pick} stays`;
+        return `${same}, so your pick ${pick} stays`;
       default:
         return e.leaderId === e.pickId
-          ? `nothing was proven: the creator's pick ${pick} led ${rival}${lift} ${sample}, and it stays`
-          : `nothing was proven, neither a better variant nor the same performance within ±${delta}: ${led} ${sample}, so the creator's pick ${pick} stays`;
+          ? `nothing was proven: your pick ${pick} led ${rival}${lift} ${sample}, and it stays`
+          : `nothing was proven, neither a better variant nor the same performance within ±${delta}: ${led} ${sample}, so your pick ${pick} stays`;
     }
   };
   const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   switch (outcome) {
     case "same":
-      return sentence(`${same}, so the creator's pick ${pick} stays`);
+      return sentence(`${same}, so your pick ${pick} stays`);
     case "running":
     case "winner":
       if (e.stop === "same") return sentence(same);
@@ -107,8 +107,9 @@ export function explain(
     case "stopped":
       return `The test was stopped at ${confidence} confidence before a winner was proven; ${ending()}.`;
     case "manual": {
-      if (!chosenId) return `The creator chose manually at ${confidence} confidence; ${led} ${sample}.`;
-      const chose = `The creator chose ${name(chosenId)} at ${confidence} confidence`;
+      // First person, and plain that this was a choice made before any proof.
+      if (!chosenId) return `You chose before the test proved a winner (confidence ${confidence}); ${led} ${sample}.`;
+      const chose = `You picked ${name(chosenId)} before the test proved it (confidence ${confidence})`;
       return chosenId === e.leaderId ? `${chose}, the leader: ${led} ${sample}.` : `${chose} although ${led} ${sample}.`;
     }
     case "timeout":

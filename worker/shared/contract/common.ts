@@ -20,13 +20,6 @@ export type RequiredAction = z.infer<typeof RequiredAction>;
 export const ThumbnailStyle = z.enum(["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"]);
 export type ThumbnailStyle = z.infer<typeof ThumbnailStyle>;
 
-/** The one table of style names in words, for the API, the web app and the export alike. */
-export const STYLE_LABELS: Record<ThumbnailStyle, string> = {
-  FACE_FOCUSED: "Face-focused",
-  PRODUCT_DEMO: "Product demo",
-  VIRAL: "Viral",
-};
-
 export const AnalyticsSource = z.enum(["simulated", "external"]);
 export type AnalyticsSource = z.infer<typeof AnalyticsSource>;
 
@@ -61,20 +54,4 @@ export const requiredActionFor = (status: WorkflowStatus): RequiredAction | null
         ? "ab_test_monitoring"
         : null;
 
-/** One way to say how long something took, for the screen and the export alike. */
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-}
-
-/** How a test ended, in the creator's words (first person where the creator acted). */
-export const DECISION_WORDS: Record<Decision, string> = {
-  winner: "The test proved a winner",
-  same: "The variants performed the same",
-  manual: "You picked the winner before the test proved it",
-  stopped: "You stopped the test",
-  timeout: "The test reached its deadline",
-};
+export { DECISION_WORDS, STYLE_LABELS, formatDuration, timestamp } from "../words";
