@@ -121,3 +121,12 @@ describe("explanations", () => {
     );
   });
 });
+
+describe("lift intervals too wide to use", () => {
+  it("are not printed as numbers: the sentence says the data cannot size the difference yet", () => {
+    const early = evaluation({ liftVsRival: { estimate: 0.17, interval: { lower: -0.89, upper: 287.48 } } });
+    const text = explain(early, even(330), labels, "running", 0.05);
+    expect(text).toContain("Viral leads Face-focused by +17% CTR (too few impressions yet to say by how much)");
+    expect(text).not.toMatch(/28748|interval/);
+  });
+});

@@ -42,12 +42,18 @@ function sampleClause(counts: ArmCounts[]): string {
   return `after ${thousands(mean)} impressions per variant${even ? "" : " on average"}`;
 }
 
+/** A lift interval wider than this (3 = 300 percentage points) is not shown as numbers. */
+const WIDE_INTERVAL = 3;
+
 function liftClause(lift: Lift | null, alpha: number): string {
   if (!lift) return "";
   const { lower, upper } = lift.interval;
   // Each side of the interval is a one-sided always-valid bound at alpha, so the pair is a
   // 1 − 2·alpha interval; the sentence states the level that is actually promised.
   const level = percent(1 - 2 * alpha);
+  // An interval wider than the lift could plausibly be (early, or at tiny CTRs) says nothing a
+  // creator can use; "-89% to +28748%" reads as a bug. Say that the data cannot size it yet.
+  if (upper - lower > WIDE_INTERVAL) return ` by ${signedPercent(lift.estimate)} CTR (too few impressions yet to say by how much)`;
   return ` by ${signedPercent(lift.estimate)} CTR (always-valid ${level} interval ${signedPercent(lower)} to ${signedPercent(upper)})`;
 }
 
