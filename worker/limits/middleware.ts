@@ -7,7 +7,7 @@
 // LLM reservation is kept until it lapses (RESERVATION_TTL_MS), so the budget never undercounts.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { readAtMost } from "../http/validate";
+import { parseBodyText, readAtMost } from "../http/validate";
 import { budgetLimits, type BudgetLimits, generationWorstCase } from "./budgets";
 import { giveBack, llmInUse, releaseReservation, reserveLlm, reserveTest, takeCount } from "./counters";
 import { budgetExceeded, type Refusal } from "./problem";
@@ -117,15 +117,11 @@ const MAX_PEEK_BYTES = 64 * 1024;
 async function isRejection(request: Request): Promise<boolean> {
   const bytes = await readAtMost(request.clone().body, MAX_PEEK_BYTES);
   if (!bytes) return false;
-  const text = new TextDecoder().decode(bytes);
-  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-    return new URLSearchParams(text).get("action") === "reject";
-  }
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed = parseBodyText(new TextDecoder().decode(bytes), request.headers.get("content-type") ?? undefined);
     return typeof parsed === "object" && parsed !== null && (parsed as { action?: unknown }).action === "reject";
   } catch {
-    return false;
+    return false; // the route refuses it with its own 400
   }
 }
 

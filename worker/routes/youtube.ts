@@ -4,7 +4,7 @@
 // single-use state stored in D1 and a cookie that binds it to the browser that started.
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { pacificDay } from "../domain/youtube/pacific";
+import { nextPacificMidnight, pacificDay } from "../domain/youtube/pacific";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "../http/problem";
 import { requireAuth, requireSession } from "../http/require-auth";
@@ -31,6 +31,8 @@ import {
 import { importTokenKey, sealSecret } from "../youtube/token-crypto";
 
 const STATE_LIFETIME_MS = 10 * 60_000;
+/** playlistItems.list and videos.list, one unit each. */
+const UPLOADS_LIST_UNITS = 2;
 const BROWSER_COOKIE = "yt_connect";
 const CALLBACK_PATH = "/api/v1/youtube/callback";
 const DEFAULT_RETURN = "/settings";
@@ -125,29 +127,37 @@ async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ retur
     await revokeToken(cfg, tokens.refreshToken ?? tokens.accessToken).catch(() => {});
     return fail(tokens.refreshToken ? "scopes_missing" : "no_refresh_token");
   }
-  const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, now);
-  await recordCharges(c.env.DB, row.userId, [charge]);
-  if (!channel) {
+  // Past the exchange a grant is live at Google: any failure from here revokes it, so no
+  // offline token is left behind that this app can no longer reach.
+  try {
+    const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, now);
+    await recordCharges(c.env.DB, row.userId, [charge]);
+    if (!channel) {
+      await revokeToken(cfg, tokens.refreshToken).catch(() => {});
+      return fail("no_channel");
+    }
+    const key = await importTokenKey(cfg.encryptionKey);
+    await saveConnection(c.env.DB, {
+      userId: row.userId,
+      channelId: channel.id,
+      channelTitle: channel.title,
+      uploadsPlaylistId: channel.uploadsPlaylistId,
+      status: "connected",
+      scopes: tokens.scopes.join(" "),
+      accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.userId)),
+      accessExpiresAt: tokens.accessExpiresAt,
+      refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.userId)),
+      refreshExpiresAt: tokens.refreshExpiresAt,
+      reachJobId: null,
+      lastError: null,
+      connectedAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    console.warn("YouTube connect failed after the code exchange", err instanceof Error ? err.name : "error");
     await revokeToken(cfg, tokens.refreshToken).catch(() => {});
-    return fail("no_channel");
+    return fail("connect_failed");
   }
-  const key = await importTokenKey(cfg.encryptionKey);
-  await saveConnection(c.env.DB, {
-    userId: row.userId,
-    channelId: channel.id,
-    channelTitle: channel.title,
-    uploadsPlaylistId: channel.uploadsPlaylistId,
-    status: "connected",
-    scopes: tokens.scopes.join(" "),
-    accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.userId)),
-    accessExpiresAt: tokens.accessExpiresAt,
-    refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.userId)),
-    refreshExpiresAt: tokens.refreshExpiresAt,
-    reachJobId: null,
-    lastError: null,
-    connectedAt: now,
-    updatedAt: now,
-  });
   await ensureReachJob(cfg, c.env, row.userId, now);
   return { returnTo: row.returnTo, outcome: "connected" };
 }
@@ -191,7 +201,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     return c.redirect(`${returnTo}${returnTo.includes("?") ? "&" : "?"}${query}`, 303);
   })
-  .get("/", requireAuth(), async (c) => {
+  .get("/", requireAuth(), requireSession(), async (c) => {
     const userId = c.get("userId");
     const view = await connectionView(c.env, userId, Date.now());
     // A reach job that failed on connect is retried here; reporting calls cost no Data API units.
@@ -206,10 +216,19 @@ export const youtubeRoutes = new Hono<AppEnv>()
     if (!result) throw new ApiError(404, "No YouTube channel is connected to this account.");
     return c.json(result);
   })
-  .get("/videos", requireAuth(), async (c) => {
+  .get("/videos", requireAuth(), requireSession(), async (c) => {
     const { limit } = parseQuery(c, YouTubeUploadsQuery);
     const userId = c.get("userId");
     const cfg = config(c.env);
+    // The project's daily Data API quota is shared by everyone: refuse before Google would.
+    const now = Date.now();
+    const used = await unitsUsed(c.env.DB, pacificDay(now));
+    if (used.project + UPLOADS_LIST_UNITS > cfg.dailyQuotaUnits) {
+      const retry = Math.max(1, Math.ceil((nextPacificMidnight(now) - now) / 1000));
+      throw new ApiError(429, "Today's YouTube quota is used up; it resets at midnight Pacific.", undefined, {
+        "retry-after": String(retry),
+      });
+    }
     try {
       const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
       try {

@@ -72,6 +72,8 @@ describe("least-privilege API keys", () => {
       ["DELETE", "/account"],
       ["GET", "/api-keys"],
       ["GET", "/webhooks"],
+      ["GET", "/youtube"],
+      ["GET", "/youtube/videos"],
     ] as const) {
       expectProblem(await call(method, path, { token: all.key, body: method === "DELETE" ? { password: "x" } : undefined }), 403);
     }
