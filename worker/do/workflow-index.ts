@@ -5,6 +5,7 @@ import type { WorkflowRecord } from "../domain/workflow";
 import { requiredActionFor } from "../shared/contract";
 
 const DIRTY_KEY = "index-dirty-at";
+const LEGACY_DIRTY_KEY = "index-dirty";
 /** How long after a failed copy the index timer tries again. */
 export const INDEX_RETRY_MS = 10_000;
 
@@ -29,17 +30,23 @@ export class WorkflowIndex {
   /** When the index timer should retry, or null when the index is in step. */
   retryAt(): number | null {
     const at = this.kv.get<number>(DIRTY_KEY);
-    return at === undefined ? null : at + INDEX_RETRY_MS;
+    if (at !== undefined) return at + INDEX_RETRY_MS;
+    // The mark an earlier version left (a boolean): retry at once.
+    return this.kv.get(LEGACY_DIRTY_KEY) ? 0 : null;
   }
 
   /** Copies the status to D1 if the last copy did not land. */
   async sync(record: WorkflowRecord | null, current: () => WorkflowRecord | null): Promise<void> {
-    if (!record || this.kv.get(DIRTY_KEY) === undefined) return;
+    if (!record || (this.kv.get(DIRTY_KEY) === undefined && !this.kv.get(LEGACY_DIRTY_KEY))) return;
     await this.db()
-      .prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ?")
-      .bind(record.status, requiredActionFor(record.status), record.updated_at, record.id)
+      // Never older over newer: a retry that lands after a later transition's copy changes nothing.
+      .prepare("UPDATE workflows SET status = ?, requires_action = ?, updated_at = ? WHERE id = ? AND updated_at <= ?")
+      .bind(record.status, requiredActionFor(record.status), record.updated_at, record.id, record.updated_at)
       .run();
     // A transition that landed meanwhile has marked the index again; leave its mark.
-    if (current() === record) this.kv.delete(DIRTY_KEY);
+    if (current() === record) {
+      this.kv.delete(DIRTY_KEY);
+      this.kv.delete(LEGACY_DIRTY_KEY);
+    }
   }
 }

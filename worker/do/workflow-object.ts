@@ -4,13 +4,15 @@
 import { toAbStatus } from "../domain/ab-status";
 import { type Result, conflict, ok, refuse } from "../domain/refusal";
 import { downsample, historyCsv } from "../domain/history";
-import { rowPreview, toResults, toWorkflowState } from "../domain/view";
+import { toResults } from "../domain/results";
+import { rowPreview, toWorkflowState } from "../domain/view";
 import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } from "../domain/workflow";
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
 import { redrawThumbnail } from "./steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
+import { CLOSE } from "./live-sockets";
 import { WorkflowShell } from "./workflow-shell";
 
 export class WorkflowObject extends WorkflowShell {
@@ -71,7 +73,7 @@ export class WorkflowObject extends WorkflowShell {
   purge(ownerId: string): Promise<boolean> {
     return this.exclusive(async () => {
       if (!this.record || this.record.owner_id !== ownerId) return false;
-      for (const ws of this.ctx.getWebSockets()) ws.close(4404, "workflow deleted");
+      for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.notFound, "workflow deleted");
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
       this.record = null;
@@ -93,16 +95,14 @@ export class WorkflowObject extends WorkflowShell {
   abHistory(ownerId: string, points: number | "all" | "csv" = "all"): Promise<Result<Api.AbHistory | string>> {
     return this.read(ownerId, (r): Result<Api.AbHistory | string> => {
       if (!r.ab) return refuse(noTest(r));
-      const all = this.history.points();
-      if (points === "csv")
-        return ok(
-          historyCsv(
-            r.ab.variant_ids.map((id) => STYLE_LABELS[r.ab!.styles[id]!]),
-            all,
-          ),
-        );
-      const shown = points === "all" ? all : downsample(all, points);
-      return ok({ variant_ids: r.ab.variant_ids, points: shown, total_points: all.length });
+      const labels = r.ab.variant_ids.map((id) => STYLE_LABELS[r.ab!.styles[id]!]);
+      if (points === "csv") return ok(historyCsv(labels, this.history.points()));
+      if (points === "all") {
+        const all = this.history.points();
+        return ok({ variant_ids: r.ab.variant_ids, points: all, total_points: all.length });
+      }
+      const chart = downsample(this.history.chartPoints(), points);
+      return ok({ variant_ids: r.ab.variant_ids, points: chart, total_points: this.history.count() });
     });
   }
 

@@ -6,6 +6,7 @@ import { toAbStatus } from "../domain/ab-status";
 import { type Result, NOT_YOURS, ok, refuse } from "../domain/refusal";
 import { toWorkflowState } from "../domain/view";
 import { type Command, type WorkflowEvent, type WorkflowRecord, pendingStep, transition, workflowTimers } from "../domain/workflow";
+import { upgradeRecord } from "../domain/workflow/upgrade";
 import type { Env } from "../env";
 import type * as Api from "../shared/contract";
 import { createWebhookOutbox, webhookEventsFor } from "../webhooks/emit";
@@ -19,6 +20,8 @@ import { WorkflowIndex } from "./workflow-index";
 
 export const RECORD_KEY = "workflow";
 const STEP_IN_FLIGHT_KEY = "step-in-flight";
+/** Where an earlier version kept thumbnail headlines; read once, when such a record is upgraded. */
+const LEGACY_HEADLINES_KEY = "thumbnail-headlines";
 /** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
 const RETRY_PAUSE_MS = 10_000;
 
@@ -37,7 +40,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // Nothing is written here: an id nobody created must not gain storage by being looked up.
-    this.record = ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY) ?? null;
+    this.record = upgradeRecord(ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY), ctx.storage.kv.get(LEGACY_HEADLINES_KEY));
     this.live = new LiveSockets(ctx, () => this.record);
     this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
@@ -65,7 +68,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
       ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
-      { name: "index", dueAt: this.index.retryAt(), run: () => this.syncIndex() },
+      { name: "index", dueAt: this.index.retryAt(), run: () => this.exclusive(() => this.syncIndex()) },
     ];
   }
 
@@ -122,8 +125,8 @@ export abstract class WorkflowShell extends DurableObject<Env> {
         type: "step_failed",
         reason: reason(err),
       }));
-      const applied = await this.apply(command);
-      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
+      // The mark is cleared in the same transaction as the step's result.
+      const applied = await this.apply(command, () => this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY));
       if (!applied.ok) throw new Error(`the core refused the ${step} step's result: ${applied.refusal.detail}`);
     }
   }
@@ -156,8 +159,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
    */
   private async recoverAfterRestart(): Promise<void> {
     if (this.record && pendingStep(this.record) && this.ctx.storage.kv.get(STEP_IN_FLIGHT_KEY)) {
-      this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY);
-      await this.apply({ type: "step_failed", reason: "the service restarted" });
+      await this.apply({ type: "step_failed", reason: "the service restarted" }, () => this.ctx.storage.kv.delete(STEP_IN_FLIGHT_KEY));
     }
     const now = this.clock();
     await rearmIfLost(this.ctx.storage, earliest(this.timers(now)), now);

@@ -29,6 +29,8 @@ function summaryOf(ab: AbTestRecord, labels: Record<string, string>): AbStatus["
   return { state: "ahead", leader_id: leader, text: `${name(leader)} is ahead, not proven yet` };
 }
 
+const sameMarginOf = (ab: AbTestRecord) => ab.evaluation?.sameMargin ?? ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN;
+
 function progressOf(ab: AbTestRecord, now: number): AbStatus["progress"] {
   const e = ab.evaluation;
   const find = (id: string | null | undefined) => (id ? (ab.counts.find((c) => c.id === id) ?? null) : null);
@@ -39,7 +41,7 @@ function progressOf(ab: AbTestRecord, now: number): AbStatus["progress"] {
     variants: ab.variant_ids.length,
     alpha: ab.engine.alpha,
     plannedImpressionsPerVariant: ab.engine.plannedImpressionsPerVariant,
-    sameMargin: e?.sameMargin ?? ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN,
+    sameMargin: sameMarginOf(ab),
     minImpressionsPerVariant: ab.engine.minImpressionsPerVariant,
     impressionsPerVariant: perVariant,
     elapsedSeconds: Math.max(0, (now - ab.started_at) / 1000),
@@ -95,7 +97,7 @@ export function toAbStatus(ab: AbTestRecord, now = ab.ended_at ?? ab.last_look_a
     summary: summaryOf(ab, labels),
     progress: progressOf(ab, now),
     interval_level: displayLevel(ab),
-    same_margin: e?.sameMargin ?? ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN,
+    same_margin: sameMarginOf(ab),
     preferred_id: e?.preferredId ?? null,
     probability_wrong_if_declared:
       best && best.every(([, p]) => p !== null) ? Object.fromEntries(best.map(([id, p]) => [id, 1 - p!])) : null,

@@ -19,14 +19,13 @@ function envelope(points: AbHistoryPoint[], variant: number): Interval | null {
   return lower === Infinity ? null : { lower: Math.floor(lower * 1e4) / 1e4, upper: Math.ceil(upper * 1e4) / 1e4 };
 }
 
-/** A look kept as it was, so the newest point matches the status cards to the last digit. */
-const exact = (p: AbHistoryPoint): AbHistoryPoint => p;
-
 export function downsample(points: AbHistoryPoint[], target: number): AbHistoryPoint[] {
-  if (points.length <= target) return points.map(exact);
+  // Short histories, and the first and last looks, are kept as they were: the newest point
+  // matches the status cards to the last digit.
+  if (points.length <= target) return points;
   const middle = points.slice(1, -1);
   const buckets = Math.max(1, target - 2);
-  const out: AbHistoryPoint[] = [exact(points[0]!)];
+  const out: AbHistoryPoint[] = [points[0]!];
   for (let b = 0; b < buckets; b++) {
     const slice = middle.slice(Math.floor((b * middle.length) / buckets), Math.floor(((b + 1) * middle.length) / buckets));
     if (slice.length === 0) continue;
@@ -37,7 +36,7 @@ export function downsample(points: AbHistoryPoint[], target: number): AbHistoryP
       ...(withIntervals ? { ctr_intervals: last.impressions.map((_, v) => envelope(slice, v)) } : {}),
     });
   }
-  out.push(exact(points.at(-1)!));
+  out.push(points.at(-1)!);
   return out;
 }
 

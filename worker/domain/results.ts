@@ -5,14 +5,14 @@ import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { studioPackage, timestamp } from "./studio";
 import { thumbnailView, usageOf } from "./view";
-import type { WorkflowRecord } from "./workflow";
+import { type WorkflowRecord, findScript } from "./workflow";
 
 export function toResults(r: WorkflowRecord): Result<Results> {
   const ab = r.ab;
   if (r.status !== "completed" || !ab || ab.decision === null || ab.winner_id === null || ab.ended_at === null) {
     return refuse(conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`));
   }
-  const script = r.script_revisions.flatMap((rev) => rev.scripts).find((s) => s.id === r.approved_script_id);
+  const script = findScript(r, r.approved_script_id ?? "");
   const stored = r.thumbnails.find((t) => t.id === ab.winner_id);
   const thumbnail = stored && thumbnailView(r.id, stored);
   if (!script || !thumbnail) throw new Error(`completed workflow ${r.id} lacks its approved script or winning thumbnail`);

@@ -84,6 +84,3 @@ export function rowPreview(r: WorkflowRecord): RowPreview | null {
     analytics_source: ab.source,
   };
 }
-
-// The export moved to ./results; kept here for callers that import it from the view.
-export { resultsMarkdown, toResults } from "./results";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { workflows } from "../db/schema";
 import { abConfigFrom, abSeed } from "../domain/config";
 import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
-import { resultsMarkdown } from "../domain/view";
+import { resultsMarkdown } from "../domain/results";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
 import { UnsafeSecretError } from "../auth/secret";
@@ -135,7 +135,14 @@ export const workflowRoutes = new Hono<AppEnv>()
     const last = page.at(-1);
     // Rows with thumbnails or a test ask their own object for a picture (at most `limit`, in parallel).
     const previews = await Promise.all(
-      page.map(async (r) => (PREVIEWED.has(r.status) ? unwrap(await workflowStub(c.env, r.id).preview(c.get("userId"))) : null)),
+      page.map(async (r) => {
+        if (!PREVIEWED.has(r.status)) return null;
+        // One row that cannot answer (an object purged mid-deletion) leaves its picture out, not the list.
+        const preview = await workflowStub(c.env, r.id)
+          .preview(c.get("userId"))
+          .catch(() => null);
+        return preview?.ok ? preview.value : null;
+      }),
     );
     const body: WorkflowList = {
       items: page.map((r, i) => ({

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { AbHistory, AbStatus } from "../shared/contract";
 import { BASE, call, expectProblem, newUser, toAbTesting } from "./helpers";
-import { exports } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { AbHistoryTable } from "../do/ab-history";
 
 describe("A/B history", () => {
   it("thins many looks to the points asked for and offers every look as CSV", async () => {
@@ -36,5 +38,26 @@ describe("A/B history", () => {
     expect(lines.at(-1)!.split(",").slice(1).map(Number)).toEqual(status.variants.flatMap((v) => [v.impressions, v.clicks]));
     const other = await newUser("history-other");
     expectProblem(await call("GET", `/workflows/${wf.id}/ab-history.csv`, { token: other.token }), 404);
+  });
+});
+
+describe("the history table", () => {
+  it("adds no row for a look that changed nothing, and samples a very long history in SQL for the chart", async () => {
+    const stub = env.WORKFLOW.get(env.WORKFLOW.idFromName(`history-table-${crypto.randomUUID()}`));
+    await runInDurableObject(stub, (_o, state) => {
+      const table = new AbHistoryTable(state.storage.sql);
+      const point = (n: number) => ({ t: n, impressions: [n, n], clicks: [n >> 4, n >> 5], ctr_intervals: [null, null] });
+      table.append(1, point(1));
+      table.append(2, point(1)); // the same totals re-sent
+      expect(table.count()).toBe(1);
+      for (let n = 2; n <= 20_000; n++) table.append(n, point(n));
+      expect(table.count()).toBe(20_000);
+      const chart = table.chartPoints();
+      expect(chart.length).toBeLessThanOrEqual(8002);
+      expect(chart.length).toBeGreaterThan(6000);
+      expect(chart[0]!.t).toBe(1);
+      expect(chart.at(-1)!.t).toBe(20_000);
+      expect(chart.map((p) => p.t)).toEqual([...chart.map((p) => p.t)].sort((a, b) => a - b));
+    });
   });
 });

@@ -7,7 +7,7 @@ import { EXAMPLE_JWT_SECRET, jwtSecretProblem } from "../auth/secret";
 import { toBase64 } from "../lib/base64";
 import { nextPacificMidnight, pacificDayStart } from "../limits/windows";
 import { firstRevision } from "./script-input";
-import { resultsMarkdown } from "../domain/view";
+import { resultsMarkdown } from "../domain/results";
 import { offlineScriptWriter } from "../providers/offline-scripts";
 import { offlineTrendReport } from "../providers/offline-trends";
 import { createOpenAiScriptWriter, DEFAULT_MAX_TOKENS } from "../providers/openai-scripts";

@@ -50,7 +50,8 @@ export type CommandType = Command["type"];
 /** The commands a request may send; the rest report provider steps and timers from inside the object. */
 export type CreatorCommand = Extract<
   Command,
-  { type: "approve" | "reject" | "edit_script" | "upload_thumbnail" | "select" | "push" | "declare" | "stop" }
+  // Not upload_thumbnail: its bytes must commit with it, so only uploadThumbnail() sends it.
+  { type: "approve" | "reject" | "edit_script" | "select" | "push" | "declare" | "stop" }
 >;
 
 export type WorkflowEvent =

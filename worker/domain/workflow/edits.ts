@@ -1,22 +1,18 @@
 // The creator's edits at the two gates: their own version of a script, and a redrawn or uploaded
 // thumbnail. None changes the status; each reports an "updated" event.
 import type { ScriptRevision } from "../../shared/contract";
-import { type Refusal, conflict, invalid } from "../refusal";
+import { invalid } from "../refusal";
 import type { Command, Transition } from "./commands";
-import { MAX_SCRIPT_REVISIONS, type StoredThumbnail, type WorkflowRecord, findScript, findThumbnail } from "./record";
+import { type StoredThumbnail, type WorkflowRecord, findScript, findThumbnail } from "./record";
+import { refused, revisionCap, unknownScript, unknownThumbnail } from "./refusals";
 
 type Of<T extends Command["type"]> = Extract<Command, { type: T }>;
 
-const refused = (refusal: Refusal): Transition => ({ ok: false, refusal });
-const unknownThumbnail = (): Transition =>
-  refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
-
 export function editScript(r: WorkflowRecord, { edit, new_id }: Of<"edit_script">, now: number): Transition {
   const original = findScript(r, edit.script_id);
-  if (!original) return refused(invalid([{ path: "script_id", message: "is not one of this workflow's scripts" }]));
-  if (r.script_revisions.length >= MAX_SCRIPT_REVISIONS) {
-    return refused(conflict(`This workflow already has ${MAX_SCRIPT_REVISIONS} script revisions; approve one or start a new workflow.`));
-  }
+  if (!original) return unknownScript();
+  const capped = revisionCap(r);
+  if (capped) return capped;
   const { script_id: _from, ...changes } = edit;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   if (Object.keys(defined).length === 0) return refused(invalid([{ path: "(body)", message: "change at least one field" }]));

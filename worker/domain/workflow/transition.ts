@@ -3,10 +3,11 @@
 // RULES; the Durable Object only loads, calls this, and commits what it returns.
 import type { WorkflowStatus } from "../../shared/contract";
 import { finishTest, isRunning, recordLook, simulatedTotals, startTest, validatePush } from "../ab-test";
-import { type Refusal, conflict, invalid } from "../refusal";
+import { conflict } from "../refusal";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
 import { editScript, redrawThumbnail, uploadThumbnail } from "./edits";
-import { MAX_NOTICES, MAX_SCRIPT_REVISIONS, type WorkflowRecord, findScript } from "./record";
+import { MAX_NOTICES, type WorkflowRecord, findScript } from "./record";
+import { refused, revisionCap, unknownScript, unknownThumbnail } from "./refusals";
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -18,7 +19,6 @@ interface Rule<T extends CommandType> {
   apply(record: WorkflowRecord, command: CommandOf<T>, now: number): Transition;
 }
 
-const refused = (refusal: Refusal): Transition => ({ ok: false, refusal });
 const done = (record: WorkflowRecord, events: WorkflowEvent[] = []): Transition => ({ ok: true, record, events });
 
 /** Moves to a new status and reports it; the one place a status changes. */
@@ -92,7 +92,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     from: ["awaiting_approval"],
     action: "approve a script",
     apply(r, { script_id }, now) {
-      if (!findScript(r, script_id)) return refused(invalid([{ path: "script_id", message: "is not one of this workflow's scripts" }]));
+      if (!findScript(r, script_id)) return unknownScript();
       return move(r, "generating_thumbnails", now, { approved_script_id: script_id });
     },
   },
@@ -100,11 +100,8 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     from: ["awaiting_approval"],
     action: "reject the scripts",
     apply(r, { feedback }, now) {
-      if (r.script_revisions.length >= MAX_SCRIPT_REVISIONS) {
-        return refused(
-          conflict(`This workflow already has ${MAX_SCRIPT_REVISIONS} script revisions; approve one or start a new workflow.`),
-        );
-      }
+      const capped = revisionCap(r);
+      if (capped) return capped;
       return move(r, "generating_scripts", now, { pending_feedback: feedback?.trim() || null });
     },
   },
@@ -116,7 +113,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     action: "select a thumbnail",
     apply(r, c, now) {
       if (!r.thumbnails.some((t) => t.id === c.thumbnail_id)) {
-        return refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
+        return unknownThumbnail();
       }
       const ab = startTest(r.thumbnails, c.thumbnail_id, c.source, c.config, c.seed, now);
       return move(r, "ab_testing", now, { selected_thumbnail_id: c.thumbnail_id, ab });
@@ -155,7 +152,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     action: "declare a winner",
     apply(r, { thumbnail_id }, now) {
       if (!r.thumbnails.some((t) => t.id === thumbnail_id)) {
-        return refused(invalid([{ path: "thumbnail_id", message: "is not one of this workflow's thumbnails" }]));
+        return unknownThumbnail();
       }
       return move(r, "completed", now, { ab: finishTest(r.ab!, "manual", thumbnail_id, now) });
     },

@@ -86,6 +86,6 @@ export const AbHistory = z.object({
   points: z
     .array(AbHistoryPoint)
     .describe("Thinned to the points asked for; the first and last looks are exact, bands keep their envelope"),
-  total_points: z.number().int().describe("How many looks the full history (ab-history.csv) has"),
+  total_points: z.number().int().describe("How many rows the full history (ab-history.csv) has: one per look that changed the counts"),
 });
 export type AbHistory = z.infer<typeof AbHistory>;
