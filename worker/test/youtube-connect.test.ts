@@ -153,4 +153,18 @@ describe("GET /youtube, GET /youtube/videos, DELETE /youtube", () => {
     expect(await fakeLog(w, "oauth.revoke")).toHaveLength(1);
     expect(await connection(user.userId)).toBeNull();
   });
+
+  it("tokens sealed under another key make the channel 'needs reconnecting', not a 500", async () => {
+    const w = world();
+    const user = await connected(w);
+    // What a changed TOKEN_ENCRYPTION_KEY looks like: a sealed token this key cannot open.
+    await env.DB.prepare(
+      "UPDATE youtube_connections SET access_token_sealed = 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA' WHERE user_id = ?",
+    )
+      .bind(user.userId)
+      .run();
+    const p = expectProblem(await call("GET", "/youtube/videos", { token: user.token }), 409);
+    expect(p.detail).toMatch(/connect the channel again/);
+    expect((await call("GET", "/youtube", { token: user.token })).body.status).toBe("needs_reconnect");
+  });
 });

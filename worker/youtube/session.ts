@@ -6,7 +6,7 @@ import type { YouTubeConfig } from "./config";
 import { fromGoogleAnswer, YouTubeError } from "./errors";
 import { REFRESH_MARGIN_MS, refreshTokens } from "./oauth";
 import { getConnection, updateConnection, type ConnectionRow } from "./store";
-import { importTokenKey, openSecret, sealSecret } from "./token-crypto";
+import { TokenKeyError, importTokenKey, openSecret, sealSecret } from "./token-crypto";
 
 export interface SessionDeps {
   cfg: YouTubeConfig;
@@ -39,8 +39,19 @@ export class GoogleSession {
     if (!row) throw new YouTubeError("not_connected", "No YouTube channel is connected to this account.");
     if (row.status === "needs_reconnect")
       throw new YouTubeError("needs_reconnect", `The YouTube connection needs reconnecting${row.lastError ? `: ${row.lastError}` : "."}`);
-    const key = await importTokenKey(deps.cfg.encryptionKey);
-    const access = await openSecret(key, row.accessTokenSealed, accessContext(deps.userId));
+    let key: CryptoKey;
+    let access: string;
+    try {
+      key = await importTokenKey(deps.cfg.encryptionKey);
+      access = await openSecret(key, row.accessTokenSealed, accessContext(deps.userId));
+    } catch (err) {
+      // Tokens sealed under another TOKEN_ENCRYPTION_KEY cannot be opened: the channel must be
+      // connected again, which the creator is told, instead of every YouTube call failing with a 500.
+      if (!(err instanceof TokenKeyError)) throw err;
+      const reason = "The stored Google tokens cannot be opened (TOKEN_ENCRYPTION_KEY changed); connect the channel again.";
+      await updateConnection(deps.db, deps.userId, { status: "needs_reconnect", lastError: reason, updatedAt: (deps.now ?? Date.now)() });
+      throw new YouTubeError("needs_reconnect", reason);
+    }
     return new GoogleSession({ now: Date.now, ...deps }, key, row, access);
   }
 
