@@ -3,7 +3,8 @@
 import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../shared/contract";
 import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
-import { studioPackage, timestamp } from "./studio";
+import { timestamp } from "../shared/words";
+import { studioPackage } from "./studio";
 import { thumbnailView, usageOf } from "./view";
 import { type WorkflowRecord, findScript } from "./workflow";
 

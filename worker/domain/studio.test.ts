@@ -1,6 +1,7 @@
 // The Studio package follows YouTube's rules for chapters, tags and titles.
 import { describe, expect, it } from "vitest";
-import { chaptersOf, studioPackage, timestamp } from "./studio";
+import { timestamp } from "../shared/words";
+import { chaptersOf, studioPackage } from "./studio";
 
 const script = (over: Partial<Parameters<typeof chaptersOf>[0]> = {}) => ({
   id: "s",

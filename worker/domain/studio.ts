@@ -3,8 +3,6 @@
 import type { Script, TrendReport } from "../shared/contract";
 import { timestamp } from "../shared/words";
 
-export { timestamp };
-
 export interface StudioPackage {
   title_options: string[];
   description: string;

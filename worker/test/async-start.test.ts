@@ -1,6 +1,6 @@
 // Starting with "Prefer: respond-async": the answer comes before generation, the page sees each
 // step, and the steps timer finishes the work, even when the object restarted in between.
-import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { WorkflowState } from "../shared/contract";
 import { call, newUser, stubOf } from "./helpers";
@@ -35,10 +35,22 @@ describe("asynchronous start", () => {
     const { token } = await newUser("async-restart");
     const res = await startAsync(token);
     const stub = stubOf(res.body.id);
-    await evictDurableObject(stub);
     await runDurableObjectAlarm(stub);
+    // Put the workflow back to a step that is queued but was never started (no in-flight mark),
+    // whatever the alarm already did; then restart the object.
+    await runInDurableObject(stub, async (_o, state) => {
+      const record = state.storage.kv.get<Record<string, unknown>>("workflow")!;
+      state.storage.kv.put("workflow", { ...record, status: "researching_trends", script_revisions: [], trends: null });
+      state.storage.kv.delete("step-in-flight");
+      await state.storage.deleteAlarm();
+    });
+    await evictDurableObject(stub);
+    // The fresh object re-arms for the queued step instead of failing it, and the alarm runs it.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     const done = await call<WorkflowState>("GET", `/workflows/${res.body.id}/status`, { token });
     expect(done.body.status).toBe("awaiting_approval");
+    expect(done.body.error).toBeNull();
+    expect(done.body.scripts).toHaveLength(3);
     expect(done.body.notices.filter((n) => /interrupted|restarted/.test(n))).toEqual([]);
   });
 
