@@ -89,6 +89,35 @@ describe("thumbnails.set", () => {
     expect(channel.takeCharges()).toMatchObject([{ id: "wf1:swap:2026-11-21#1:thumbnails.set", method: "thumbnails.set", units: 50 }]);
   });
 
+  it("downloads the original from the URL YouTube reports and puts the same bytes back: the fake sees 'original' again", async () => {
+    const w = world();
+    const user = await connected(w);
+    const channel = await open(user.userId);
+    const before = (await channel.getVideo("fkVidRecent"))!;
+    const res = await fetch(before.thumbnailUrl!);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    const original = new Uint8Array(await res.arrayBuffer());
+    const ihdr = new DataView(original.buffer, 16, 8);
+    expect([...original.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([ihdr.getUint32(0), ihdr.getUint32(4)]).toEqual([1280, 720]);
+    const liveOf = async () => (await fakeState(w)).videos.find((v: { id: string }) => v.id === "fkVidRecent").live_thumbnail;
+    expect(await liveOf()).toMatchObject({ sha256: await sha256Hex(original), label: "original", is_original: true });
+
+    const variant = await solidPng([10, 120, 60]);
+    await control(w, "POST", "truth", { sha256: await sha256Hex(variant), ctr: 0.06, label: "B" });
+    await channel.setThumbnail("fkVidRecent", variant, { idempotencyKey: "b" });
+    expect(await liveOf()).toMatchObject({ label: "B", is_original: false });
+    await channel.setThumbnail("fkVidRecent", original, { idempotencyKey: "restore" });
+    expect((await fakeLog(w, "thumbnails.set")).map((e) => [e.label, e.width, e.height, e.replaced.label])).toEqual([
+      ["B", 1280, 720, "original"],
+      ["original", 1280, 720, "B"],
+    ]);
+    expect(await liveOf()).toMatchObject({ sha256: await sha256Hex(original), label: "original", is_original: true });
+    // Another video's original is another image.
+    const other = (await channel.getVideo("fkVidSteady"))!.thumbnailUrl!;
+    expect(new Uint8Array(await (await fetch(other)).arrayBuffer())).not.toEqual(original);
+  });
+
   it("refuses what is not a PNG or JPEG, or over 2 MB, before spending any quota", async () => {
     const user = await connected(world());
     const channel = await open(user.userId);

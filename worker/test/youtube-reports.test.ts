@@ -13,6 +13,19 @@ const world = () => `reports-${crypto.randomUUID()}`;
 const open = (userId: string) => openYouTubeChannel({ cfg: cfg(), db: env.DB, userId });
 const setClock = (w: string, ms: number) => control(w, "POST", "clock", { set: new Date(ms).toISOString() });
 
+describe("the fake's clock", () => {
+  it("reads the shared epoch mapping (real time here), until a test moves it; align puts it back", async () => {
+    const w = world();
+    const clock = await control(w, "GET", "clock");
+    expect(clock).toMatchObject({ speed: 1, aligned: true, epoch: expect.any(Number) });
+    expect(Math.abs(Date.parse(clock.now) - Date.now())).toBeLessThan(5_000);
+    expect((await control(w, "POST", "clock", { advance_days: 2 })).aligned).toBe(false);
+    const back = await control(w, "POST", "clock", { align: true });
+    expect(back.aligned).toBe(true);
+    expect(Math.abs(Date.parse(back.now) - Date.now())).toBeLessThan(5_000);
+  });
+});
+
 describe("reach reports", () => {
   it("creates the reach job once, however often it is asked", async () => {
     const w = world();

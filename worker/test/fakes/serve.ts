@@ -3,7 +3,9 @@
 //   npm run fakes
 //   npm start -- --var LLM_PROVIDER:openai --var OPENAI_BASE_URL:<printed url> --var OPENAI_MODEL:success
 // FAKE_GOOGLE_PORT fixes the fake Google's port (its URLs then survive restarts); FAKE_GOOGLE_DAY_SECONDS
-// makes its simulated days shorter (e.g. 60) for an accelerated rotation.
+// makes its simulated days shorter (e.g. 60) for an accelerated rotation, and the printed line then
+// gives the Worker the same clock (YOUTUBE_DAY_SECONDS, YOUTUBE_CLOCK_EPOCH); FAKE_GOOGLE_CLOCK_EPOCH
+// (ms since 1970) reuses an earlier run's epoch, so an already started Worker keeps agreeing with it.
 import { startFakeGoogle } from "./google/server";
 import { startOpenAiFake } from "./openai-server";
 import { startWebhookReceiver } from "./webhook-receiver";
@@ -13,7 +15,10 @@ const [openai, youtube, webhooks, google] = await Promise.all([
   startOpenAiFake(),
   startYouTubeFake(),
   startWebhookReceiver(),
-  startFakeGoogle(Number(process.env.FAKE_GOOGLE_PORT) || 0, { daySeconds: Number(process.env.FAKE_GOOGLE_DAY_SECONDS) || undefined }),
+  startFakeGoogle(Number(process.env.FAKE_GOOGLE_PORT) || 0, {
+    daySeconds: Number(process.env.FAKE_GOOGLE_DAY_SECONDS) || undefined,
+    epoch: Number(process.env.FAKE_GOOGLE_CLOCK_EPOCH) || undefined,
+  }),
 ]);
 console.log(`OpenAI-compatible fake: ${openai.url}  (model = scenario, e.g. "success", "server-error", "hang")`);
 console.log(`YouTube Data API fake:  ${youtube.url}  (any key works; "quota-key", "bad-key" fail)`);
@@ -22,6 +27,10 @@ console.log(`Fake Google (OAuth, YouTube Data/Reporting/Analytics): ${google.url
 console.log(
   `  its log: ${google.url}/__control/log   channel state: ${google.url}/__control/state   clock: POST ${google.url}/__control/clock`,
 );
+if (google.daySeconds)
+  console.log(
+    `  accelerated: a day lasts ${google.daySeconds} s; simulated time = ${google.epoch} + (now − ${google.epoch}) × ${86_400 / google.daySeconds}`,
+  );
 const googleVars = {
   ...google.vars,
   GOOGLE_OAUTH_CLIENT_ID: "local-client.apps.googleusercontent.com",

@@ -1,6 +1,8 @@
 /// <reference types="node" />
 // The test and demo controls, under /__control/ and ?world=<name> (default "default"):
-//   GET  clock | POST clock {set?, advance_days?, advance_hours?, advance_ms?, speed?}
+//   GET  clock | POST clock {set?, advance_days?, advance_hours?, advance_ms?, speed?} | POST clock {align: true}
+//        (moving a world's clock breaks its alignment with a Worker on YOUTUBE_CLOCK_EPOCH and
+//        YOUTUBE_DAY_SECONDS; fine for tests that drive both clocks, undone by {align: true})
 //   POST faults {op, kind, times?} (op: "thumbnails.set", "videos.update", "videos.list", "oauth.token",
 //        "reporting.reports.list", ..., or "*"; kind: expired_token | forbidden | quota_exceeded |
 //        server_error | invalid_grant) | DELETE faults
@@ -13,6 +15,7 @@
 //   GET  log?since=<seq>&event=<name> | GET state
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDay, pacificDay } from "../../../domain/youtube/pacific";
+import { thumbnailUrl } from "./data-api";
 import { readJson, send } from "./http";
 import { FAULT_KINDS, type FaultKind, type Worlds } from "./world";
 
@@ -31,6 +34,11 @@ export async function control(worlds: Worlds, req: IncomingMessage, res: ServerR
     case "GET clock":
       return send(res, 200, world.clockState());
     case "POST clock": {
+      if (body.align === true) {
+        world.align();
+        world.record("clock.set", world.clockState());
+        return send(res, 200, world.clockState());
+      }
       let now = typeof body.set === "string" ? Date.parse(body.set) : world.now();
       if (Number.isNaN(now)) return bad("set must be an ISO date-time");
       now += (num("advance_days") ?? 0) * 86_400_000 + (num("advance_hours") ?? 0) * 3_600_000 + (num("advance_ms") ?? 0);
@@ -66,7 +74,9 @@ export async function control(worlds: Worlds, req: IncomingMessage, res: ServerR
       const history = world.thumbnails.get(body.video_id as string);
       if (!history || typeof body.sha256 !== "string") return bad("video_id (a video of this world) and sha256 are required");
       const label = typeof body.label === "string" ? body.label : (world.truth.get(body.sha256)?.label ?? null);
-      history.push({ at: world.now(), sha256: body.sha256, label, contentType: "image/png", width: 1280, height: 720, bytes: 0 });
+      const known = world.images.get(body.sha256); // e.g. a video's original: its URL then serves it
+      const contentType = known?.contentType ?? "image/png";
+      history.push({ at: world.now(), sha256: body.sha256, label, contentType, width: 1280, height: 720, bytes: known?.bytes.length ?? 0 });
       world.record("thumbnail.live", { video_id: body.video_id, sha256: body.sha256, label, by: "control" });
       return send(res, 200, { ok: true });
     }
@@ -110,13 +120,23 @@ export async function control(worlds: Worlds, req: IncomingMessage, res: ServerR
         quota: { day: pacificDay(now), used: world.quotaUsed.get(pacificDay(now)) ?? 0, limit: world.quotaLimit },
         videos: [...world.videos.values()].map((v) => {
           const live = world.liveAt(v.id, now);
+          const history = world.thumbnails.get(v.id) ?? [];
           return {
             id: v.id,
             title: v.snippet.title,
             description: v.snippet.description,
             tags: v.snippet.tags ?? null,
             privacy: v.status.privacyStatus,
-            live_thumbnail: { sha256: live.sha256, label: live.label, since: live.at ? new Date(live.at).toISOString() : null },
+            live_thumbnail: {
+              sha256: live.sha256,
+              label: live.label,
+              is_original: live.sha256 === history[0]?.sha256,
+              width: live.width,
+              height: live.height,
+              url: thumbnailUrl(worlds.base, v.id, live),
+              since: live.at ? new Date(live.at).toISOString() : null,
+            },
+            thumbnail_changes: history.length - 1,
           };
         }),
         jobs: world.jobs,

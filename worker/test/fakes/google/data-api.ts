@@ -12,11 +12,12 @@ const READ = [SCOPE.readonly, SCOPE.forceSsl, SCOPE.youtube];
 const WRITE = [SCOPE.forceSsl, SCOPE.youtube];
 const etag = () => `"${Math.random().toString(36).slice(2)}"`;
 
+/** Where the fake serves a thumbnail's bytes (GET answers them with their own content type). */
+export const thumbnailUrl = (base: string, videoId: string, t: { sha256: string; contentType: string }) =>
+  `${base}/vi/${videoId}/${t.sha256}.${t.contentType === "image/png" ? "png" : "jpg"}`;
+
 function thumbnailSet(worlds: Worlds, world: World, videoId: string) {
-  const live = world.liveAt(videoId, world.now());
-  const url = live.bytes
-    ? `${worlds.base}/vi/${videoId}/${live.sha256}.${live.contentType === "image/png" ? "png" : "jpg"}`
-    : `${worlds.base}/vi/${videoId}/original.jpg`;
+  const url = thumbnailUrl(worlds.base, videoId, world.liveAt(videoId, world.now()));
   const size = (w: number, h: number) => ({ url, width: w, height: h });
   return { default: size(120, 90), medium: size(320, 180), high: size(480, 360), standard: size(640, 480), maxres: size(1280, 720) };
 }
@@ -195,7 +196,9 @@ export async function dataApi(worlds: Worlds, req: IncomingMessage, res: ServerR
     const facts = inspectImage(bytes, contentType);
     if (typeof facts === "string") return (badRequest(res, "invalidImage", `The provided image content is invalid: ${facts}.`), true);
     world.images.set(facts.sha256, { contentType, bytes });
+    // The truth label says what these bytes are ("original" when a video's own first thumbnail comes back).
     const label = world.truth.get(facts.sha256)?.label ?? null;
+    const replaced = world.liveAt(video.id, world.now());
     world.thumbnails
       .get(video.id)!
       .push({ at: world.now(), sha256: facts.sha256, label, contentType, width: facts.width, height: facts.height, bytes: facts.bytes });
@@ -207,6 +210,7 @@ export async function dataApi(worlds: Worlds, req: IncomingMessage, res: ServerR
       width: facts.width,
       height: facts.height,
       bytes: facts.bytes,
+      replaced: { sha256: replaced.sha256, label: replaced.label },
     });
     return (send(res, 200, { kind: "youtube#thumbnailSetResponse", etag: etag(), items: [thumbnailSet(worlds, world, video.id)] }), true);
   }

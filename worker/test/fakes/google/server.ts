@@ -12,10 +12,22 @@ import { authorize, revoke, token } from "./oauth";
 import { reportingApi } from "./reporting";
 import { Worlds } from "./world";
 
+export interface FakeGoogleOptions {
+  /** A simulated day lasts this many real seconds (60: a day a minute); unset, time runs at real speed. */
+  daySeconds?: number;
+  /** ms since 1970 where every world's clock equals real time; defaults to when startFakeGoogle was called. */
+  epoch?: number;
+}
+
 export interface FakeGoogle {
   url: string;
-  /** The Worker variables that point at this fake. */
+  /** Every world's clock reads epoch + (Date.now() − epoch) × 86400 / daySeconds (until a test moves it). */
+  epoch: number;
+  daySeconds: number | undefined;
+  /** The Worker variables that point at this fake, plus `acceleratedVars`. */
   vars: Record<string, string>;
+  /** YOUTUBE_DAY_SECONDS and YOUTUBE_CLOCK_EPOCH for a Worker that shares this clock; empty at real speed. */
+  acceleratedVars: Record<string, string>;
   close: () => Promise<void>;
 }
 
@@ -30,10 +42,16 @@ export function fakeGoogleVars(base: string): Record<string, string> {
   };
 }
 
+/** The Worker's accelerated clock, the same mapping the fake's worlds use. */
+export function acceleratedClockVars(daySeconds: number | undefined, epoch: number): Record<string, string> {
+  return daySeconds ? { YOUTUBE_DAY_SECONDS: String(daySeconds), YOUTUBE_CLOCK_EPOCH: String(epoch) } : {};
+}
+
 /** `daySeconds` shortens a simulated day for demos (60: a day a minute); tests move the clock themselves. */
-export async function startFakeGoogle(port = 0, opts: { daySeconds?: number } = {}): Promise<FakeGoogle> {
-  const worlds = new Worlds();
-  if (opts.daySeconds) worlds.speed = 86_400 / opts.daySeconds;
+export async function startFakeGoogle(port = 0, opts: FakeGoogleOptions = {}): Promise<FakeGoogle> {
+  const epoch = Math.round(opts.epoch ?? Date.now());
+  if (opts.daySeconds !== undefined && !(opts.daySeconds > 0)) throw new RangeError("daySeconds must be a positive number");
+  const worlds = new Worlds({ speed: opts.daySeconds ? 86_400 / opts.daySeconds : 1, epoch });
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const method = req.method ?? "GET";
@@ -60,9 +78,13 @@ export async function startFakeGoogle(port = 0, opts: { daySeconds?: number } = 
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   worlds.base = base;
+  const acceleratedVars = acceleratedClockVars(opts.daySeconds, epoch);
   return {
     url: base,
-    vars: fakeGoogleVars(base),
+    epoch,
+    daySeconds: opts.daySeconds,
+    vars: { ...fakeGoogleVars(base), ...acceleratedVars },
+    acceleratedVars,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

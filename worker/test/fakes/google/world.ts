@@ -5,6 +5,7 @@
 // remember theirs.
 import { randomBytes } from "node:crypto";
 import { addDays, pacificDay, pacificMidnight } from "../../../domain/youtube/pacific";
+import { originalThumbnail } from "./originals";
 
 const DAY = 86_400_000;
 export const SCOPE = {
@@ -92,14 +93,15 @@ export class World {
   consent: "approve" | "deny" | "readonly_only" = "approve";
   /** Google's Testing publishing status: refresh tokens die after 7 days. null = in production. */
   refreshLifetimeMs: number | null = null;
+  /** sim = clock.sim + (real − clock.real) × speed; it starts at sim = real = epoch (see ClockSpec). */
   private clock: { sim: number; real: number; speed: number };
 
   constructor(
     readonly name: string,
-    speed = 1,
-    startMs = Date.now(),
+    readonly spec: ClockSpec = { speed: 1, epoch: Date.now() },
   ) {
-    this.clock = { sim: startMs, real: Date.now(), speed };
+    this.clock = { sim: spec.epoch, real: spec.epoch, speed: spec.speed };
+    const startMs = this.now();
     const id = `UC${Buffer.from(name).toString("base64url").padEnd(22, "x").slice(0, 22)}`;
     this.channel = { id, title: `Fake channel (${name})`, uploads: `UU${id.slice(2)}`, phoneVerified: true };
     const videos: [string, string, number, FakeVideo["status"]["privacyStatus"], number][] = [
@@ -133,29 +135,57 @@ export class World {
         contentDetails: { duration: "PT9M41S", definition: "hd" },
         baseImpressions: base,
       });
-      const original = `original-${vid}`;
-      this.thumbnails.set(vid, [
-        { at: 0, sha256: original, label: "original", contentType: "image/jpeg", width: 1280, height: 720, bytes: 0 },
-      ]);
-      this.truth.set(original, { ctr: 0.045, avgViewSeconds: 250, label: "original" });
+      this.addOriginal(vid);
     }
     // Someone else's video, for "does this video belong to the connected channel?".
     this.videos.set("fkVidOthers", { ...structuredClone(this.videos.get("fkVidSteady")!), id: "fkVidOthers", baseImpressions: 0 });
     this.videos.get("fkVidOthers")!.snippet.channelId = "UCsomebodyElse00000000";
-    this.thumbnails.set("fkVidOthers", [{ ...this.thumbnails.get("fkVidSteady")![0]!, sha256: "original-fkVidOthers" }]);
+    this.addOriginal("fkVidOthers");
+  }
+
+  /** A video's first thumbnail: real PNG bytes, served like an upload, whose true label is "original". */
+  private addOriginal(videoId: string) {
+    const o = originalThumbnail(videoId);
+    this.images.set(o.sha256, { contentType: o.contentType, bytes: o.bytes });
+    this.truth.set(o.sha256, { ctr: 0.045, avgViewSeconds: 250, label: "original" });
+    this.thumbnails.set(videoId, [
+      { at: 0, sha256: o.sha256, label: "original", contentType: o.contentType, width: o.width, height: o.height, bytes: o.bytes.length },
+    ]);
   }
 
   now(): number {
     return this.clock.sim + (Date.now() - this.clock.real) * this.clock.speed;
   }
 
+  /**
+   * Moves this world's clock (POST /__control/clock). Tests that drive the clock themselves use
+   * it; after it, this world no longer agrees with a Worker running on YOUTUBE_CLOCK_EPOCH and
+   * YOUTUBE_DAY_SECONDS, until `align()`.
+   */
   setClock(simMs: number, speed = this.clock.speed) {
     this.clock = { sim: simMs, real: Date.now(), speed };
   }
 
+  /** Back to the shared mapping sim = epoch + (real − epoch) × speed. */
+  align() {
+    this.clock = { sim: this.spec.epoch, real: this.spec.epoch, speed: this.spec.speed };
+  }
+
+  /** Whether this world still reads the same time as a Worker configured with the shared epoch and speed. */
+  aligned(): boolean {
+    const c = this.clock;
+    return c.speed === this.spec.speed && Math.abs(c.sim - (this.spec.epoch + (c.real - this.spec.epoch) * c.speed)) < 1;
+  }
+
   clockState() {
     const now = this.now();
-    return { now: new Date(now).toISOString(), pacific_day: pacificDay(now), speed: this.clock.speed };
+    return {
+      now: new Date(now).toISOString(),
+      pacific_day: pacificDay(now),
+      speed: this.clock.speed,
+      epoch: this.spec.epoch,
+      aligned: this.aligned(),
+    };
   }
 
   record(event: string, detail: Record<string, unknown> = {}): LogEntry {
@@ -213,6 +243,18 @@ export class World {
   }
 }
 
+/**
+ * Every world's clock: sim = epoch + (real − epoch) × speed, the same mapping as the Worker's
+ * YOUTUBE_CLOCK_EPOCH and YOUTUBE_DAY_SECONDS (speed = 86400 / day seconds), so that a swap the
+ * Worker makes at its "midnight Pacific" lands on the fake's midnight too.
+ */
+export interface ClockSpec {
+  /** Simulated seconds per real second: 1440 makes a day last a minute. */
+  speed: number;
+  /** ms since 1970 where simulated and real time coincide. */
+  epoch: number;
+}
+
 /** Every world, plus the token and code tables that say which world a credential belongs to. */
 export class Worlds {
   readonly worlds = new Map<string, World>();
@@ -224,12 +266,12 @@ export class Worlds {
     { grantId: string; redirectUri: string; challenge: string | null; method: string | null; expiresAt: number; used: boolean }
   >();
   base = "";
-  /** Simulated seconds per real second for new worlds: 1440 makes a day last a minute. */
-  speed = 1;
+
+  constructor(readonly clock: ClockSpec = { speed: 1, epoch: Date.now() }) {}
 
   get(name: string): World {
     let world = this.worlds.get(name);
-    if (!world) this.worlds.set(name, (world = new World(name, this.speed)));
+    if (!world) this.worlds.set(name, (world = new World(name, this.clock)));
     return world;
   }
 
