@@ -1,4 +1,5 @@
-// `npm run bench:web`: builds the web app and prints gzipped sizes against the budgets, then
+// `npm run bench:web`: builds the web app and prints gzipped sizes against the budgets (first page,
+// everything but the YouTube screens, the YouTube screens), then
 // (unless `-- --sizes`) pushes a whole 72-hour test's looks into one workflow and prints the
 // ab-history size and the monitor's time to first chart in Chromium.
 import { existsSync } from "node:fs";
@@ -10,6 +11,13 @@ import { startServer } from "../web/e2e/server.mjs";
 
 const FIRST_BUDGET = 25 * 1024;
 const TOTAL_BUDGET = 60 * 1024;
+/**
+ * The YouTube screens (channel panel, rotation set-up, rotation monitor with its daily charts)
+ * load only for a creator who opens them, so they get their own line and budget instead of a
+ * silently raised total: everything else keeps its 60 KB.
+ */
+const YOUTUBE_BUDGET = 12 * 1024;
+const isYouTube = (f) => /^\/assets\/(youtube-screens|daily-plot)-/.test(f.file);
 const HISTORY_BUDGET = 64 * 1024;
 const CHART_BUDGET_MS = 1000;
 /** 72 hours of looks every 30 seconds. */
@@ -19,13 +27,19 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const { files } = await buildWeb();
 const code = files.filter((f) => /\.(js|css)$/.test(f.file));
 const first = code.filter((f) => f.first).reduce((s, f) => s + f.gzip, 0);
-const total = code.reduce((s, f) => s + f.gzip, 0);
+const total = code.filter((f) => !isYouTube(f)).reduce((s, f) => s + f.gzip, 0);
+const youtube = code.filter(isYouTube).reduce((s, f) => s + f.gzip, 0);
 
 for (const f of code.sort((a, b) => b.gzip - a.gzip))
-  console.log(`${f.first ? "first" : "lazy "}  ${kb(f.gzip).padStart(8)} gz  ${kb(f.bytes).padStart(8)} raw  ${f.file}`);
+  console.log(
+    `${f.first ? "first" : isYouTube(f) ? "yt   " : "lazy "}  ${kb(f.gzip).padStart(8)} gz  ${kb(f.bytes).padStart(8)} raw  ${f.file}`,
+  );
 console.log(`First page (JS+CSS, gzip): ${kb(first)}  (budget ${kb(FIRST_BUDGET)}) ${first <= FIRST_BUDGET ? "OK" : "OVER"}`);
-console.log(`Everything (JS+CSS, gzip): ${kb(total)}  (budget ${kb(TOTAL_BUDGET)}) ${total <= TOTAL_BUDGET ? "OK" : "OVER"}`);
-if (first > FIRST_BUDGET || total > TOTAL_BUDGET) process.exitCode = 1;
+console.log(`Everything but YouTube (JS+CSS, gzip): ${kb(total)}  (budget ${kb(TOTAL_BUDGET)}) ${total <= TOTAL_BUDGET ? "OK" : "OVER"}`);
+console.log(
+  `YouTube screens (yt, lazy, gzip): ${kb(youtube)}  (budget ${kb(YOUTUBE_BUDGET)}) ${youtube <= YOUTUBE_BUDGET ? "OK" : "OVER"}`,
+);
+if (first > FIRST_BUDGET || total > TOTAL_BUDGET || youtube > YOUTUBE_BUDGET) process.exitCode = 1;
 
 if (!process.argv.includes("--sizes")) await historyBench();
 

@@ -1,7 +1,7 @@
 // Builds the static site into web/dist: hashed, minified, code-split ES modules plus index.html.
 // API_BASE_URL (build-time env) points a standalone deployment (Cloudflare Pages) at the API;
 // empty means same origin, which is how `npm start` serves it.
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
@@ -52,6 +52,20 @@ function headersFile(apiBase) {
   ].join("\n");
 }
 
+/**
+ * `*.inject.css` imports as minified text: a lazily loaded chunk puts its own styles in the page
+ * when it loads, so they weigh nothing on the first page (esbuild would not link a lazy chunk's CSS).
+ */
+const injectCss = {
+  name: "inject-css",
+  setup(b) {
+    b.onLoad({ filter: /\.inject\.css$/ }, async (args) => {
+      const { code } = await transform(await readFile(args.path, "utf8"), { loader: "css", minify: true });
+      return { contents: code, loader: "text" };
+    });
+  },
+};
+
 export async function buildWeb({ apiBase = process.env.API_BASE_URL ?? "" } = {}) {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
@@ -71,6 +85,7 @@ export async function buildWeb({ apiBase = process.env.API_BASE_URL ?? "" } = {}
     jsxImportSource: "preact",
     define: { __API_BASE__: JSON.stringify(apiBase) },
     logLevel: "warning",
+    plugins: [injectCss],
   });
   const meta = result.metafile;
   const entryOut = Object.keys(meta.outputs).find((f) => meta.outputs[f].entryPoint === "src/main.tsx");

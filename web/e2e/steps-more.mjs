@@ -58,8 +58,8 @@ export async function moreSteps(h, { user }) {
   });
 
   await h.step("integrator screens: create a scoped key and a webhook, see deliveries, usage against budgets", async () => {
-    await page.getByRole("link", { name: "API keys & webhooks" }).click();
-    await h.heading("API keys & webhooks");
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await h.heading("Settings");
     await page.getByRole("heading", { name: "Usage" }).waitFor();
     await page.locator(".budgets li").first().waitFor({ timeout: T });
     assert.match(await page.locator(".budgets").innerText(), /Workflows started per UTC day: \d+ of \d+/);

@@ -55,7 +55,7 @@ export function App() {
         {signedIn && (
           <nav aria-label="Account">
             <Link href="/settings" aria-current={path === "/settings" ? "page" : undefined}>
-              API keys &amp; webhooks
+              Settings
             </Link>
             <a href={`${API_PREFIX}/docs`}>API docs</a>
             <button class="link" type="button" onClick={() => session.signOut()} title={session.email.value}>

@@ -65,7 +65,9 @@ export function workflowActions(id: string, d: Deps) {
         post("edit-script", { script_id: scriptId, ...edit }),
         (wf) => `Your edit is saved as revision ${newestRevision(wf)}. Approve it when it reads right.`,
       ),
-    selectThumbnail: (thumbnailId: string) => run("select", post("select-thumbnail", { thumbnail_id: thumbnailId })),
+    /** `options`: how the test runs (analytics_source, and the rotation's settings for "youtube"). */
+    selectThumbnail: (thumbnailId: string, options: object = {}) =>
+      run("select", post("select-thumbnail", { ...options, thumbnail_id: thumbnailId })),
     regenerateThumbnail: (thumbnailId: string) =>
       run(`regenerate:${thumbnailId}`, post(`thumbnails/${thumbnailId}/regenerate`), () => "A new version of that thumbnail is ready."),
     uploadThumbnail: (thumbnailId: string, file: Blob) =>

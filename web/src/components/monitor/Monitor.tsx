@@ -6,12 +6,15 @@ import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { clock, duration, pct } from "../../models/format";
 import { ThemeModel } from "../../models/theme";
-import { Loading } from "../ui";
+import { lazyScreen, Loading } from "../ui";
 import { AbDetails } from "./AbDetails";
 import { CtrChart } from "./CtrChart";
 import { EndDialogs, type Ending } from "./EndDialogs";
 import { StatusPanel } from "./StatusPanel";
 import { VariantCard } from "./VariantCard";
+
+// A rotation on the creator's own video has its own calendar and daily charts (YouTube chunk).
+const RotationMonitor = lazyScreen(() => import("../youtube-screens").then((m) => m.RotationMonitor), "Loading the rotation…");
 
 const LIVE_TEXT: Record<LiveState, string> = {
   connecting: "Connecting…",
@@ -45,34 +48,40 @@ export function Monitor() {
         </span>
       </div>
       <StatusPanel />
-      <dl class="times">
-        <div>
-          <dt>Elapsed</dt>
-          <dd>{clock((end - started) / 1000)}</dd>
-        </div>
-        <div>
-          <dt>Time left</dt>
-          <dd>{ab.is_running ? clock((Date.parse(ab.deadline_at) - now) / 1000) : "Ended"}</dd>
-        </div>
-        <div>
-          <dt>Updates</dt>
-          <dd>
-            {ab.polls}
-            {ab.analytics_source === "simulated" && every ? <span class="muted small"> (every {duration(every)})</span> : null}
-          </dd>
-        </div>
-      </dl>
-      {chart && chart.data[0].length > 0 ? (
-        <CtrChart
-          series={chart.series}
-          data={chart.data}
-          yRange={chart.yRange}
-          palette={palette}
-          caption={`Click-through rate over time; shaded: the test's ${pct(intervalLevelOf(ab), 0)} interval`}
-          label={`Click-through rate over time. ${ab.variants.map((v) => `${m.labelOf(v.thumbnail_id)} ${pct(v.ctr)}`).join(", ")}.`}
-        />
+      {ab.analytics_source === "youtube" ? (
+        <RotationMonitor palette={palette} />
       ) : (
-        <p class="empty">The chart appears after the first update.</p>
+        <>
+          <dl class="times">
+            <div>
+              <dt>Elapsed</dt>
+              <dd>{clock((end - started) / 1000)}</dd>
+            </div>
+            <div>
+              <dt>Time left</dt>
+              <dd>{ab.is_running ? clock((Date.parse(ab.deadline_at) - now) / 1000) : "Ended"}</dd>
+            </div>
+            <div>
+              <dt>Updates</dt>
+              <dd>
+                {ab.polls}
+                {ab.analytics_source === "simulated" && every ? <span class="muted small"> (every {duration(every)})</span> : null}
+              </dd>
+            </div>
+          </dl>
+          {chart && chart.data[0].length > 0 ? (
+            <CtrChart
+              series={chart.series}
+              data={chart.data}
+              yRange={chart.yRange}
+              palette={palette}
+              caption={`Click-through rate over time; shaded: the test's ${pct(intervalLevelOf(ab), 0)} interval`}
+              label={`Click-through rate over time. ${ab.variants.map((v) => `${m.labelOf(v.thumbnail_id)} ${pct(v.ctr)}`).join(", ")}.`}
+            />
+          ) : (
+            <p class="empty">The chart appears after the first update.</p>
+          )}
+        </>
       )}
       <ul class="variants">
         {ab.variants.map((v) => (

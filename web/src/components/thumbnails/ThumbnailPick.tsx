@@ -1,9 +1,11 @@
-// Thumbnail selection: the three variants at YouTube's sizes, the creator's pick, then the test.
+// Thumbnail selection: the three variants at YouTube's sizes, the creator's pick, then how the
+// test runs and Start (TestStart, in the YouTube chunk: it offers the creator's own video).
 import { useSignal } from "@preact/signals";
-import { fieldErrors } from "../../api/client";
 import { useWorkflow } from "../../models/context";
-import { Alert } from "../ui";
+import { lazyScreen } from "../ui";
 import { ThumbnailCard } from "./ThumbnailCard";
+
+const TestStart = lazyScreen(() => import("../youtube-screens").then((m) => m.TestStart), "Loading the test options…");
 
 /** YouTube's own sizes: suggested videos (168 px), home (246 px), search (360 px). */
 const SIZES: [string, number | null][] = [
@@ -21,9 +23,6 @@ export function ThumbnailPick() {
   const script =
     wf.scripts.find((s) => s.id === wf.approved_script_id) ??
     wf.script_revisions.flatMap((r) => r.scripts).find((s) => s.id === wf.approved_script_id);
-  const busy = m.busy.value;
-  const errs = fieldErrors(busy === null ? m.actionError.value : null, ["thumbnail_id"]);
-  const chosen = wf.thumbnails.find((t) => t.id === pick.value);
   const label = (id: string) => m.labels.value[id] ?? "";
   return (
     <section aria-labelledby="thumbs-title">
@@ -51,13 +50,7 @@ export function ThumbnailPick() {
           />
         ))}
       </fieldset>
-      {(errs.fields.thumbnail_id || errs.form) && <Alert>{errs.fields.thumbnail_id ?? errs.form}</Alert>}
-      <div class="approve-bar" role="region" aria-label="Start the test">
-        <p>{chosen ? <strong>{label(chosen.id)}</strong> : "Pick one thumbnail above."}</p>
-        <button class="primary" type="button" disabled={!chosen || !!busy} onClick={() => chosen && m.selectThumbnail(chosen.id)}>
-          {busy === "select" ? "Starting the test…" : chosen ? `Start A/B test with ${label(chosen.id)} as my pick` : "Start A/B test"}
-        </button>
-      </div>
+      <TestStart pickId={wf.thumbnails.some((t) => t.id === pick.value) ? pick.value : ""} />
     </section>
   );
 }
