@@ -15,6 +15,7 @@ import { resultSteps } from "./steps-results.mjs";
 import { scriptSteps } from "./steps-scripts.mjs";
 import { startSteps } from "./steps-start.mjs";
 import { thumbnailSteps } from "./steps-thumbs.mjs";
+import { startGoogle, youtubeSteps } from "./steps-youtube.mjs";
 
 // Debian's Chromium is the only browser used (a downloaded browser build cannot install here).
 // CI installs it and must run the journey; elsewhere its absence is reported, not hidden.
@@ -33,6 +34,8 @@ const shots = join(root, "test-results", "e2e");
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
+// The fake Google for the YouTube rotation path; the Worker shares its accelerated clock.
+const { google, vars: googleVars } = await startGoogle(root);
 const server = await startServer({
   root,
   // A short deadline lets a second workflow end by itself, to see the engine's result dialog.
@@ -43,6 +46,7 @@ const server = await startServer({
     BUDGET_WORKFLOWS_PER_DAY: 100,
     BUDGET_CONCURRENT_TESTS: 20,
     BUDGET_SCRIPT_GENERATIONS_PER_DAY: 200,
+    ...googleVars,
   },
 });
 // A webhook receiver that accepts every delivery, for the integrator screens' delivery log.
@@ -100,6 +104,7 @@ try {
   await thumbnailSteps(h);
   await monitorSteps(h, { sockets });
   await resultSteps(h, { topic });
+  await youtubeSteps(h, { google });
   await moreSteps(h, { user });
   await h.step("no uncaught errors on any page", async () => {
     if (errors.length) throw new Error(errors.join("\n"));
@@ -108,6 +113,7 @@ try {
   await browser.close().catch(() => {});
   receiver.close();
   server.stop();
+  await google.close();
 }
 console.log(
   `${h.passed} passed, ${h.failed} failed, ${h.skipped} skipped; axe: ${h.axeRuns} runs, 0 serious/critical allowed, ${h.axeMinor} minor/moderate; ${h.shotCount} screenshots in test-results/e2e/`,

@@ -30,7 +30,7 @@ export function VideoPicker({ setup, error }: { setup: TestSetup; error?: string
         <div class="videos" role="radiogroup" aria-label="Your recent uploads">
           {uploads.map((u) => (
             <label key={u.id}>
-              <input type="radio" name="video" value={u.id} checked={chosen === u.id} onChange={() => setup.checkVideo(u.id)} />
+              <input type="radio" name="upload" value={u.id} checked={chosen === u.id} onChange={() => setup.checkVideo(u.id)} />
               <Still src={u.thumbnail_url} />
               <span>
                 {u.title}

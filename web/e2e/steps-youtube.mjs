@@ -1,0 +1,154 @@
+// A rotation test on the creator's own YouTube video, against the fake Google (a real HTTP server
+// speaking OAuth, the Data, Reporting and Analytics APIs): connect the channel in Settings, link
+// the video from the uploads picker, start, watch the calendar fill in on the accelerated clock,
+// and find the winner (or the original) back on the video in the fake's own state.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { T } from "./harness.mjs";
+
+/** A YouTube day lasts this many real seconds, for the Worker and the fake alike. */
+export const YT_DAY_SECONDS = 5;
+/** The shortest rotation with whole blocks of three variants: two days each. */
+const DAYS = 6;
+const VIDEO = "fkVidSteady";
+
+/** Starts the fake Google (bundled from its TypeScript) and returns it with the Worker's variables for it. */
+export async function startGoogle(root) {
+  const out = join(root, ".tmp", "e2e-fake-google.mjs");
+  mkdirSync(join(root, ".tmp"), { recursive: true });
+  await build({
+    entryPoints: [join(root, "worker/test/fakes/google/server.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile: out,
+    logLevel: "warning",
+  });
+  const { startFakeGoogle } = await import(pathToFileURL(out).href);
+  const google = await startFakeGoogle(0, { daySeconds: YT_DAY_SECONDS });
+  return {
+    google,
+    vars: {
+      ...google.vars,
+      GOOGLE_OAUTH_CLIENT_ID: "local-client.apps.googleusercontent.com",
+      GOOGLE_OAUTH_CLIENT_SECRET: "local-client-secret",
+    },
+  };
+}
+
+const fakeState = async (google) => (await fetch(`${google.url}/__control/state`)).json();
+
+export async function youtubeSteps(h, { google }) {
+  const { page } = h;
+
+  await h.step("YouTube: connect the channel in Settings through Google's consent page and back", async () => {
+    await page.goto(`${h.base}/settings`);
+    await h.heading("Settings");
+    await page.getByRole("heading", { name: "YouTube channel" }).waitFor();
+    await page.locator("[data-youtube=not_connected]").waitFor({ timeout: T });
+    await page.getByRole("button", { name: "Connect YouTube" }).click();
+    // The fake consents at once and Google's redirect brings the browser back here.
+    await page.getByText("Your YouTube channel is connected.").waitFor({ timeout: T });
+    await page.locator("[data-youtube=connected]").waitFor({ timeout: T });
+    assert.match(await page.locator("[data-youtube=connected]").innerText(), /Connected to Fake channel/);
+    assert.equal(new URL(page.url()).search, "", "the outcome is read once, then dropped from the address");
+    await page.getByText(/YouTube Data API units used today/).waitFor();
+    await h.capture("20-youtube-connected");
+  });
+
+  const wf = await h.startWorkflow("Home coffee gear");
+  await h.apiOk("POST", `/workflows/${wf.id}/approve`, { action: "approve", script_id: wf.scripts[0].id });
+  await h.waitStatus(wf.id, "awaiting_thumbnail_selection");
+  let started = false;
+
+  await h.step("YouTube: pick the video from the uploads, see its check, set the rotation up and start it", async () => {
+    await page.goto(`${h.base}/workflows/${wf.id}`);
+    await h.heading("Pick your thumbnail");
+    await page.locator("input[name=thumbnail]").nth(2).check();
+    await page.getByRole("radio", { name: /My YouTube video/ }).check({ timeout: T });
+    const uploads = page.getByRole("radiogroup", { name: "Your recent uploads" });
+    await uploads.getByText("Home coffee gear tier list").waitFor({ timeout: T });
+    await uploads.getByRole("radio", { name: /Home coffee gear tier list/ }).check();
+    const check = page.locator("[data-check]");
+    const checked = await check.waitFor({ timeout: T }).then(
+      () => true,
+      () => false,
+    );
+    if (!checked) {
+      await h.capture("21-youtube-setup");
+      const said = await page.locator(".field .error, .alert").allInnerTexts();
+      return h.skip(`the video check (GET /youtube/videos/check) is not served yet: ${said.join(" ")}`);
+    }
+    assert.equal(await check.getAttribute("data-check"), "ok");
+    // A private draft cannot be linked: its problem blocks the start.
+    await uploads.getByRole("radio", { name: /Draft: behind the scenes/ }).check();
+    await page.locator("[data-check=blocked]").waitFor({ timeout: T });
+    assert.ok(await page.getByRole("button", { name: /Start rotation/ }).isDisabled());
+    await uploads.getByRole("radio", { name: /Home coffee gear tier list/ }).check();
+    await page.locator("[data-check=ok]").waitFor({ timeout: T });
+
+    await page.getByLabel("Thumbnail and title together").check();
+    const pickTitle = page.getByLabel(/\(your pick\)/);
+    assert.ok((await pickTitle.inputValue()).length > 0, "the pick's title is prefilled from the approved script");
+    await page.getByLabel("Thumbnails (your title stays)").check();
+    await page.getByLabel("Days", { exact: true }).fill(String(DAYS));
+    await h.capture("21-youtube-setup");
+
+    await page.getByRole("button", { name: "Start rotation with Viral as my pick" }).click();
+    // The monitor opens; the rotation's part needs the server's rotation status.
+    await page.locator(".monitor, .alert.error").first().waitFor({ timeout: T });
+    const shown = await page
+      .locator(".rotation")
+      .waitFor({ timeout: T })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) {
+      const said = await page.locator(".alert.error, .loading").allInnerTexts();
+      return h.skip(`the rotation backend did not start a rotation: ${said.join(" ") || "no rotation status"}`);
+    }
+    started = true;
+    await page.getByRole("heading", { name: "Rotation calendar" }).waitFor();
+    const cells = page.locator(".rot-cal li");
+    assert.equal(await cells.count(), DAYS);
+    assert.match(await cells.first().innerText(), /Day 1 · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+/);
+  });
+
+  await h.step("YouTube: the calendar fills in with YouTube's daily numbers, then the test ends and the video is restored", async () => {
+    if (!started) return h.skip("no rotation was started (see the step before)");
+    // Day 1's numbers arrive 2–3 simulated days after it.
+    await page
+      .locator(".rot-cal li[data-state=reported]")
+      .first()
+      .waitFor({ timeout: 25 * YT_DAY_SECONDS * 1000 });
+    await page.locator("[data-chart=ctr] canvas").waitFor({ timeout: T });
+    await page.locator("[data-chart=watch] canvas").waitFor({ timeout: T });
+    await h.capture("22-youtube-rotation");
+
+    let ab;
+    for (let i = 0; i < 120; i++) {
+      ab = await h.apiOk("GET", `/workflows/${wf.id}/ab-status`);
+      if (ab.rotation?.state === "restored") break;
+      await page.waitForTimeout(1000);
+    }
+    assert.equal(ab.rotation?.state, "restored", `the rotation ends restored, not ${ab.rotation?.state}`);
+    const restore = ab.rotation.restore;
+    await page
+      .getByText(/is back on your video\./)
+      .first()
+      .waitFor({ timeout: T });
+    await h.capture("23-youtube-restored");
+
+    // The fake's own record: what is live on the video now is what the app says it put back.
+    const video = (await fakeState(google)).videos.find((v) => v.id === VIDEO);
+    if (restore.target === "original") assert.equal(video.live_thumbnail.label, "original");
+    else assert.notEqual(video.live_thumbnail.label, "original", "a variant, not the original, stays on the video");
+    const last = ab.rotation.swaps.at(-1);
+    assert.deepEqual([last.kind, last.outcome, last.target], ["restore", "applied", restore.target]);
+  });
+}
