@@ -116,7 +116,7 @@ export async function youtubeSteps(h, { google }) {
     await page.getByRole("heading", { name: "Rotation calendar" }).waitFor();
     const cells = page.locator(".rot-cal li");
     assert.equal(await cells.count(), DAYS);
-    assert.match(await cells.first().innerText(), /Day 1 · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+/);
+    assert.match(await cells.first().innerText(), /Day 1 · (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+\d+ \w+/);
   });
 
   await h.step("YouTube: the calendar fills in with YouTube's daily numbers, then the test ends and the video is restored", async () => {

@@ -113,7 +113,7 @@ describe("rotation state in words", () => {
     expect(restoreText(rotation({ restore: { target: "original", ...done } }), labelOf, null)).toBe(
       "Your original thumbnail is back on your video.",
     );
-    expect(restoreText(rotation({ vary: "both", restore: { target: "a", ...done } }), labelOf, null)).toBe(
+    expect(restoreText(rotation({ vary: "both", restore: { target: "a", ...done } }), labelOf, null, "a")).toBe(
       "Face-focused (your pick) is back on your video.",
     );
     const failing = {

@@ -110,7 +110,12 @@ export const varied = (vary: RotationStatus["vary"]) => (vary === "both" ? "thum
 const targetName = (target: string, labelOf: (id: string) => string) => (target === "original" ? "your original" : labelOf(target));
 
 /** The rotation's state in one line and one explanation. */
-export function rotationHeadline(r: RotationStatus, labelOf: (id: string) => string, winnerId: string | null): RotationHeadline {
+export function rotationHeadline(
+  r: RotationStatus,
+  labelOf: (id: string) => string,
+  winnerId: string | null,
+  pickId: string | null = null,
+): RotationHeadline {
   const what = varied(r.vary);
   const live = r.live ? targetName(r.live.target, labelOf) : null;
   switch (r.state) {
@@ -134,12 +139,22 @@ export function rotationHeadline(r: RotationStatus, labelOf: (id: string) => str
       return { tone: "wait", title: "Waiting for YouTube's data", detail: r.data_note, settings: false };
     case "restoring":
     case "restored":
-      return { tone: r.state === "restored" ? "ok" : "wait", title: restoreText(r, labelOf, winnerId), detail: null, settings: false };
+      return {
+        tone: r.state === "restored" ? "ok" : "wait",
+        title: restoreText(r, labelOf, winnerId, pickId),
+        detail: null,
+        settings: false,
+      };
   }
 }
 
 /** The end of the test in words: what is back on the video, or that putting it back is being retried. */
-export function restoreText(r: RotationStatus, labelOf: (id: string) => string, winnerId: string | null): string {
+export function restoreText(
+  r: RotationStatus,
+  labelOf: (id: string) => string,
+  winnerId: string | null,
+  pickId: string | null = null,
+): string {
   const rs = r.restore;
   if (!rs) return "The test is still running.";
   const thing = varied(r.vary);
@@ -148,7 +163,9 @@ export function restoreText(r: RotationStatus, labelOf: (id: string) => string, 
       ? [`Your original ${thing}`, `your original ${thing}`]
       : rs.target === winnerId
         ? [`Winner ${labelOf(rs.target)}`, `the winner, ${labelOf(rs.target)},`]
-        : [`${labelOf(rs.target)} (your pick)`, `${labelOf(rs.target)} (your pick)`];
+        : rs.target === pickId
+          ? [`${labelOf(rs.target)} (your pick)`, `${labelOf(rs.target)} (your pick)`]
+          : [labelOf(rs.target), labelOf(rs.target)];
   if (rs.done_at) return `${name} is back on your video.`;
   const retry = rs.attempts > 0 ? ` Attempt ${rs.attempts} failed${rs.last_error ? `: ${rs.last_error}` : ""}; trying again.` : "";
   return `Putting ${lower} back on your video…${retry}`;

@@ -36,8 +36,9 @@ export function RotationCalendar({
             aria-current={c.state === "live" ? "date" : undefined}
           >
             <span class="d">
-              Day {c.n} · {c.weekday} {c.dateText}
+              Day {c.n} · {c.weekday}
             </span>
+            <span class="d">{c.dateText}</span>
             <span class="v">{c.label}</span>
             <span class="st">
               <span aria-hidden="true">{MARK[c.state]} </span>

@@ -73,7 +73,7 @@ export function RotationMonitor({ palette }: { palette: Palette }) {
   const ab = m.ab.value!;
   const r = ab.rotation;
   if (!r) return <Loading label="Waiting for the rotation's calendar…" />;
-  const head = rotationHeadline(r, m.labelOf, m.winner.value);
+  const head = rotationHeadline(r, m.labelOf, m.winner.value, ab.creator_pick_id);
   const ids = ab.variants.map((v) => v.thumbnail_id);
   const styleOf = (id: string): ThumbnailStyle => ab.variants.find((v) => v.thumbnail_id === id)?.style ?? "VIRAL";
   const series = ids.map((id) => ({ id, label: m.labelOf(id), style: styleOf(id) }));
