@@ -117,6 +117,7 @@ export async function youtubeSteps(h, { google }) {
     const cells = page.locator(".rot-cal li");
     assert.equal(await cells.count(), DAYS);
     assert.match(await cells.first().innerText(), /Day 1 · (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+\d+ \w+/);
+    await h.capture("22-youtube-rotation");
   });
 
   await h.step("YouTube: the calendar fills in with YouTube's daily numbers, then the test ends and the video is restored", async () => {
@@ -128,7 +129,6 @@ export async function youtubeSteps(h, { google }) {
       .waitFor({ timeout: 25 * YT_DAY_SECONDS * 1000 });
     await page.locator("[data-chart=ctr] canvas").waitFor({ timeout: T });
     await page.locator("[data-chart=watch] canvas").waitFor({ timeout: T });
-    await h.capture("22-youtube-rotation");
 
     let ab;
     for (let i = 0; i < 120; i++) {
@@ -138,11 +138,12 @@ export async function youtubeSteps(h, { google }) {
     }
     assert.equal(ab.rotation?.state, "restored", `the rotation ends restored, not ${ab.rotation?.state}`);
     const restore = ab.rotation.restore;
-    await page
-      .getByText(/is back on your video\./)
-      .first()
-      .waitFor({ timeout: T });
+    // The page keeps asking after the test's end until the restore is done, then says what is back.
+    await page.locator(".rot-head", { hasText: "is back on your video." }).waitFor({ timeout: T });
     await h.capture("23-youtube-restored");
+    await page.getByRole("button", { name: "See results" }).click();
+    await h.heading("Winning content");
+    await page.locator("[data-restore=done]").waitFor({ timeout: T });
 
     // The fake's own record: what is live on the video now is what the app says it put back.
     const video = (await fakeState(google)).videos.find((v) => v.id === VIDEO);

@@ -9,3 +9,4 @@ if (!document.getElementById("yt-styles"))
 export { ChannelPanel } from "./youtube/ChannelPanel";
 export { TestStart } from "./youtube/TestStart";
 export { RotationMonitor } from "./youtube/RotationMonitor";
+export { RotationResult } from "./youtube/RotationResult";

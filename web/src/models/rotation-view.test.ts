@@ -57,7 +57,7 @@ describe("rotation calendar", () => {
     expect(weekdayOf("2026-03-08")).toBe("Sun");
   });
   it("gives every day its date, weekday, variant and state in words", () => {
-    const cells = calendarCells(rotation(), labelOf);
+    const cells = calendarCells(rotation(), labelOf, Date.parse("2026-03-04T09:00:00Z"));
     expect(cells.map((c) => [c.n, c.weekday, c.dateText, c.label, c.stateText])).toEqual([
       [1, "Mon", "2 Mar", "Face-focused", "Data in"],
       [2, "Tue", "3 Mar", "Viral", "Waiting for YouTube's data"],
@@ -66,7 +66,8 @@ describe("rotation calendar", () => {
       [5, "Fri", "6 Mar", "Viral", "Not counted"],
     ]);
     expect(cells[0].detail).toBe("1,000 impressions, CTR 5.00%");
-    expect(cells[1].detail).toBe("expected around 6 Mar");
+    expect(cells[1].detail).toBe("expected in about 2 days");
+    expect(calendarCells(rotation(), labelOf, Date.parse("2026-03-07T00:00:00Z"))[1].detail).toBe("due now; checked several times a day");
     expect(cells[3].detail).toBe("");
     expect(dayCounts(rotation())).toEqual({ upcoming: 1, live: 1, waiting: 1, reported: 1, lost: 1 });
   });

@@ -2,7 +2,7 @@
 // cells, the daily chart columns, and the state and restore sentences. Pure: no signals, no fetch;
 // the labels are passed in, so the server's label table stays the only source of names.
 import type { RotationDay, RotationStatus } from "../../../worker/shared/contract";
-import { int, pct } from "./format";
+import { int, pct, roughly } from "./format";
 
 type DayState = RotationDay["state"];
 
@@ -46,13 +46,19 @@ export interface CalendarCell {
   detail: string;
 }
 
-export function calendarCells(r: Pick<RotationStatus, "days">, labelOf: (id: string) => string): CalendarCell[] {
+/**
+ * `now` turns `expected_by` into "expected in about 2 days": an instant said relative to the clock
+ * stays right when a local run shortens YouTube's days (the calendar's dates are YouTube's).
+ */
+export function calendarCells(r: Pick<RotationStatus, "days">, labelOf: (id: string) => string, now: number): CalendarCell[] {
   return r.days.map((d, i) => {
     let detail = "";
     if (d.state === "reported" && d.impressions != null)
       detail = `${int(d.impressions)} impressions${d.ctr != null ? `, CTR ${pct(d.ctr, 2)}` : ""}`;
-    else if (d.state === "waiting" && d.expected_by) detail = `expected around ${shortDate(d.expected_by.slice(0, 10))}`;
-    else if (d.state === "lost") detail = "left out of the analysis";
+    else if (d.state === "waiting" && d.expected_by) {
+      const due = (Date.parse(d.expected_by) - now) / 1000;
+      detail = due > 0 ? `expected in ${roughly(due)}` : "due now; checked several times a day";
+    } else if (d.state === "lost") detail = "left out of the analysis";
     return {
       n: i + 1,
       date: d.date,

@@ -103,7 +103,9 @@ export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
           </button>
         }
       >
-        {winUrl && <img class="win-img" src={apiAsset(winUrl)} alt={`${m.labelOf(winner)} thumbnail`} />}
+        {winUrl && !(ab.analytics_source === "youtube" && ab.decision !== "winner") && (
+          <img class="win-img" src={apiAsset(winUrl)} alt={`${m.labelOf(winner)} thumbnail`} />
+        )}
         <p>{sentence(m.summary.value?.text)}</p>
         {m.simulated.value && <p class="small">This test ran on simulated traffic, not real viewers.</p>}
       </Dialog>

@@ -4,9 +4,12 @@ import { useEffect } from "preact/hooks";
 import { apiAsset } from "../../api/client";
 import { useWorkflow } from "../../models/context";
 import { duration, int, pct } from "../../models/format";
-import { Alert, Loading, sentence, TableWrap } from "../ui";
+import { Alert, lazyScreen, Loading, sentence, TableWrap } from "../ui";
 import { ExportPanel } from "./ExportPanel";
 import { StudioExport } from "./StudioExport";
+
+// What a rotation left on the creator's video (YouTube chunk).
+const RotationResult = lazyScreen(() => import("../youtube-screens").then((m) => m.RotationResult), "Loading your video's state…");
 
 export function Results() {
   const m = useWorkflow();
@@ -34,6 +37,7 @@ export function Results() {
       <section class="card results" aria-labelledby="win-title">
         <h2 id="win-title">Winning content</h2>
         <p class="status-line">{sentence(m.summary.value?.text)}</p>
+        {m.ab.value?.analytics_source === "youtube" && <RotationResult />}
         {simulated && (
           <p>
             <span class="badge sim">Simulated traffic</span> This test ran on simulated traffic, not real viewers.

@@ -10,12 +10,14 @@ export function RotationCalendar({
   rotation,
   labelOf,
   colorOf,
+  now,
 }: {
+  now: number;
   rotation: RotationStatus;
   labelOf: (id: string) => string;
   colorOf: (id: string) => string;
 }) {
-  const cells = calendarCells(rotation, labelOf);
+  const cells = calendarCells(rotation, labelOf, now);
   const counts = dayCounts(rotation);
   return (
     <section aria-labelledby="cal-title">

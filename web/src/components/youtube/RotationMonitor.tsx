@@ -10,6 +10,7 @@ import type { Palette } from "../../models/theme";
 import { Link, Loading, TableWrap } from "../ui";
 import { DailyChart } from "./DailyChart";
 import { RotationCalendar } from "./RotationCalendar";
+import { useRestorePoll } from "./restore-poll";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
@@ -72,6 +73,7 @@ export function RotationMonitor({ palette }: { palette: Palette }) {
   const m = useWorkflow();
   const ab = m.ab.value!;
   const r = ab.rotation;
+  useRestorePoll(m);
   if (!r) return <Loading label="Waiting for the rotation's calendar…" />;
   const head = rotationHeadline(r, m.labelOf, m.winner.value, ab.creator_pick_id);
   const ids = ab.variants.map((v) => v.thumbnail_id);
@@ -124,7 +126,7 @@ export function RotationMonitor({ palette }: { palette: Palette }) {
           ))}
         </ul>
       )}
-      <RotationCalendar rotation={r} labelOf={m.labelOf} colorOf={(id) => palette.series[styleOf(id)]} />
+      <RotationCalendar now={m.now.value} rotation={r} labelOf={m.labelOf} colorOf={(id) => palette.series[styleOf(id)]} />
       {hasPoints(ctr) ? (
         <div class="rot-charts">
           <DailyChart
