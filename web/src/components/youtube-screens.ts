@@ -3,8 +3,12 @@
 // once), so neither the first page nor the other screens grow.
 import css from "./youtube/youtube.inject.css";
 
-if (!document.getElementById("yt-styles"))
-  document.head.append(Object.assign(document.createElement("style"), { id: "yt-styles", textContent: css }));
+if (!document.getElementById("yt-styles")) {
+  const style = document.createElement("style");
+  style.id = "yt-styles";
+  style.textContent = css;
+  document.head.appendChild(style);
+}
 
 export { ChannelPanel } from "./youtube/ChannelPanel";
 export { TestStart } from "./youtube/TestStart";

@@ -55,7 +55,7 @@ export function RotationOptions({ setup, errors }: { setup: TestSetup; errors: R
         max={MAX_DAYS}
         value={String(setup.days.value)}
         error={errors.days}
-        hint={`${defaultDays(n)} days for ${n} variants: each variant is live on every weekday equally often, one day at a time. Longer tests find smaller differences.`}
+        hint={`Suggested: ${defaultDays(n)} days, so each of the ${n} variants is live once on every weekday (days run midnight to midnight Pacific). Longer tests find smaller differences.`}
         onInput={(e) => (setup.days.value = Number(e.currentTarget.value))}
       />
     </>
