@@ -26,6 +26,18 @@ describe("fieldErrors", () => {
     expect(r.fields).toEqual({});
     expect(r.form).toBe("Invalid input. analytics_source: invalid option");
   });
+  it("puts a rotation's errors at the video, the days and each variant's title", () => {
+    const r = client.fieldErrors(
+      problem([
+        { path: "youtube.video", message: "is not on your connected channel" },
+        { path: "youtube.titles.t2", message: "too long" },
+        { path: "youtube.days", message: "must be at least 4" },
+      ]),
+      ["thumbnail_id", "video", "vary", "days", "t1", "t2", "t3"],
+    );
+    expect(r.fields).toEqual({ video: "Is not on your connected channel", t2: "Too long", days: "Must be at least 4" });
+    expect(r.form).toBeNull();
+  });
   it("passes plain errors through as a form message", () => {
     expect(client.fieldErrors(new Error("offline"), ["x"]).form).toBe("offline");
     expect(client.fieldErrors(null, ["x"]).form).toBeNull();
