@@ -45,7 +45,9 @@ export function TestStart({ pickId }: { pickId: string }) {
   const label = pickId ? m.labelOf(pickId) : "";
   const blocked = setup.blocked.value;
   const start = () => pickId && void m.selectThumbnail(pickId, setup.body.value);
-  const ytNote = !yt.connection.value ? (
+  const ytNote = yt.loadError.value ? (
+    `Your YouTube connection could not be read: ${yt.loadError.value}`
+  ) : !yt.connection.value ? (
     "Checking your YouTube connection…"
   ) : !yt.connection.value.configured ? (
     "YouTube is not set up on this server."
