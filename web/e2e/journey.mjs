@@ -104,8 +104,8 @@ try {
   await thumbnailSteps(h);
   await monitorSteps(h, { sockets });
   await resultSteps(h, { topic });
-  await youtubeSteps(h, { google });
   await moreSteps(h, { user });
+  await youtubeSteps(h, { google, user });
   await h.step("no uncaught errors on any page", async () => {
     if (errors.length) throw new Error(errors.join("\n"));
   });

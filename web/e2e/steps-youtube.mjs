@@ -42,8 +42,18 @@ export async function startGoogle(root) {
 
 const fakeState = async (google) => (await fetch(`${google.url}/__control/state`)).json();
 
-export async function youtubeSteps(h, { google }) {
+/** Runs last: the journey has signed out by then, so it signs in again first. */
+export async function youtubeSteps(h, { google, user }) {
   const { page } = h;
+
+  await h.step("YouTube: sign in again for the channel path", async () => {
+    await page.goto(`${h.base}/signin`);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await h.heading("Dashboard");
+    h.state.token = (await h.apiOk("POST", "/auth/login", { username: user.email, password: user.password })).access_token;
+  });
 
   await h.step("YouTube: connect the channel in Settings through Google's consent page and back", async () => {
     await page.goto(`${h.base}/settings`);
