@@ -153,8 +153,14 @@ export function RotationMonitor({ palette }: { palette: Palette }) {
       )}
       <p class="small">
         {r.blocks_analysed} of {r.blocks_planned} rounds analysed
-        {r.watch_time_lift != null && <> · watch time per impression, leader over runner-up: {pct(r.watch_time_lift, 1)}</>} · YouTube Data
-        API units: {int(r.quota.used_units)} used of about {int(r.quota.planned_units)} planned
+        {r.watch_time_lift != null && (
+          <>
+            {" "}
+            · watch time per impression, leader over runner-up: {r.watch_time_lift >= 0 ? "+" : ""}
+            {pct(r.watch_time_lift, 1)}
+          </>
+        )}{" "}
+        · YouTube Data API units: {int(r.quota.used_units)} used of about {int(r.quota.planned_units)} planned
       </p>
       <SwapLog r={r} labelOf={m.labelOf} />
     </div>
