@@ -1,7 +1,8 @@
 // D1 tables for connected YouTube channels (issue 10): the connection with its tokens sealed by
 // AES-GCM, the short-lived OAuth states of connects in progress, and the Data API quota ledger.
 // Times are epoch milliseconds, as in schema.ts.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./schema";
 
 /** One connected channel per account. */
@@ -72,4 +73,30 @@ export const youtubeQuotaLedger = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("youtube_quota_ledger_day").on(t.day, t.userId)],
+);
+
+/**
+ * Rotation tests on a video: one live test per video (two would swap over each other), and the
+ * list a disconnect walks to put every video back before the tokens are revoked.
+ */
+export const youtubeRotations = sqliteTable(
+  "youtube_rotations",
+  {
+    workflowId: text("workflow_id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "<channel id>/<video id>". */
+    videoId: text("video_id").notNull(),
+    /** active while the test runs or its restore is pending; done once the video is back. */
+    state: text("state").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  // The partial unique index is the one-live-test-per-video rule, race-free.
+  (t) => [
+    index("youtube_rotations_user").on(t.userId, t.state),
+    uniqueIndex("youtube_rotations_live_video")
+      .on(t.videoId)
+      .where(sql`state = 'active'`),
+  ],
 );

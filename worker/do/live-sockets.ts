@@ -17,6 +17,7 @@ export class LiveSockets {
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly record: () => WorkflowRecord | null,
+    private readonly now: () => number,
   ) {}
 
   accept(request: Request): Response {
@@ -29,7 +30,7 @@ export class LiveSockets {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ userId });
-    server.send(JSON.stringify({ type: "state", workflow: toWorkflowState(record) } satisfies LiveMessage));
+    server.send(JSON.stringify({ type: "state", workflow: toWorkflowState(record, this.now()) } satisfies LiveMessage));
     return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": LIVE_SUBPROTOCOL } });
   }
 
@@ -59,9 +60,10 @@ export class LiveSockets {
    */
   announce(record: WorkflowRecord, events: WorkflowEvent[]): void {
     for (const event of events) {
-      if (event.type === "looked") this.broadcast({ type: "poll", ab_test: toAbStatus(record.ab!), point: event.point });
+      if (event.type === "looked")
+        this.broadcast({ type: "poll", ab_test: toAbStatus(record.ab!, undefined, this.now()), point: event.point });
     }
-    if (events.some((e) => e.type !== "looked")) this.broadcast({ type: "state", workflow: toWorkflowState(record) });
+    if (events.some((e) => e.type !== "looked")) this.broadcast({ type: "state", workflow: toWorkflowState(record, this.now()) });
   }
 
   private broadcast(message: LiveMessage): void {

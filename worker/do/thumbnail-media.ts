@@ -7,6 +7,8 @@ import { renderThumbnailSvg } from "../providers/svg-thumbnails";
 export type ThumbnailMedia = { kind: "svg"; svg: string } | { kind: "upload"; contentType: string; bytes: Uint8Array };
 
 const uploadKey = (thumbnailId: string) => `upload:${thumbnailId}`;
+/** The linked video's own thumbnail, saved before a rotation changes it, to put back at the end. */
+const ORIGINAL_KEY = "rotation:original";
 
 export class ThumbnailStore {
   constructor(private readonly kv: DurableObjectStorage["kv"]) {}
@@ -14,6 +16,14 @@ export class ThumbnailStore {
   /** Synchronous, so it commits with the transition that records the upload. */
   keep(thumbnailId: string, bytes: Uint8Array): void {
     this.kv.put(uploadKey(thumbnailId), bytes);
+  }
+
+  keepOriginal(image: { contentType: string; bytes: Uint8Array }): void {
+    this.kv.put(ORIGINAL_KEY, image);
+  }
+
+  original(): { contentType: string; bytes: Uint8Array } | null {
+    return this.kv.get<{ contentType: string; bytes: Uint8Array }>(ORIGINAL_KEY) ?? null;
   }
 
   media(record: WorkflowRecord | null, thumbnailId: string): ThumbnailMedia | null {

@@ -9,6 +9,8 @@ import { rowPreview, toWorkflowState } from "../domain/view";
 import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } from "../domain/workflow";
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
+import type { AbConfig } from "../domain/ab-test";
+import { prepareRotation } from "./rotation-setup";
 import { redrawThumbnail } from "./steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
@@ -32,7 +34,7 @@ export class WorkflowObject extends WorkflowShell {
       await this.commit(record, [{ type: "status_changed", from: null, to: record.status, at: record.created_at }]);
       if (respond === "sync") await this.runPendingSteps();
       await this.armAlarm();
-      return ok(toWorkflowState(this.record!));
+      return ok(toWorkflowState(this.record!, this.clock()));
     });
   }
 
@@ -46,6 +48,48 @@ export class WorkflowObject extends WorkflowShell {
     answer: "workflow" | "ab_test" = "workflow",
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
     return this.run(ownerId, () => command, answer);
+  }
+
+  /**
+   * The creator's pick starts the test. A YouTube test first checks and claims the video and saves
+   * its original thumbnail, which commits with the start.
+   */
+  selectThumbnail(
+    ownerId: string,
+    body: Api.SelectThumbnailRequest,
+    config: AbConfig,
+    seed: number,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed };
+    if (body.analytics_source !== "youtube" || !body.youtube) return this.run(ownerId, () => select);
+    let original: { contentType: string; bytes: Uint8Array } | null = null;
+    return this.run(
+      ownerId,
+      async (r) => {
+        // The core refuses a wrong status or pick; nothing is asked of YouTube for a command that cannot apply.
+        if (r.status !== "awaiting_thumbnail_selection" || !r.thumbnails.some((t) => t.id === body.thumbnail_id)) return select;
+        const prepared = await prepareRotation(this.env, r, body.thumbnail_id, body.youtube!, this.clock());
+        if (!prepared.ok) return prepared;
+        original = prepared.value.original;
+        return ok({ ...select, rotation: prepared.value.setup, notice: prepared.value.warnings.join(" ") || undefined });
+      },
+      "workflow",
+      () => original && this.media.keepOriginal(original),
+    );
+  }
+
+  /**
+   * The creator is disconnecting the channel: a running rotation ends now and the video is put
+   * back while the tokens still work. A restore that fails here cannot be retried later.
+   */
+  youtubeDisconnecting(ownerId: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.record || this.record.owner_id !== ownerId || !this.record.ab?.rotation) return false;
+      if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The YouTube channel was disconnected" });
+      await this.restoreNow();
+      await this.armAlarm();
+      return true;
+    });
   }
 
   /** The next design for one thumbnail, from the configured designer. */
@@ -84,11 +128,11 @@ export class WorkflowObject extends WorkflowShell {
   // ---------- queries ----------
 
   view(ownerId: string): Promise<Result<Api.WorkflowState>> {
-    return this.read(ownerId, (r) => ok(toWorkflowState(r)));
+    return this.read(ownerId, (r) => ok(toWorkflowState(r, this.clock())));
   }
 
   abStatus(ownerId: string): Promise<Result<Api.AbStatus>> {
-    return this.read(ownerId, (r) => (r.ab ? ok(toAbStatus(r.ab)) : refuse(noTest(r))));
+    return this.read(ownerId, (r) => (r.ab ? ok(toAbStatus(r.ab, undefined, this.clock())) : refuse(noTest(r))));
   }
 
   /** The history thinned to `points` for a chart, whole (the default), or whole as CSV. */

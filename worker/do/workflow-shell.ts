@@ -5,7 +5,17 @@ import { DurableObject } from "cloudflare:workers";
 import { toAbStatus } from "../domain/ab-status";
 import { type Result, NOT_YOURS, ok, refuse } from "../domain/refusal";
 import { toWorkflowState } from "../domain/view";
-import { type Command, type WorkflowEvent, type WorkflowRecord, pendingStep, transition, workflowTimers } from "../domain/workflow";
+import {
+  type Command,
+  type RotationEffect,
+  type WorkflowEvent,
+  type WorkflowRecord,
+  pendingStep,
+  transition,
+  workflowTimers,
+} from "../domain/workflow";
+import { releaseVideo } from "../youtube/rotations-store";
+import { rotationCall } from "./rotation-calls";
 import { upgradeRecord } from "../domain/workflow/upgrade";
 import type { Env } from "../env";
 import type * as Api from "../shared/contract";
@@ -41,7 +51,11 @@ export abstract class WorkflowShell extends DurableObject<Env> {
     super(ctx, env);
     // Nothing is written here: an id nobody created must not gain storage by being looked up.
     this.record = upgradeRecord(ctx.storage.kv.get<WorkflowRecord>(RECORD_KEY), ctx.storage.kv.get(LEGACY_HEADLINES_KEY));
-    this.live = new LiveSockets(ctx, () => this.record);
+    this.live = new LiveSockets(
+      ctx,
+      () => this.record,
+      () => this.clock(),
+    );
     this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
     this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
@@ -65,7 +79,11 @@ export abstract class WorkflowShell extends DurableObject<Env> {
         dueAt: this.record && pendingStep(this.record) ? now : null,
         run: () => this.exclusive(() => this.runPendingSteps()),
       },
-      ...workflowTimers(this.record).map((t) => ({ name: t.name, dueAt: t.at, run: () => this.exclusive(() => this.apply(t.command)) })),
+      ...workflowTimers(this.record, now).map((t) => ({
+        name: t.name,
+        dueAt: t.at,
+        run: () => this.exclusive(async () => void ("command" in t ? await this.apply(t.command) : await this.runRotationCall(t.effect))),
+      })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
       { name: "index", dueAt: this.index.retryAt(), run: () => this.exclusive(() => this.syncIndex()) },
@@ -94,26 +112,60 @@ export abstract class WorkflowShell extends DurableObject<Env> {
 
   protected run(
     ownerId: string,
-    build: (r: WorkflowRecord) => Command | Promise<Command>,
+    /** The command, or a refusal found while building it (a YouTube video that cannot be linked). */
+    build: (r: WorkflowRecord) => Command | Result<Command> | Promise<Command | Result<Command>>,
     answer: "workflow" | "ab_test" = "workflow",
     alsoWrite?: () => void,
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
     return this.exclusive(async () => {
       if (!this.record || this.record.owner_id !== ownerId) return refuse(NOT_YOURS);
-      const applied = await this.apply(await build(this.record), alsoWrite);
+      const built = await build(this.record);
+      if ("ok" in built && !built.ok) return built;
+      const applied = await this.apply("ok" in built ? built.value : built, alsoWrite);
       if (!applied.ok) return applied;
       await this.runPendingSteps();
       await this.armAlarm();
-      return ok(answer === "ab_test" ? toAbStatus(this.record.ab!) : toWorkflowState(this.record));
+      const now = this.clock();
+      return ok(answer === "ab_test" ? toAbStatus(this.record.ab!, undefined, now) : toWorkflowState(this.record, now));
     });
   }
 
-  private async apply(command: Command, alsoWrite?: () => void): Promise<Result<WorkflowRecord>> {
+  protected async apply(command: Command, alsoWrite?: () => void): Promise<Result<WorkflowRecord>> {
     if (!this.record) return refuse(NOT_YOURS);
     const t = transition(this.record, command, this.clock());
     if (!t.ok) return t;
     await this.commit(t.record, t.events, alsoWrite);
     return ok(t.record);
+  }
+
+  /**
+   * A rotation's call to YouTube, reported to the core. A refusal means the call was stale, and
+   * throwing lets the alarm pause before it looks again, instead of spinning.
+   */
+  private async runRotationCall(effect: RotationEffect, force = false): Promise<void> {
+    const command = await rotationCall(effect, { env: this.env, record: this.record!, now: this.clock(), media: this.media, force });
+    if (!command) return;
+    const applied = await this.apply(command);
+    if (!applied.ok) throw new Error(`the core refused the rotation's ${command.type}: ${applied.refusal.detail}`);
+    const restore = applied.value.ab?.rotation?.restore;
+    // The video is back: another test may use it.
+    if (restore && (restore.done_at !== null || command.type === "rotation_abandoned"))
+      await releaseVideo(this.env.DB, applied.value.id, this.clock());
+  }
+
+  /** Puts the winner or the original back now, whatever the restore's schedule; if that fails, gives up (the grant is about to go). */
+  protected async restoreNow(): Promise<void> {
+    const pending = () => {
+      const restore = this.record?.ab?.rotation?.restore;
+      return !!restore && restore.done_at === null;
+    };
+    if (!pending()) return;
+    await this.runRotationCall("restore", true).catch((err: unknown) => console.error("restore before disconnect failed", reason(err)));
+    const last = this.record!.ab!.rotation!.restore!.last_error ?? "the restore failed";
+    if (pending()) {
+      const applied = await this.apply({ type: "rotation_abandoned", reason: last });
+      if (applied.ok) await releaseVideo(this.env.DB, applied.value.id, this.clock());
+    }
   }
 
   /** While the workflow waits for a provider, call it and report the result (or the failure) to the core. */

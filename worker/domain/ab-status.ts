@@ -5,6 +5,7 @@ import type { AbStatus } from "../shared/contract";
 import { formatDuration } from "../shared/contract";
 import { estimateProgress } from "./ab-progress";
 import { type AbTestRecord, displayInterval, displayLevel, isRunning, labelsOf } from "./ab-test";
+import { rotationSummary, toRotationStatus } from "./rotation/view";
 import { DEFAULT_SAME_MARGIN } from "./stats";
 
 function summaryOf(ab: AbTestRecord, labels: Record<string, string>): AbStatus["summary"] {
@@ -57,7 +58,24 @@ function progressOf(ab: AbTestRecord, now: number): AbStatus["progress"] {
 }
 
 /** The traffic rate behind the progress estimate runs from the start to the latest look. */
-export function toAbStatus(ab: AbTestRecord, now = ab.ended_at ?? ab.last_look_at ?? ab.started_at): AbStatus {
+export function toAbStatus(ab: AbTestRecord, now = ab.ended_at ?? ab.last_look_at ?? ab.started_at, clock?: number): AbStatus {
+  const base = engineStatus(ab, now);
+  if (!ab.rotation) return base;
+  // A rotation's calendar depends on today's date, so it reads the clock, not the last look.
+  const today = clock ?? now;
+  const rotation = toRotationStatus(ab, today);
+  const result = ab.rotation.result;
+  return {
+    ...base,
+    ...rotationSummary(ab, base.labels, today),
+    leader_id: result?.leader_id ?? null,
+    current_confidence: result?.p_value === null || result?.p_value === undefined ? 0 : 1 - result.p_value,
+    poll_interval_seconds: 0,
+    rotation,
+  };
+}
+
+function engineStatus(ab: AbTestRecord, now: number): AbStatus {
   const e = ab.evaluation;
   const labels = labelsOf(ab);
   const best = e?.variants.map((v) => [v.id, v.probabilityBest] as const);

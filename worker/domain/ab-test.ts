@@ -28,6 +28,7 @@ import {
   validatePush as checkEnginePush,
 } from "./stats";
 import { ctrInterval } from "./stats/evaluation";
+import { type RotationRecord, type RotationSetup, newRotation, rotationDeadline } from "./rotation/record";
 
 export type AllocationMode = "uniform" | "thompson";
 
@@ -66,6 +67,8 @@ export interface AbTestRecord {
   verdict: Verdict | null;
   winner_id: string | null;
   explanation: string | null;
+  /** A rotation on the creator's own YouTube video (source "youtube"); absent otherwise. */
+  rotation?: RotationRecord | null;
 }
 
 export function startTest(
@@ -75,8 +78,10 @@ export function startTest(
   config: AbConfig,
   seed: number,
   now: number,
+  rotationSetup?: RotationSetup,
 ): AbTestRecord {
   const ids = thumbnails.map((t) => t.id);
+  const rotation = source === "youtube" && rotationSetup ? newRotation(rotationSetup, ids, seed, now) : null;
   const uniform = Object.fromEntries(ids.map((id) => [id, 1 / ids.length]));
   const styles = Object.fromEntries(thumbnails.map((t) => [t.id, t.style]));
   const trueByStyle =
@@ -92,7 +97,8 @@ export function startTest(
     variant_ids: ids,
     styles,
     started_at: now,
-    deadline_at: now + config.timeoutMs,
+    // A rotation runs for weeks of Pacific days; its deadline is its last day plus YouTube's report lag.
+    deadline_at: rotation ? rotationDeadline(rotation) : now + config.timeoutMs,
     ended_at: null,
     poll_interval_ms: config.pollIntervalMs,
     polls: 0,
@@ -110,6 +116,7 @@ export function startTest(
     verdict: null,
     winner_id: null,
     explanation: null,
+    rotation,
   };
 }
 
@@ -136,7 +143,13 @@ export function validatePush(ab: AbTestRecord, push: PushedTotals, now: number):
   // Past the deadline the test is over even if the alarm that ends it has not run yet.
   if (!isRunning(ab) || now >= ab.deadline_at) return refuse(conflict("The A/B test has ended; metrics are no longer accepted."));
   if (ab.source !== "external")
-    return refuse(conflict("This test uses simulated analytics; start it with analytics_source 'external' to push metrics."));
+    return refuse(
+      conflict(
+        ab.source === "youtube"
+          ? "This test reads YouTube's own reports; metrics cannot be pushed to it."
+          : "This test uses simulated analytics; start it with analytics_source 'external' to push metrics.",
+      ),
+    );
   const checked = checkEnginePush(upgradeEngineState(ab.engine_state), push, ab.engine);
   return checked.ok ? ok(checked.value) : refuse(invalid(checked.errors, "The metrics push is invalid."));
 }

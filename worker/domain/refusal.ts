@@ -7,7 +7,8 @@ export interface FieldError {
 }
 
 export interface Refusal {
-  status: 400 | 404 | 409;
+  /** 429 and 503: YouTube's quota is spent, or YouTube did not answer, while a test was being set up. */
+  status: 400 | 404 | 409 | 429 | 503;
   detail: string;
   errors?: FieldError[];
 }

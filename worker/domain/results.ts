@@ -39,12 +39,19 @@ export function toResults(r: WorkflowRecord): Result<Results> {
       winner_id: ab.winner_id,
     },
     studio: {
-      ...studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }),
+      ...withTestedTitle(studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }), ab),
       thumbnail_png_url: thumbnail.png_url,
     },
     usage: usageOf(r),
     export_ready: true,
   });
+}
+
+/** A rotation that tested titles leads with the title that went back on the video with the winner. */
+function withTestedTitle<T extends { title_options: string[] }>(pkg: T, ab: NonNullable<WorkflowRecord["ab"]>): T {
+  const tested = ab.rotation?.titles?.[ab.winner_id ?? ""];
+  if (!tested || ab.rotation?.restore?.target === "original") return pkg;
+  return { ...pkg, title_options: [tested, ...pkg.title_options.filter((t) => t !== tested)] };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

@@ -30,7 +30,8 @@ const revisionView = (rev: ScriptRevision): ScriptRevision => ({
 
 export const usageOf = (r: WorkflowRecord): UsageTotals => sumUsage(r.script_revisions.flatMap((rev) => rev.usage ?? []));
 
-export function toWorkflowState(r: WorkflowRecord): WorkflowState {
+/** `now` is the clock: a rotation's calendar shows which day is live. */
+export function toWorkflowState(r: WorkflowRecord, now?: number): WorkflowState {
   return {
     id: r.id,
     topic: r.topic,
@@ -47,7 +48,7 @@ export function toWorkflowState(r: WorkflowRecord): WorkflowState {
     approved_script_id: r.approved_script_id,
     thumbnails: r.thumbnails.map((t) => thumbnailView(r.id, t)),
     selected_thumbnail_id: r.selected_thumbnail_id,
-    ab_test: r.ab ? toAbStatus(r.ab) : null,
+    ab_test: r.ab ? toAbStatus(r.ab, undefined, now) : null,
     notices: r.notices,
     usage: usageOf(r),
     error: r.error,

@@ -77,6 +77,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${V1}/youtube/callback`, tag: "YouTube", summary: "Google's redirect after consent; sends the browser on with ?youtube=connected or ?youtube=error&reason=...", auth: "none", ok: { status: 303, description: "Redirect to the app" } },
   { method: "get", path: `${V1}/youtube`, tag: "YouTube", summary: "Your channel connection, its status and today's quota use", auth: "bearer", ok: { status: 200, schema: Y.YouTubeConnection } },
   { method: "delete", path: `${V1}/youtube`, tag: "YouTube", summary: "Revoke Google's grant and forget the tokens (signed-in users only)", auth: "bearer", ok: { status: 200, schema: Y.YouTubeDisconnected }, errors: [403, 404] },
+  { method: "get", path: `${V1}/youtube/videos/check`, tag: "YouTube", summary: "Check a video before a rotation test: yours, public or scheduled, and a warning when it is under 2 days old", auth: "bearer", query: Y.YouTubeVideoCheckQuery, ok: { status: 200, schema: C.YouTubeVideoCheck }, errors: [400, 404, 409, 429, 503] },
   { method: "get", path: `${V1}/youtube/videos`, tag: "YouTube", summary: "Your recent uploads, for picking the video to test", auth: "bearer", query: Y.YouTubeUploadsQuery, ok: { status: 200, schema: Y.YouTubeUploads }, errors: [400, 409, 429, 503] },
 ];
 
@@ -128,9 +129,15 @@ const NAMED: Record<string, Schema> = {
   YouTubeDisconnected: Y.YouTubeDisconnected,
   YouTubeUpload: Y.YouTubeUpload,
   YouTubeUploads: Y.YouTubeUploads,
+  YouTubeVideoCheck: C.YouTubeVideoCheck,
+  YouTubeTestSettings: C.YouTubeTestSettings,
+  RotationStatus: C.RotationStatus,
+  RotationDay: C.RotationDay,
+  RotationSwap: C.RotationSwap,
   UsageTotals: C.UsageTotals,
   WorkflowStatusChanged: I.WorkflowStatusChanged,
   AbTestCompleted: I.AbTestCompleted,
+  YouTubeRotationEvent: I.YouTubeRotationEvent,
 };
 
 export const toOpenApiPath = (honoPath: string) => honoPath.replace(/:(\w+)/g, "{$1}");
@@ -220,6 +227,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
     webhooks: {
       "workflow.status_changed": webhook("workflow.status_changed", I.WorkflowStatusChanged, "Sent on every workflow transition"),
       "ab_test.completed": webhook("ab_test.completed", I.AbTestCompleted, "Sent when an A/B test ends"),
+      "youtube.swap_applied": webhook("youtube.swap_applied", I.YouTubeRotationEvent, "A rotation put a variant (or the original) on the video"),
+      "youtube.swap_failed": webhook("youtube.swap_failed", I.YouTubeRotationEvent, "A swap failed; retry_at says when it is tried again"),
+      "youtube.reconnect_needed": webhook("youtube.reconnect_needed", I.YouTubeRotationEvent, "The channel needs reconnecting; the rotation is paused"),
+      "youtube.data_arrived": webhook("youtube.data_arrived", I.YouTubeRotationEvent, "YouTube's numbers for one or more days arrived or were re-issued"),
+      "youtube.restored": webhook("youtube.restored", I.YouTubeRotationEvent, "At the end, the winner or the original is back on the video"),
+      "youtube.restore_failed": webhook("youtube.restore_failed", I.YouTubeRotationEvent, "The restore failed; it is retried until it works or the channel is disconnected"),
     },
     components: {
       schemas,

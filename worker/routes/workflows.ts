@@ -191,14 +191,7 @@ export const workflowRoutes = new Hono<AppEnv>()
     const stub = workflowStub(c.env, id);
     const body = await parseBody(c, SelectThumbnailRequest);
     const seed = abSeed(c.env, id, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
-    const command: CreatorCommand = {
-      type: "select",
-      thumbnail_id: body.thumbnail_id,
-      source: body.analytics_source,
-      config: abConfigFrom(c.env),
-      seed,
-    };
-    return c.json(unwrap(await stub.execute(c.get("userId"), command)));
+    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, abConfigFrom(c.env), seed)));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
   .get("/:id/ab-history", async (c) => {

@@ -10,7 +10,12 @@ import { ApiError } from "../http/problem";
 import { requireAuth, requireSession } from "../http/require-auth";
 import { parseBody, parseQuery } from "../http/validate";
 import { toBase64Url } from "../lib/base64";
-import { ConnectYouTubeRequest, YouTubeUploadsQuery, type YouTubeConnection } from "../shared/youtube";
+import { toYouTube } from "../domain/rotation/clock";
+import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
+import { ConnectYouTubeRequest, YouTubeUploadsQuery, YouTubeVideoCheckQuery, type YouTubeConnection } from "../shared/youtube";
+import { activeRotations } from "../youtube/rotations-store";
+import type { UploadSummary } from "../youtube/types";
+import { workflowStub } from "./workflows";
 import { openYouTubeChannel } from "../youtube/channel";
 import { disconnectYouTube } from "../youtube/disconnect";
 import { REQUIRED_SCOPES, youtubeConfig, YouTubeNotConfigured, type YouTubeConfig } from "../youtube/config";
@@ -67,6 +72,15 @@ export function youtubeProblem(err: unknown, nowMs: number): unknown {
       return new ApiError(503, err.message, undefined, retry(err.retryAt));
   }
 }
+
+const uploadView = (u: UploadSummary) => ({
+  id: u.id,
+  title: u.title,
+  published_at: u.publishedAt,
+  privacy_status: u.privacyStatus,
+  publish_at: u.publishAt,
+  thumbnail_url: u.thumbnailUrl,
+});
 
 const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
 
@@ -212,9 +226,35 @@ export const youtubeRoutes = new Hono<AppEnv>()
     return c.json(view);
   })
   .delete("/", requireAuth(), requireSession(), async (c) => {
-    const result = await disconnectYouTube(c.env, c.get("userId"));
+    const userId = c.get("userId");
+    // Every video under test goes back (winner or original) while the tokens still work.
+    for (const workflowId of await activeRotations(c.env.DB, userId)) await workflowStub(c.env, workflowId).youtubeDisconnecting(userId);
+    const result = await disconnectYouTube(c.env, userId);
     if (!result) throw new ApiError(404, "No YouTube channel is connected to this account.");
     return c.json(result);
+  })
+  .get("/videos/check", requireAuth(), requireSession(), async (c) => {
+    const { video } = parseQuery(c, YouTubeVideoCheckQuery);
+    const videoId = parseVideoRef(video);
+    if (!videoId)
+      throw new ApiError(400, "The query string is invalid.", [
+        { path: "video", message: "is not a YouTube video URL or 11-character id" },
+      ]);
+    const cfg = config(c.env);
+    const userId = c.get("userId");
+    try {
+      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
+      try {
+        const found = await channel.getVideo(videoId);
+        if (!found) throw new ApiError(404, `YouTube has no video ${videoId}.`);
+        const check = checkVideoLink(found, channel.channelId, toYouTube(cfg.clock, Date.now()));
+        return c.json({ video: uploadView(found), ...check });
+      } finally {
+        await recordCharges(c.env.DB, userId, channel.takeCharges());
+      }
+    } catch (err) {
+      throw youtubeProblem(err, Date.now());
+    }
   })
   .get("/videos", requireAuth(), requireSession(), async (c) => {
     const { limit } = parseQuery(c, YouTubeUploadsQuery);
@@ -233,17 +273,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
       const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
       try {
         const uploads = await channel.listRecentUploads(limit);
-        return c.json({
-          channel_id: channel.channelId,
-          items: uploads.map((u) => ({
-            id: u.id,
-            title: u.title,
-            published_at: u.publishedAt,
-            privacy_status: u.privacyStatus,
-            publish_at: u.publishAt,
-            thumbnail_url: u.thumbnailUrl,
-          })),
-        });
+        return c.json({ channel_id: channel.channelId, items: uploads.map(uploadView) });
       } finally {
         await recordCharges(c.env.DB, userId, channel.takeCharges());
       }

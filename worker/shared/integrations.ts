@@ -23,12 +23,41 @@ export const AbTestCompleted = z.object({
 });
 export type AbTestCompleted = z.infer<typeof AbTestCompleted>;
 
+/** A YouTube rotation's news: a swap or restore, data for a day, or a channel that needs reconnecting. */
+export const YouTubeRotationEvent = z.object({
+  workflow_id: z.string(),
+  video_id: z.string(),
+  date: z.string().nullable().describe("The Pacific day a swap was for"),
+  target: z.string().nullable().describe("A thumbnail id, or 'original'"),
+  dates: z.array(z.string()).optional().describe("youtube.data_arrived: the days whose numbers arrived or changed"),
+  reason: z.string().nullable().describe("Why a call failed or the channel needs reconnecting"),
+  retry_at: z.string().nullable(),
+  units: z.number().int().nullable().describe("Data API quota units the call cost"),
+  at: z.string(),
+});
+export type YouTubeRotationEvent = z.infer<typeof YouTubeRotationEvent>;
+
 export const WEBHOOK_EVENT_SCHEMAS = {
   "workflow.status_changed": WorkflowStatusChanged,
   "ab_test.completed": AbTestCompleted,
+  "youtube.swap_applied": YouTubeRotationEvent,
+  "youtube.swap_failed": YouTubeRotationEvent,
+  "youtube.reconnect_needed": YouTubeRotationEvent,
+  "youtube.data_arrived": YouTubeRotationEvent,
+  "youtube.restored": YouTubeRotationEvent,
+  "youtube.restore_failed": YouTubeRotationEvent,
 } as const;
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_SCHEMAS;
-export const WebhookEventType = z.enum(["workflow.status_changed", "ab_test.completed"]);
+export const WebhookEventType = z.enum([
+  "workflow.status_changed",
+  "ab_test.completed",
+  "youtube.swap_applied",
+  "youtube.swap_failed",
+  "youtube.reconnect_needed",
+  "youtube.data_arrived",
+  "youtube.restored",
+  "youtube.restore_failed",
+]);
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = WebhookEventType.options;
 
 // ---------- webhook endpoints ----------

@@ -46,6 +46,9 @@ export const YouTubeUpload = z.object({
 
 export const YouTubeUploads = z.object({ channel_id: z.string(), items: z.array(YouTubeUpload) });
 export const YouTubeUploadsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(25) });
+export const YouTubeVideoCheckQuery = z.object({
+  video: z.string().trim().min(1).max(300).describe("A YouTube URL or 11-character video id"),
+});
 export const YouTubeDisconnected = z.object({
   revoked: z.boolean().describe("False if Google could not be reached; the tokens are forgotten anyway"),
 });

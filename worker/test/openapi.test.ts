@@ -5,7 +5,7 @@ import { z } from "zod";
 import { app } from "../app";
 import { OPERATIONS, toOpenApiPath } from "../openapi/document";
 import { StartWorkflowRequest } from "../shared/contract";
-import { CreateWebhookRequest } from "../shared/integrations";
+import { CreateWebhookRequest, WEBHOOK_EVENT_TYPES } from "../shared/integrations";
 import { callIntegrations as call } from "./integrations-app";
 
 /** Real endpoints only: middleware is registered as ALL and CORS preflights as OPTIONS. */
@@ -44,7 +44,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(start.responses["401"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
     expect(doc.paths["/api/v1/workflows"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["limit", "cursor", "status"]);
     expect(doc.paths["/api/v1/auth/login"].post.requestBody.content).toHaveProperty("application/x-www-form-urlencoded");
-    expect(Object.keys(doc.webhooks)).toEqual(["workflow.status_changed", "ab_test.completed"]);
+    // Every event an endpoint can subscribe to is documented.
+    expect(Object.keys(doc.webhooks)).toEqual([...WEBHOOK_EVENT_TYPES]);
+    expect(Object.keys(doc.webhooks)).toContain("youtube.reconnect_needed");
     // Every $ref points at a component that exists.
     for (const [, id] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g))
       expect(doc.components.schemas).toHaveProperty(id!);

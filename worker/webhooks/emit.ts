@@ -66,5 +66,32 @@ export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent): 
     const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at);
     return completed ? [completed] : [];
   }
+  if (event.type === "youtube" && record.ab?.rotation) return [youtubeEvent(record, event)];
   return [];
+}
+
+/** Message ids come from the news itself (kind, day, target, retry time), so a replay is dropped. */
+function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { type: "youtube" }>): OutboxEvent {
+  const d = event.detail;
+  const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : null);
+  const at = record.updated_at;
+  const type = `youtube.${event.what}` as const;
+  const data = {
+    workflow_id: record.id,
+    video_id: record.ab!.rotation!.video.id,
+    date: text("date"),
+    target: text("target"),
+    ...(Array.isArray(d.dates) ? { dates: d.dates as string[] } : {}),
+    reason: text("reason"),
+    retry_at: text("retry_at"),
+    units: typeof d.units === "number" ? d.units : null,
+    at: new Date(at).toISOString(),
+  };
+  return {
+    message_id: `msg_${compact(record.id)}_${event.what}_${at}`,
+    owner_id: record.owner_id,
+    type,
+    body: eventBody(type, data, at),
+    created_at: at,
+  };
 }

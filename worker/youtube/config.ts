@@ -1,6 +1,7 @@
 // Where the YouTube integration talks to, from Worker variables. Every base URL defaults to
 // Google's own, so production needs only the client id, its secret and TOKEN_ENCRYPTION_KEY;
 // `npm run fakes` prints the values that point the same code at the local fake.
+import { type YouTubeClock, youtubeClock } from "../domain/rotation/clock";
 import { DEFAULT_DAILY_QUOTA_UNITS } from "../domain/youtube/quota";
 import { type VarSource, positiveVar, textVar } from "../lib/vars";
 
@@ -29,6 +30,8 @@ export interface YouTubeConfig {
   encryptionKey: string;
   dailyQuotaUnits: number;
   timeoutMs: number;
+  /** YouTube's time: the real clock, or a shortened day for local runs against the fake. */
+  clock: YouTubeClock;
 }
 
 export class YouTubeNotConfigured extends Error {
@@ -57,5 +60,6 @@ export function youtubeConfig(vars: VarSource): YouTubeConfig {
     encryptionKey: textVar(vars, "TOKEN_ENCRYPTION_KEY")!,
     dailyQuotaUnits: positiveVar(vars, "YOUTUBE_DAILY_QUOTA_UNITS") ?? DEFAULT_DAILY_QUOTA_UNITS,
     timeoutMs: positiveVar(vars, "YOUTUBE_TIMEOUT_MS") ?? 15_000,
+    clock: youtubeClock(positiveVar(vars, "YOUTUBE_DAY_SECONDS"), positiveVar(vars, "YOUTUBE_CLOCK_EPOCH")),
   };
 }

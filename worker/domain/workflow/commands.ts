@@ -9,6 +9,8 @@ import type {
   WorkflowStatus,
 } from "../../shared/contract";
 import type { AbConfig, PushedTotals } from "../ab-test";
+import type { FailureKind, ReportDay } from "../rotation/progress";
+import type { RotationSetup } from "../rotation/record";
 import type { Refusal } from "../refusal";
 import type { StoredThumbnail, WorkflowRecord } from "./record";
 
@@ -37,13 +39,41 @@ export type Command =
   | { type: "redraw_thumbnail"; thumbnail_id: string; headline: string; prompt: string; variation: number; external_url: string | null }
   /** The creator's own image replaces one variant; the Durable Object stores the bytes. */
   | { type: "upload_thumbnail"; thumbnail_id: string; content_type: "image/png" | "image/jpeg" }
-  | { type: "select"; thumbnail_id: string; source: AnalyticsSource; config: AbConfig; seed: number }
+  /** `rotation` is the checked video and plan, for source "youtube" (resolved by the Durable Object). */
+  | {
+      type: "select";
+      thumbnail_id: string;
+      source: AnalyticsSource;
+      config: AbConfig;
+      seed: number;
+      rotation?: RotationSetup;
+      /** What the creator should know about the linked video (it is under 2 days old). */
+      notice?: string;
+    }
   // The A/B test.
   | { type: "poll" }
   | { type: "push"; metrics: PushedTotals }
   | { type: "expire" }
   | { type: "declare"; thumbnail_id: string }
-  | { type: "stop" };
+  /** `reason` when the app ends the test itself (the channel was disconnected). */
+  | { type: "stop"; reason?: string }
+  // A YouTube rotation: what the Durable Object's calls to YouTube did.
+  | { type: "rotation_swapped"; date: string; target: string; units: number; detail: string | null }
+  | ({ type: "rotation_swap_failed"; date: string; target: string; units: number } & Failure)
+  /** `seen`: every report version read this time (each is read once), `reports` the rotation's days among them. */
+  | { type: "rotation_data"; reports: ReportDay[]; seen: string[]; watch: { date: string; minutes: number }[] }
+  | ({ type: "rotation_data_failed" } & Failure)
+  | { type: "rotation_restored"; date: string; target: string; units: number }
+  | ({ type: "rotation_restore_failed"; date: string; target: string; units: number } & Failure)
+  /** The channel was disconnected after a failed restore: nothing more can be done for the video. */
+  | { type: "rotation_abandoned"; reason: string };
+
+/** A failed call to YouTube: its kind decides the retry; `hint` is YouTube's own retry time (its clock). */
+export interface Failure {
+  failure: FailureKind;
+  reason: string;
+  hint: number | null;
+}
 
 export type CommandType = Command["type"];
 
@@ -61,6 +91,10 @@ export type WorkflowEvent =
   | { type: "looked"; seq: number; point: AbHistoryPoint }
   | { type: "notice"; text: string }
   /** Something the creator sees changed without a change of status (an edit, a redraw). */
-  | { type: "updated"; what: string };
+  | { type: "updated"; what: string }
+  /** A rotation's news for integrators (webhooks) and open pages. */
+  | { type: "youtube"; what: YouTubeNews; detail: Record<string, unknown> };
+
+export type YouTubeNews = "swap_applied" | "swap_failed" | "reconnect_needed" | "data_arrived" | "restored" | "restore_failed";
 
 export type Transition = { ok: true; record: WorkflowRecord; events: WorkflowEvent[] } | { ok: false; refusal: Refusal };

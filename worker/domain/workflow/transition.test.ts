@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { type TrendReport, WorkflowStatus } from "../../shared/contract";
 import type { AbConfig } from "../ab-test";
+import { REAL_TIME } from "../rotation/clock";
+import type { RotationSetup } from "../rotation/record";
 import { DEFAULT_ENGINE_CONFIG } from "../stats";
 import { type Command, type CommandType, type StoredThumbnail, type WorkflowRecord, legalIn, newWorkflow, transition } from "./index";
 
@@ -43,6 +45,17 @@ const config: AbConfig = {
   engine: DEFAULT_ENGINE_CONFIG,
 };
 
+const rotation: RotationSetup = {
+  video: { id: "fkVidSteady", title: "Tier list", published_at: "1969-12-01T00:00:00Z", thumbnail_url: null, channel_id: "UC1" },
+  vary: "both",
+  titles: { face: "Title A", product: "Title B", viral: "Title C" },
+  days: 21,
+  clock: REAL_TIME,
+};
+const failure = { failure: "unavailable", reason: "YouTube answered 503", hint: null } as const;
+/** The first day of a rotation started at the fixtures' time (the next Pacific day after 1970-01-01 00:00 UTC). */
+const FIRST_DAY = "1970-01-01";
+
 const COMMANDS: Record<CommandType, Command> = {
   trends_ready: { type: "trends_ready", trends },
   scripts_ready: { type: "scripts_ready", result: { scripts: [script("s1"), script("s2")], source: "offline", usage: [], fallback: null } },
@@ -66,6 +79,18 @@ const COMMANDS: Record<CommandType, Command> = {
   expire: { type: "expire" },
   declare: { type: "declare", thumbnail_id: "viral" },
   stop: { type: "stop" },
+  rotation_swapped: { type: "rotation_swapped", date: FIRST_DAY, target: "face", units: 102, detail: null },
+  rotation_swap_failed: { type: "rotation_swap_failed", date: FIRST_DAY, target: "face", units: 0, ...failure },
+  rotation_data: {
+    type: "rotation_data",
+    reports: [{ id: "r1", date: FIRST_DAY, created: "1970-01-03T14:00:00Z", row: { impressions: 900, clicks: 40 } }],
+    seen: ["r1"],
+    watch: [{ date: FIRST_DAY, minutes: 170 }],
+  },
+  rotation_data_failed: { type: "rotation_data_failed", ...failure },
+  rotation_restored: { type: "rotation_restored", date: FIRST_DAY, target: "original", units: 102 },
+  rotation_restore_failed: { type: "rotation_restore_failed", date: FIRST_DAY, target: "original", units: 0, ...failure },
+  rotation_abandoned: { type: "rotation_abandoned", reason: "the channel was disconnected" },
 };
 
 function must(record: WorkflowRecord, command: Command, now: number): WorkflowRecord {
@@ -75,13 +100,14 @@ function must(record: WorkflowRecord, command: Command, now: number): WorkflowRe
 }
 
 /** One record in each status, reached through the core itself. */
-function fixtures(source: "simulated" | "external"): Record<WorkflowStatus, WorkflowRecord> {
+function fixtures(source: "simulated" | "external" | "youtube"): Record<WorkflowStatus, WorkflowRecord> {
   const researching = newWorkflow("w", "u", { topic: "Budget travel in Japan" }, 0);
   const generating = must(researching, COMMANDS.trends_ready, 1);
   const awaiting = must(generating, COMMANDS.scripts_ready, 2);
   const thumbing = must(awaiting, COMMANDS.approve, 3);
   const selecting = must(thumbing, COMMANDS.thumbnails_ready, 4);
-  const testing = must(selecting, { ...(COMMANDS.select as Extract<Command, { type: "select" }>), source }, 5);
+  const select = COMMANDS.select as Extract<Command, { type: "select" }>;
+  const testing = must(selecting, { ...select, source, ...(source === "youtube" ? { rotation } : {}) }, 5);
   return {
     researching_trends: researching,
     generating_scripts: generating,
@@ -116,7 +142,16 @@ const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStat
   expire: { to: () => "completed", events: ["status_changed", "test_completed"] },
   declare: { to: () => "completed", events: ["status_changed", "test_completed"] },
   stop: { to: () => "completed", events: ["status_changed", "test_completed"] },
+  rotation_swapped: { to: () => "ab_testing", events: ["youtube", "updated"] },
+  rotation_swap_failed: { to: () => "ab_testing", events: ["youtube"] },
+  rotation_data: { to: () => "ab_testing", events: ["looked", "youtube"] },
+  rotation_data_failed: { to: () => "ab_testing", events: [] },
+  rotation_restored: { to: () => "completed", events: ["youtube", "updated"] },
+  rotation_restore_failed: { to: () => "completed", events: ["youtube"] },
+  rotation_abandoned: { to: () => "completed", events: ["updated"] },
 };
+
+const sourceFor = (type: CommandType) => (type === "push" ? "external" : type.startsWith("rotation_") ? "youtube" : "simulated");
 
 describe("transition: every command in every status", () => {
   const byType = Object.keys(COMMANDS) as CommandType[];
@@ -124,7 +159,7 @@ describe("transition: every command in every status", () => {
     for (const status of WorkflowStatus.options) {
       const legal = legalIn(type).includes(status);
       it(`${type} in ${status}: ${legal ? "applies" : "is refused"}`, () => {
-        const record = fixtures(type === "push" ? "external" : "simulated")[status];
+        const record = fixtures(sourceFor(type))[status];
         const before = structuredClone(record);
         const now = timeFor(record, type);
         const t = transition(record, COMMANDS[type], now);

@@ -4,35 +4,19 @@
 import type { WorkflowStatus } from "../../shared/contract";
 import { finishTest, isRunning, recordLook, simulatedTotals, startTest, validatePush } from "../ab-test";
 import { conflict } from "../refusal";
+import { finishRotation } from "../rotation/ab";
+import type { AbTestRecord } from "../ab-test";
+import type { Decision } from "../../shared/contract";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
 import { editScript, redrawThumbnail, uploadThumbnail } from "./edits";
-import { MAX_NOTICES, type WorkflowRecord, findScript } from "./record";
+import { type WorkflowRecord, findScript } from "./record";
 import { refused, revisionCap, unknownScript, unknownThumbnail } from "./refusals";
+import { ROTATION_RULES } from "./rotation-rules";
+import { type Rule, done, move, withNotice } from "./rule";
 
-type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
-
-interface Rule<T extends CommandType> {
-  /** The statuses in which the command is legal; anywhere else it is refused with a 409. */
-  from: readonly WorkflowStatus[];
-  /** For the refusal: "Cannot <action>: the workflow is …". */
-  action: string;
-  apply(record: WorkflowRecord, command: CommandOf<T>, now: number): Transition;
-}
-
-const done = (record: WorkflowRecord, events: WorkflowEvent[] = []): Transition => ({ ok: true, record, events });
-
-/** Moves to a new status and reports it; the one place a status changes. */
-function move(record: WorkflowRecord, to: WorkflowStatus, now: number, changes: Partial<WorkflowRecord> = {}): Transition {
-  const next = { ...record, ...changes, status: to, updated_at: now };
-  const events: WorkflowEvent[] = [{ type: "status_changed", from: record.status, to, at: now }];
-  if (to === "completed" && next.ab) events.push({ type: "test_completed", at: now });
-  return done(next, events);
-}
-
-function withNotice(t: Transition, text: string | undefined): Transition {
-  if (!t.ok || !text) return t;
-  return done({ ...t.record, notices: [...t.record.notices, text].slice(-MAX_NOTICES) }, [...t.events, { type: "notice", text }]);
-}
+/** Ends any test: a rotation also sets up the restore of the video. */
+const endTest = (ab: AbTestRecord, decision: Decision, chosenId: string | null, now: number, why?: string) =>
+  ab.rotation ? finishRotation(ab, decision, chosenId, now, why) : finishTest(ab, decision, chosenId, now);
 
 /** One look at the analytics; the test ends itself (and the workflow completes) when the engine decides. */
 function look(record: WorkflowRecord, input: Parameters<typeof recordLook>[1], now: number): Transition {
@@ -115,8 +99,9 @@ const RULES: { [T in CommandType]: Rule<T> } = {
       if (!r.thumbnails.some((t) => t.id === c.thumbnail_id)) {
         return unknownThumbnail();
       }
-      const ab = startTest(r.thumbnails, c.thumbnail_id, c.source, c.config, c.seed, now);
-      return move(r, "ab_testing", now, { selected_thumbnail_id: c.thumbnail_id, ab });
+      if (c.source === "youtube" && !c.rotation) return refused(conflict("A YouTube test needs its video checked first."));
+      const ab = startTest(r.thumbnails, c.thumbnail_id, c.source, c.config, c.seed, now, c.rotation);
+      return withNotice(move(r, "ab_testing", now, { selected_thumbnail_id: c.thumbnail_id, ab }), c.notice);
     },
   },
   poll: {
@@ -145,7 +130,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     apply: (r, _c, now) =>
       now < r.ab!.deadline_at
         ? refused(conflict("The deadline has not passed."))
-        : move(r, "completed", now, { ab: finishTest(r.ab!, "timeout", null, now) }),
+        : move(r, "completed", now, { ab: endTest(r.ab!, "timeout", null, now) }),
   },
   declare: {
     from: ["ab_testing"],
@@ -154,14 +139,15 @@ const RULES: { [T in CommandType]: Rule<T> } = {
       if (!r.thumbnails.some((t) => t.id === thumbnail_id)) {
         return unknownThumbnail();
       }
-      return move(r, "completed", now, { ab: finishTest(r.ab!, "manual", thumbnail_id, now) });
+      return move(r, "completed", now, { ab: endTest(r.ab!, "manual", thumbnail_id, now) });
     },
   },
   stop: {
     from: ["ab_testing"],
     action: "stop the test",
-    apply: (r, _c, now) => move(r, "completed", now, { ab: finishTest(r.ab!, "stopped", null, now) }),
+    apply: (r, c, now) => move(r, "completed", now, { ab: endTest(r.ab!, "stopped", null, now, c.reason) }),
   },
+  ...ROTATION_RULES,
 };
 
 /** The statuses in which a command is legal (for tests and documentation). */

@@ -20,8 +20,8 @@ describe("quota accounting", () => {
     expect(swapUnits({ thumbnail: true, title: false })).toBe(51);
     expect(swapUnits({ thumbnail: false, title: true })).toBe(51);
     expect(swapUnits({ thumbnail: true, title: true })).toBe(102);
-    expect(rotationUnits(21, { thumbnail: true, title: false })).toBe(1122);
-    expect(rotationUnits(14, { thumbnail: true, title: true })).toBe(1530);
+    expect(rotationUnits(21, { thumbnail: true, title: false })).toBe(1173);
+    expect(rotationUnits(14, { thumbnail: true, title: true })).toBe(1632);
   });
 
   it("sums units per day and finds the first day a plan would overrun", () => {

@@ -39,9 +39,12 @@ export function swapUnits(kind: SwapKind): number {
   return (kind.thumbnail ? c["thumbnails.set"] + c["videos.list"] : 0) + (kind.title ? c["videos.list"] + c["videos.update"] : 0);
 }
 
-/** A rotation of `days` daily swaps plus the final restore: 3 variants × 21 days of thumbnails ≈ 1,122. */
+/**
+ * A rotation's plan: `days` daily swaps, the return to the original after the last day (while
+ * YouTube's last reports are awaited) and the final restore. 3 variants × 21 days of thumbnails: 1,173.
+ */
 export function rotationUnits(days: number, kind: SwapKind): number {
-  return (days + 1) * swapUnits(kind);
+  return (days + 2) * swapUnits(kind);
 }
 
 /** Units per day from a list of charges. */

@@ -1,6 +1,7 @@
 // What the API answers about an A/B test: live figures and history.
 import { z } from "zod";
 import { AnalyticsSource, Decision, Interval, ThumbnailStyle, Verdict } from "./common";
+import { RotationStatus } from "./rotation";
 
 export const VariantStats = z.object({
   thumbnail_id: z.string(),
@@ -67,6 +68,7 @@ export const AbStatus = z.object({
   corrections: z
     .object({ count: z.number().int(), impressions: z.number(), clicks: z.number() })
     .describe("Downward revisions accepted so far"),
+  rotation: RotationStatus.nullable().optional().describe("A YouTube rotation test's calendar, swaps and data (analytics_source youtube)"),
 });
 export type AbStatus = z.infer<typeof AbStatus>;
 

@@ -20,7 +20,7 @@ export type RequiredAction = z.infer<typeof RequiredAction>;
 export const ThumbnailStyle = z.enum(["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"]);
 export type ThumbnailStyle = z.infer<typeof ThumbnailStyle>;
 
-export const AnalyticsSource = z.enum(["simulated", "external"]);
+export const AnalyticsSource = z.enum(["simulated", "external", "youtube"]);
 export type AnalyticsSource = z.infer<typeof AnalyticsSource>;
 
 export const Decision = z.enum(["winner", "same", "manual", "stopped", "timeout"]);

@@ -6,3 +6,4 @@ export * from "./requests";
 export * from "./workflow";
 export * from "./ab";
 export * from "./results";
+export * from "./rotation";

@@ -1,6 +1,7 @@
 // What clients send: the schemas the routes validate with (and the OpenAPI document shows).
 import { z } from "zod";
 import { AnalyticsSource, WorkflowStatus } from "./common";
+import { YouTubeTestSettings } from "./rotation";
 
 const id = z.string().trim().min(1).max(100);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -43,10 +44,18 @@ export const ApproveRequest = z.discriminatedUnion("action", [
 ]);
 export type ApproveRequest = z.infer<typeof ApproveRequest>;
 
-export const SelectThumbnailRequest = z.strictObject({
-  thumbnail_id: id,
-  analytics_source: AnalyticsSource.default("simulated"),
-});
+export const SelectThumbnailRequest = z
+  .strictObject({
+    thumbnail_id: id,
+    analytics_source: AnalyticsSource.default("simulated"),
+    youtube: YouTubeTestSettings.optional().describe("Required with analytics_source 'youtube': the video and what to rotate"),
+  })
+  .superRefine((body, ctx) => {
+    if (body.analytics_source === "youtube" && !body.youtube)
+      ctx.addIssue({ code: "custom", path: ["youtube"], message: "is required when analytics_source is 'youtube'" });
+    if (body.analytics_source !== "youtube" && body.youtube)
+      ctx.addIssue({ code: "custom", path: ["youtube"], message: "is only for analytics_source 'youtube'" });
+  });
 export type SelectThumbnailRequest = z.infer<typeof SelectThumbnailRequest>;
 
 export const EditScriptRequest = z.strictObject({

@@ -19,6 +19,8 @@ export interface RotationOptions {
   references?: number;
   /** Days analytics take to report a day (default 3), added to days to decision. */
   reportLagDays?: number;
+  /** Measured days whose planned variant was not live all day; their blocks count for nothing. */
+  lostDates?: readonly string[];
 }
 
 export type RotationVerdict = "winner" | "same" | "inconclusive-so-far" | "inconclusive";
@@ -46,7 +48,7 @@ export function analyseRotation(
   rows: RotationRow[],
   options: RotationOptions = {},
 ): { ok: true; result: RotationResult } | { ok: false; errors: PushError[] } {
-  const read = readRows(schedule, rows);
+  const read = readRows(schedule, rows, options.lostDates);
   if (!read.ok) return read;
   const { data } = read;
   const alpha = options.alpha ?? 0.05;
@@ -80,7 +82,7 @@ export function analyseRotation(
     daysToDecision: null,
     variants: totals,
   };
-  if (looks === 0) return { ok: true, result: empty };
+  if (looks === 0 || data.blocks.every((b) => b.weight === 0)) return { ok: true, result: empty };
 
   const theta = effects(data);
   theta.forEach((t, v) => (totals[v].effect = Math.exp(t) - 1));
@@ -164,6 +166,7 @@ function watchLift(data: RotationData, i: number, j: number): number | null {
   let weight = 0;
   for (let b = 0; b < data.blocks.length; b++) {
     const block = data.blocks[b];
+    if (block.weight === 0) continue;
     const slice = data.assignment.slice(b * k, b * k + k);
     const [pi, pj] = [slice.indexOf(i), slice.indexOf(j)];
     const wi = block.watchMinutes[pi];

@@ -35,9 +35,15 @@ export interface RotationData {
   blocks: BlockData[];
 }
 
+/**
+ * `lostDates` are measured days whose planned variant was not live all day (a failed swap): their
+ * block counts with weight 0, so it adds nothing, and later blocks still count. Dropping a block
+ * for a reason that does not depend on the variant keeps the randomisation test exact.
+ */
 export function readRows(
   schedule: RotationSchedule,
   rows: RotationRow[],
+  lostDates: readonly string[] = [],
 ): { ok: true; data: RotationData } | { ok: false; errors: PushError[] } {
   const errors: PushError[] = [];
   const k = schedule.variantIds.length;
@@ -76,6 +82,18 @@ export function readRows(
   const blocks: BlockData[] = [];
   for (let b = 0; b < schedule.blocks; b++) {
     const days = measured.slice(b * k, b * k + k);
+    if (days.some((d) => lostDates.includes(d.date))) {
+      const zeros = new Array<number>(k).fill(0);
+      blocks.push({
+        impressions: zeros,
+        clicks: zeros,
+        watchMinutes: zeros.map(() => null),
+        logCtr: zeros,
+        weight: 0,
+        lastDay: days[k - 1].index,
+      });
+      continue;
+    }
     const got = days.map((d) => found.get(d.date));
     if (got.some((r) => !r)) break;
     const impressions = got.map((r) => r!.impressions);

@@ -56,7 +56,9 @@ describe("rotation schedule", () => {
       expect(value).toBeLessThanOrEqual(limit);
       drawn += value;
     }
-    expect(drawn / 50).toBeLessThan((0.85 * free) / 200);
+    // The allowed set is the best 30% (not the best 20%): a tighter set leaves some schedules too
+    // few swap patterns for their pair tests ever to reach α, whatever the data.
+    expect(drawn / 50).toBeLessThan((0.9 * free) / 200);
   });
 
   it("adds washout days after each swap and refuses plans it cannot hold", () => {
@@ -146,5 +148,39 @@ describe("rotation analysis", () => {
       { path: "rows.3.impressions", message: "must be a whole number ≥ 0" },
       { path: "rows.3.watchMinutes", message: "must be a number ≥ 0" },
     ]);
+  });
+});
+
+describe("lost days", () => {
+  it("counts a block with a lost day for nothing and still analyses the blocks after it", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 11 });
+    const rows = simulateRotation(s, channel(1.5), 4);
+    const lost = [s.days[4]!.date];
+    const withLost = analyseRotation(
+      s,
+      rows.filter((r) => r.date !== lost[0]),
+      { lostDates: lost },
+    );
+    const full = analyseRotation(s, rows);
+    expect(withLost.ok && full.ok).toBe(true);
+    if (!withLost.ok || !full.ok) return;
+    // Every block is analysed: the lost one counts, with nothing in it.
+    expect(withLost.result.blocksAnalysed).toBe(7);
+    const shown = (r: typeof full.result) => r.variants.reduce((n, v) => n + v.impressions, 0);
+    const lostBlock = rows.filter((r) => s.days.find((d) => d.date === r.date)!.block === s.days[4]!.block);
+    expect(shown(withLost.result)).toBe(shown(full.result) - lostBlock.reduce((n, r) => n + r.impressions, 0));
+    expect(withLost.result.leaderId).toBe("C");
+  });
+
+  it("waits for a missing day but not for a lost one", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 11 });
+    const rows = simulateRotation(s, channel(1), 4).slice(0, 6);
+    const missing = analyseRotation(s, rows.slice(0, 5));
+    const lost = analyseRotation(s, rows.slice(0, 5), { lostDates: [rows[5]!.date] });
+    expect(missing.ok && missing.result.blocksAnalysed).toBe(1);
+    expect(lost.ok && lost.result.blocksAnalysed).toBe(2);
+    // A schedule whose only blocks are lost has nothing to compare.
+    const none = analyseRotation(s, [], { lostDates: [s.days[0]!.date] });
+    expect(none.ok && none.result.leaderId).toBe(null);
   });
 });

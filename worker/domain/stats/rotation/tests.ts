@@ -14,7 +14,8 @@ export function globalPath(data: RotationData, assignment: Assignment): number[]
     const mean = block.logCtr.reduce((s, y) => s + y, 0) / k;
     for (let p = 0; p < k; p++) sums[assignment[b * k + p]] += block.weight * (block.logCtr[p] - mean);
     weight += block.weight;
-    return sums.reduce((s, x) => s + (x / weight) ** 2, 0);
+    // A lost block has weight 0; before any weight, nothing is measured yet.
+    return weight > 0 ? sums.reduce((s, x) => s + (x / weight) ** 2, 0) : 0;
   });
 }
 
@@ -78,7 +79,7 @@ export function pairPaths(data: RotationData, diffs: number[], patterns: number[
     return data.blocks.map((block, b) => {
       sum += block.weight * signs[b] * (diffs[b] - shift);
       weight += block.weight;
-      return Math.abs(sum / weight);
+      return weight > 0 ? Math.abs(sum / weight) : 0;
     });
   });
 }

@@ -1,0 +1,200 @@
+// The calls a YouTube rotation makes, outside the pure core: each reads the record, talks to
+// YouTube through the YouTubeChannel interface, records the quota it spent, and returns the
+// command that reports the outcome. A YouTube failure becomes a *_failed command (the core decides
+// the retry); anything else throws, and the alarm tries again later.
+import { ORIGINAL, type RotationRecord, changesThumbnail, changesTitle } from "../domain/rotation/record";
+import { nextSwap, today } from "../domain/rotation/calendar";
+import { toYouTube } from "../domain/rotation/clock";
+import type { FailureKind, ReportDay } from "../domain/rotation/progress";
+import type { Command, RotationEffect, WorkflowRecord } from "../domain/workflow";
+import { findThumbnail } from "../domain/workflow";
+import { addDays } from "../domain/youtube/pacific";
+import { coveredDays, newestPerDay, videoReach } from "../domain/youtube/reach-csv";
+import type { Env } from "../env";
+import { renderPng } from "../render/png";
+import { openYouTubeChannel } from "../youtube/channel";
+import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
+import { YouTubeError } from "../youtube/errors";
+import { getConnection, recordCharges, updateConnection } from "../youtube/store";
+import type { YouTubeChannel } from "../youtube/types";
+import type { ThumbnailStore } from "./thumbnail-media";
+
+export interface RotationContext {
+  env: Env;
+  record: WorkflowRecord;
+  now: number;
+  media: ThumbnailStore;
+  /** Make the call now, even before it is due (the restore when the channel is being disconnected). */
+  force?: boolean;
+}
+
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+
+/** A failure YouTube (or the missing connection) caused, as the core's retry rules see it. */
+export function classify(err: unknown): { failure: FailureKind; reason: string; hint: number | null } | null {
+  if (err instanceof YouTubeNotConfigured) return { failure: "forbidden", reason: err.message, hint: null };
+  if (!(err instanceof YouTubeError)) return null;
+  const failure: FailureKind =
+    err.kind === "not_connected" || err.kind === "needs_reconnect"
+      ? "needs_reconnect"
+      : err.kind === "quota_exceeded" || err.kind === "forbidden" || err.kind === "unavailable"
+        ? err.kind
+        : "other";
+  return { failure, reason: err.message.slice(0, 300), hint: err.retryAt };
+}
+
+/** Units Google charged for one effect's calls, failed ones included (Google charges those too). */
+interface Spent {
+  units: number;
+}
+
+/** Runs `fn` on the owner's channel in YouTube's time, then records every unit Google charged. */
+async function withChannel<T>(ctx: RotationContext, r: RotationRecord, spent: Spent, fn: (ch: YouTubeChannel) => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const now = () => toYouTube(r.clock, ctx.now + (Date.now() - started));
+  const channel = await openYouTubeChannel({ cfg: youtubeConfig(ctx.env), db: ctx.env.DB, userId: ctx.record.owner_id, now });
+  try {
+    return await fn(channel);
+  } finally {
+    const charges = channel.takeCharges();
+    spent.units += charges.reduce((s, c) => s + c.units, 0);
+    await recordCharges(ctx.env.DB, ctx.record.owner_id, charges);
+  }
+}
+
+function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  return null;
+}
+
+/** Downloads a public image (the video's own thumbnail, or a Pollinations design) as PNG or JPEG bytes. */
+export async function fetchImage(url: string): Promise<{ contentType: "image/png" | "image/jpeg"; bytes: Uint8Array }> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+  if (!res.ok) throw new Error(`the image at ${new URL(url).host} answered ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const contentType = imageType(bytes);
+  if (!contentType || bytes.byteLength > MAX_IMAGE_BYTES) throw new Error("the image is not a PNG or JPEG of at most 2 MB");
+  return { contentType, bytes };
+}
+
+/** The 1280×720 image a target shows: the saved original, the creator's upload, a fetched design, or the embedded design rendered to PNG. */
+async function imageFor(ctx: RotationContext, target: string): Promise<Uint8Array> {
+  if (target === ORIGINAL) {
+    const original = ctx.media.original();
+    if (!original) throw new Error("the video's original thumbnail was not saved");
+    return original.bytes;
+  }
+  const thumbnail = findThumbnail(ctx.record, target);
+  const media = ctx.media.media(ctx.record, target);
+  if (!thumbnail || !media) throw new Error(`no thumbnail ${target} in this workflow`);
+  if (media.kind === "upload") return media.bytes;
+  if (thumbnail.external_url) return (await fetchImage(thumbnail.external_url)).bytes;
+  return renderPng(media.svg, { width: 1280 });
+}
+
+const titleFor = (r: RotationRecord, target: string) => (target === ORIGINAL ? r.video.title : (r.titles?.[target] ?? r.video.title));
+
+/** Puts a target on the video: thumbnail (then a read to verify it), title, or both. */
+async function putOnVideo(
+  ctx: RotationContext,
+  r: RotationRecord,
+  spent: Spent,
+  target: string,
+  key: string,
+  attempt: number,
+): Promise<string> {
+  const image = changesThumbnail(r) ? await imageFor(ctx, target) : null;
+  return withChannel(ctx, r, spent, async (channel) => {
+    const done: string[] = [];
+    if (image) {
+      const set = await channel.setThumbnail(r.video.id, image, { idempotencyKey: `${key}:thumbnail`, attempt });
+      const video = await channel.getVideo(r.video.id);
+      if (!video || !video.thumbnailUrl)
+        throw new YouTubeError("unavailable", "YouTube did not show the video's thumbnail after the upload.");
+      done.push(`thumbnail ${set.sha256.slice(0, 12)} (${set.bytes} bytes)`);
+    }
+    if (changesTitle(r)) {
+      const title = await channel.updateTitle(r.video.id, titleFor(r, target), { idempotencyKey: `${key}:title`, attempt });
+      done.push(title.unchanged ? "title already set" : `title “${title.title}”`);
+    }
+    return done.join("; ");
+  });
+}
+
+async function swap(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
+  const next = nextSwap(r, ctx.now);
+  if (!next || next.at > ctx.now) return null;
+  const key = `${ctx.record.id}:swap:${next.date}:${next.target}`;
+  const spent = { units: 0 };
+  try {
+    const detail = await putOnVideo(ctx, r, spent, next.target, key, r.swap_attempt + 1);
+    return { type: "rotation_swapped", date: next.date, target: next.target, units: spent.units, detail };
+  } catch (err) {
+    const failed = classify(err);
+    if (!failed) throw err;
+    return { type: "rotation_swap_failed", date: next.date, target: next.target, units: spent.units, ...failed };
+  }
+}
+
+async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
+  if (!r.restore || r.restore.done_at !== null || (r.restore.next_at > ctx.now && !ctx.force)) return null;
+  const target = r.restore.target;
+  const date = today(r, ctx.now);
+  const spent = { units: 0 };
+  try {
+    await putOnVideo(ctx, r, spent, target, `${ctx.record.id}:restore:${target}`, r.restore.attempts + 1);
+    return { type: "rotation_restored", date, target, units: spent.units };
+  } catch (err) {
+    const failed = classify(err);
+    if (!failed) throw err;
+    return { type: "rotation_restore_failed", date, target, units: spent.units, ...failed };
+  }
+}
+
+/** New reach report versions for the rotation's days, and watch minutes per day so far. */
+async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
+  if (r.next_data_check_at > ctx.now) return null;
+  const first = r.schedule.startDate;
+  const last = r.schedule.days.at(-1)!.date;
+  const yesterday = addDays(today(r, ctx.now), -1);
+  try {
+    const read = await withChannel(ctx, r, { units: 0 }, async (channel) => {
+      let jobId = (await getConnection(ctx.env.DB, ctx.record.owner_id))?.reachJobId ?? null;
+      if (!jobId) {
+        jobId = (await channel.ensureReachJob()).id;
+        await updateConnection(ctx.env.DB, ctx.record.owner_id, { reachJobId: jobId, updatedAt: ctx.now });
+      }
+      const known = new Set(r.reports_seen);
+      const fresh = (await channel.listReports(jobId)).filter((rep) => !known.has(rep.id));
+      // Each version is read once; only those covering the rotation's days are downloaded.
+      const relevant = fresh.filter((rep) => coveredDays(rep).some((d) => d >= first && d <= last));
+      const versions = [];
+      for (const rep of relevant) versions.push(await channel.downloadReport(rep));
+      const reports: ReportDay[] = newestPerDay(versions).flatMap((day) => {
+        if (day.day < first || day.day > last) return [];
+        const row = day.rows.some((x) => x.videoId === r.video.id) ? videoReach([day], r.video.id)[0]! : null;
+        return [
+          { id: day.reportId, date: day.day, created: day.createTime, row: row && { impressions: row.impressions, clicks: row.clicks } },
+        ];
+      });
+      const until = yesterday < last ? yesterday : last;
+      const watch = until >= first ? await channel.queryWatchTime(r.video.id, first, until) : [];
+      return { reports, seen: fresh.map((rep) => rep.id), watch: watch.map((w) => ({ date: w.day, minutes: w.estimatedMinutesWatched })) };
+    });
+    return { type: "rotation_data", ...read };
+  } catch (err) {
+    const failed = classify(err);
+    if (!failed) throw err;
+    return { type: "rotation_data_failed", ...failed };
+  }
+}
+
+/** The call a rotation timer asks for, as the command that reports its outcome; null when nothing is due. */
+export function rotationCall(effect: RotationEffect, ctx: RotationContext): Promise<Command | null> {
+  const r = ctx.record.ab?.rotation;
+  if (!r) return Promise.resolve(null);
+  if (effect === "swap") return swap(ctx, r);
+  if (effect === "restore") return restore(ctx, r);
+  return data(ctx, r);
+}

@@ -1,0 +1,194 @@
+// How a rotation moves: a swap applied or failed, reports read, the analysis, the end and the
+// restore. Each function takes the record and the clock and returns the next record; the
+// Durable Object made the calls and reports what happened.
+import { analyseRotation, type RotationResult } from "../stats/rotation";
+import { nextPacificMidnight } from "../youtube/pacific";
+import { analysisRows, lostDates } from "./calendar";
+import { toReal, toYouTube } from "./clock";
+import { DATA_CHECK_HOURS, ORIGINAL, type RotationRecord, type RotationResultSummary, type SwapEntry, type Target } from "./record";
+
+const HOUR = 3_600_000;
+/** Failed attempts kept in the log (every applied swap is kept). */
+const FAILURES_KEPT = 30;
+
+/** Why a call failed, as the Durable Object classified YouTube's answer. */
+export type FailureKind = "quota_exceeded" | "needs_reconnect" | "forbidden" | "unavailable" | "other";
+
+export interface Attempt {
+  date: string;
+  target: Target;
+  units: number;
+}
+
+function log(r: RotationRecord, entry: SwapEntry): SwapEntry[] {
+  const swaps = [...r.swaps, entry];
+  const failures = swaps.filter((s) => s.outcome === "failed");
+  if (failures.length <= FAILURES_KEPT) return swaps;
+  const drop = new Set(failures.slice(0, failures.length - FAILURES_KEPT));
+  return swaps.filter((s) => !drop.has(s));
+}
+
+/**
+ * When a failed call may be tried again (real ms): a spent quota at the next midnight Pacific (when
+ * Google resets it), a lost grant or a refusal hourly (the creator must act; each try is free
+ * until it works), anything else after YouTube's own hint or five minutes.
+ */
+export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null): number {
+  const yt = toYouTube(r.clock, now);
+  if (kind === "quota_exceeded") return toReal(r.clock, nextPacificMidnight(yt));
+  if (kind === "needs_reconnect" || kind === "forbidden") return toReal(r.clock, yt + HOUR);
+  return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + 5 * 60_000));
+}
+
+export const pausesFor = (kind: FailureKind) => kind === "needs_reconnect" || kind === "forbidden";
+
+export function swapApplied(r: RotationRecord, a: Attempt, now: number, detail: string | null): RotationRecord {
+  return {
+    ...r,
+    live: { target: a.target, date: a.date, at: now },
+    swaps: log(r, { at: now, date: a.date, target: a.target, kind: "swap", outcome: "applied", units: a.units, detail }),
+    swap_retry_at: null,
+    swap_attempt: 0,
+    paused: null,
+    units_used: r.units_used + a.units,
+  };
+}
+
+export function swapFailed(
+  r: RotationRecord,
+  a: Attempt,
+  now: number,
+  kind: FailureKind,
+  reason: string,
+  hint: number | null,
+): RotationRecord {
+  return {
+    ...r,
+    swaps: log(r, { at: now, date: a.date, target: a.target, kind: "swap", outcome: "failed", units: a.units, detail: reason }),
+    swap_retry_at: retryAt(r, now, kind, hint),
+    swap_attempt: r.swap_attempt + 1,
+    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+    units_used: r.units_used + a.units,
+  };
+}
+
+/** One downloaded reach report: its day, its version and our video's row (null: YouTube left the all-zero row out). */
+export interface ReportDay {
+  id: string;
+  date: string;
+  created: string;
+  row: { impressions: number; clicks: number } | null;
+}
+
+/** Newest version per day wins; returns the record and the days whose numbers changed. */
+export function dataArrived(
+  r: RotationRecord,
+  reports: ReportDay[],
+  seen: string[],
+  watch: { date: string; minutes: number }[],
+  now: number,
+): { rotation: RotationRecord; changed: string[] } {
+  const reach = { ...r.reach };
+  const changed = new Set<string>();
+  const scheduled = new Set(r.schedule.days.map((d) => d.date));
+  for (const rep of reports) {
+    if (!scheduled.has(rep.date)) continue;
+    const known = reach[rep.date];
+    if (known && known.created >= rep.created) continue;
+    const next = { impressions: rep.row?.impressions ?? 0, clicks: rep.row?.clicks ?? 0, created: rep.created };
+    if (!known || known.impressions !== next.impressions || known.clicks !== next.clicks) changed.add(rep.date);
+    reach[rep.date] = next;
+  }
+  const watchNext = { ...r.watch };
+  for (const w of watch) if (scheduled.has(w.date)) watchNext[w.date] = w.minutes;
+  const reportsSeen = [...new Set([...r.reports_seen, ...seen])].slice(-400);
+  return {
+    rotation: {
+      ...r,
+      reach,
+      watch: watchNext,
+      reports_seen: reportsSeen,
+      paused: null,
+      next_data_check_at: toReal(r.clock, toYouTube(r.clock, now) + DATA_CHECK_HOURS * HOUR),
+    },
+    changed: [...changed].sort(),
+  };
+}
+
+export function dataFailed(r: RotationRecord, now: number, kind: FailureKind, reason: string, hint: number | null): RotationRecord {
+  return {
+    ...r,
+    next_data_check_at: Math.max(retryAt(r, now, kind, hint), toReal(r.clock, toYouTube(r.clock, now) + HOUR)),
+    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+  };
+}
+
+export interface AnalysisSettings {
+  alpha: number;
+  sameMargin: number;
+}
+
+/** The randomisation analysis on what has been reported, with lost days counted for nothing. */
+export function analyse(r: RotationRecord, now: number, s: AnalysisSettings): RotationResult {
+  const lost = lostDates(r, now);
+  const out = analyseRotation(r.schedule, analysisRows(r, lost), { alpha: s.alpha, sameMargin: s.sameMargin, lostDates: lost });
+  // The rows come from our own schedule and YouTube's counts; a refusal here is a bug.
+  if (!out.ok) throw new Error(`rotation analysis refused its own data: ${out.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
+  return out.result;
+}
+
+export function summarise(result: RotationResult): RotationResultSummary {
+  return {
+    verdict: result.verdict,
+    winner_id: result.winnerId,
+    leader_id: result.leaderId,
+    runner_up_id: result.runnerUpId,
+    p_value: result.pValue,
+    lift: result.lift,
+    watch_time_lift: result.watchTimeLift,
+    blocks_analysed: result.blocksAnalysed,
+    blocks_planned: result.blocksPlanned,
+  };
+}
+
+/** The test is over: the proven or declared winner goes back on the video, else the original. */
+export function beginRestore(r: RotationRecord, winner: string | null, now: number): RotationRecord {
+  if (r.restore) return r;
+  return { ...r, restore: { target: winner ?? ORIGINAL, attempts: 0, next_at: now, done_at: null, last_error: null } };
+}
+
+export function restoreApplied(r: RotationRecord, a: Attempt, now: number): RotationRecord {
+  return {
+    ...r,
+    live: { target: a.target, date: a.date, at: now },
+    swaps: log(r, { at: now, date: a.date, target: a.target, kind: "restore", outcome: "applied", units: a.units, detail: null }),
+    restore: r.restore && { ...r.restore, attempts: r.restore.attempts + 1, done_at: now, last_error: null },
+    paused: null,
+    units_used: r.units_used + a.units,
+  };
+}
+
+/** A failed restore is tried again until it works or the channel is disconnected: a loser must not stay live. */
+export function restoreFailed(
+  r: RotationRecord,
+  a: Attempt,
+  now: number,
+  kind: FailureKind,
+  reason: string,
+  hint: number | null,
+): RotationRecord {
+  if (!r.restore) return r;
+  return {
+    ...r,
+    swaps: log(r, { at: now, date: a.date, target: a.target, kind: "restore", outcome: "failed", units: a.units, detail: reason }),
+    restore: { ...r.restore, attempts: r.restore.attempts + 1, next_at: retryAt(r, now, kind, hint), last_error: reason },
+    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+    units_used: r.units_used + a.units,
+  };
+}
+
+/** Nothing more can be done for the video (the creator disconnected the channel). */
+export function restoreAbandoned(r: RotationRecord, reason: string, now: number): RotationRecord {
+  if (!r.restore || r.restore.done_at !== null) return r;
+  return { ...r, restore: { ...r.restore, next_at: Number.MAX_SAFE_INTEGER, last_error: reason }, paused: { reason, since: now } };
+}

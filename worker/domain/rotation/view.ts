@@ -1,0 +1,139 @@
+// What the API shows of a rotation: the calendar with each day's state and numbers, the swap
+// log, the waiting-for-data note and the restore, as the contract's RotationStatus.
+import type { AbStatus, RotationDay, RotationStatus } from "../../shared/contract";
+import type { AbTestRecord } from "../ab-test";
+import { isRunning } from "../ab-test";
+import { addDays, pacificMidnight } from "../youtube/pacific";
+import { awaitedDates, lostDates, nextSwap, today } from "./calendar";
+import { toReal } from "./clock";
+import type { RotationRecord } from "./record";
+
+const iso = (ms: number | null) => (ms === null || ms >= Number.MAX_SAFE_INTEGER ? null : new Date(ms).toISOString());
+/** YouTube's reach reports usually cover a day 2 to 3 days after it. */
+const REPORT_LAG_DAYS = 3;
+
+function stateOf(r: RotationRecord, ab: AbTestRecord, now: number): RotationStatus["state"] {
+  if (r.restore) return r.restore.done_at === null ? "restoring" : "restored";
+  if (r.paused) return "paused";
+  const current = today(r, now);
+  if (current < r.schedule.startDate) return "scheduled";
+  if (current > r.schedule.days.at(-1)!.date || !isRunning(ab)) return "waiting_for_data";
+  return "running";
+}
+
+function days(r: RotationRecord, now: number, lost: readonly string[]): RotationDay[] {
+  const current = today(r, now);
+  return r.schedule.days.map((d) => {
+    const reach = r.reach[d.date];
+    const watch = r.watch[d.date] ?? null;
+    const state = lost.includes(d.date)
+      ? "lost"
+      : reach
+        ? "reported"
+        : d.date > current
+          ? "upcoming"
+          : d.date === current
+            ? "live"
+            : "waiting";
+    return {
+      date: d.date,
+      variant_id: d.variantId,
+      block: d.block,
+      measured: d.measured,
+      state,
+      impressions: reach?.impressions ?? null,
+      clicks: reach?.clicks ?? null,
+      ctr: reach && reach.impressions > 0 ? reach.clicks / reach.impressions : null,
+      watch_minutes: watch,
+      watch_minutes_per_impression: reach && watch !== null && reach.impressions > 0 ? watch / reach.impressions : null,
+      expected_by: reach ? null : iso(toReal(r.clock, pacificMidnight(addDays(d.date, REPORT_LAG_DAYS)))),
+    };
+  });
+}
+
+function dataNote(r: RotationRecord, now: number, lost: readonly string[]): string {
+  const awaited = awaitedDates(r, now, lost);
+  const dayNumber = (date: string) => r.schedule.days.findIndex((d) => d.date === date) + 1;
+  if (awaited.length > 0) {
+    const first = awaited[0]!;
+    const more = awaited.length > 1 ? ` (and ${awaited.length - 1} later day${awaited.length > 2 ? "s" : ""})` : "";
+    return `Waiting for YouTube's numbers for day ${dayNumber(first)}, ${first}${more}: a day's data usually arrives 2–3 days later.`;
+  }
+  if (today(r, now) < r.schedule.startDate) return `The rotation starts at midnight Pacific on ${r.schedule.startDate}.`;
+  return "Every finished day so far has been reported; a day's data usually arrives 2–3 days later.";
+}
+
+export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus {
+  const r = ab.rotation!;
+  const lost = lostDates(r, now);
+  const swap = isRunning(ab) && !r.restore ? nextSwap(r, now) : null;
+  return {
+    video: {
+      id: r.video.id,
+      url: `https://www.youtube.com/watch?v=${r.video.id}`,
+      title: r.video.title,
+      original_thumbnail_url: r.video.thumbnail_url,
+      published_at: r.video.published_at,
+    },
+    vary: r.vary,
+    titles: r.titles,
+    state: stateOf(r, ab, now),
+    paused_reason: r.paused?.reason ?? null,
+    live: r.live && { target: r.live.target, since: new Date(r.live.at).toISOString() },
+    days: days(r, now, lost),
+    swaps: r.swaps.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
+    next_swap_at: iso(swap?.at ?? null),
+    next_data_check_at: isRunning(ab) ? iso(r.next_data_check_at) : null,
+    blocks_analysed: r.result?.blocks_analysed ?? 0,
+    blocks_planned: r.schedule.blocks,
+    data_note: dataNote(r, now, lost),
+    quota: { used_units: r.units_used, planned_units: r.units_planned },
+    restore: r.restore && {
+      target: r.restore.target,
+      done_at: iso(r.restore.done_at),
+      attempts: r.restore.attempts,
+      next_attempt_at: r.restore.done_at === null ? iso(r.restore.next_at) : null,
+      last_error: r.restore.last_error,
+    },
+    watch_time_lift: r.result?.watch_time_lift ?? null,
+    p_value: r.result?.p_value ?? null,
+    day_seconds: 86_400 / r.clock.speed,
+  };
+}
+
+/** The creator's one line and the progress bar for a rotation, in place of the 30-second engine's. */
+export function rotationSummary(ab: AbTestRecord, labels: Record<string, string>, now: number): Pick<AbStatus, "summary" | "progress"> {
+  const r = ab.rotation!;
+  const res = r.result;
+  const name = (id: string | null | undefined) => (id ? (labels[id] ?? id) : "");
+  const analysed = res?.blocks_analysed ?? 0;
+  const planned = r.schedule.blocks;
+  const fraction = isRunning(ab) ? analysed / planned : 1;
+  const progress = {
+    fraction,
+    impressions_per_variant: Math.min(...ab.counts.map((c) => c.impressions)),
+    needed_impressions_per_variant: null,
+    eta_seconds: null,
+    toward: null,
+    text: isRunning(ab) ? `${analysed} of ${planned} rotations reported. ${dataNote(r, now, lostDates(r, now))}` : "Decided.",
+  };
+  if (!isRunning(ab)) {
+    const state =
+      ab.decision === "manual" ? "picked" : ab.verdict === "winner" ? "winner" : ab.verdict === "same" ? "same" : "inconclusive";
+    const text =
+      state === "winner"
+        ? `${name(ab.winner_id)} wins`
+        : state === "picked"
+          ? `You picked ${name(ab.winner_id)} before the rotation proved it`
+          : state === "same"
+            ? "No meaningful difference: they performed the same"
+            : "No proven difference; your original goes back on the video";
+    return { summary: { state, leader_id: state === "winner" || state === "picked" ? ab.winner_id : null, text }, progress };
+  }
+  if (!res || !res.leader_id)
+    return {
+      summary: { state: "collecting", leader_id: null, text: `Rotating daily; ${analysed} of ${planned} rotations reported` },
+      progress,
+    };
+  return { summary: { state: "ahead", leader_id: res.leader_id, text: `${name(res.leader_id)} is ahead, not proven yet` }, progress };
+}
