@@ -40,7 +40,9 @@ export function classify(err: unknown): { failure: FailureKind; reason: string; 
       : err.kind === "quota_exceeded" || err.kind === "forbidden" || err.kind === "unavailable"
         ? err.kind
         : "other";
-  return { failure, reason: err.message.slice(0, 300), hint: err.retryAt };
+  // A lost grant is the creator's to fix: the reason says where.
+  const reason = failure === "needs_reconnect" ? `The YouTube channel needs reconnecting in Settings (${err.message})` : err.message;
+  return { failure, reason: reason.slice(0, 300), hint: err.retryAt };
 }
 
 /** Units Google charged for one effect's calls, failed ones included (Google charges those too). */

@@ -46,7 +46,8 @@ export function finishRotation(ab: AbTestRecord, decision: Decision, chosenId: s
   const back = decision === "manual" ? chosenId : proven;
   const labels = labelsOf(ab);
   const name = (id: string | null) => (id ? (labels[id] ?? id) : "");
-  const restoring = back ? `${name(back)} goes back on the video and stays.` : "Your original thumbnail and title go back on the video.";
+  const original = rotation.vary === "both" ? "thumbnail and title go" : rotation.vary === "title" ? "title goes" : "thumbnail goes";
+  const restoring = back ? `${name(back)} goes back on the video and stays.` : `Your original ${original} back on the video.`;
   const analysis = result ? (ab.explanation ?? "") : "No day of the rotation had been reported yet.";
   const lead =
     decision === "manual"

@@ -5,7 +5,7 @@ import { isRunning } from "../ab-test";
 import { rotationLook } from "../rotation/ab";
 import { dataArrived, dataFailed, restoreAbandoned, restoreApplied, restoreFailed, swapApplied, swapFailed } from "../rotation/progress";
 import type { RotationRecord } from "../rotation/record";
-import type { CommandType, WorkflowEvent, YouTubeNews } from "./commands";
+import type { CommandType, Transition, WorkflowEvent, YouTubeNews } from "./commands";
 import type { WorkflowRecord } from "./record";
 import { refused } from "./refusals";
 import { type Rule, done, move, withNotice } from "./rule";
@@ -27,16 +27,18 @@ function swapping(r: WorkflowRecord): RotationRecord | null {
   return rotation && isRunning(r.ab!) && !rotation.restore ? rotation : null;
 }
 
+/** What a rotation changes on the video, for sentences about putting it back. */
+const changedWords = (r: RotationRecord) =>
+  r.vary === "both" ? "thumbnail and title are" : r.vary === "title" ? "title is" : "thumbnail is";
+
 const noRotation = () => refused(conflict("This workflow has no running YouTube rotation."));
 const noRestore = () => refused(conflict("This workflow has no restore pending."));
 
-/** When a call first finds the grant gone, the creator is told once, in the app and by webhook. */
-function pauseNews(before: RotationRecord, after: RotationRecord): WorkflowEvent[] {
-  if (before.paused || !after.paused) return [];
-  return [
-    news("reconnect_needed", { reason: after.paused.reason }),
-    { type: "notice", text: `The YouTube rotation is paused: ${after.paused.reason}` },
-  ];
+/** When a call first finds the grant gone, the creator is told once: in the app, on open pages and by webhook. */
+function withPauseNews(t: Transition, before: RotationRecord, after: RotationRecord): Transition {
+  if (!t.ok || before.paused || !after.paused) return t;
+  const told = done(t.record, [...t.events, news("reconnect_needed", { reason: after.paused.reason })]);
+  return withNotice(told, `The YouTube rotation is paused: ${after.paused.reason}`);
 }
 
 export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
@@ -64,11 +66,10 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const next = swapFailed(rotation, c, now, c.failure, c.reason, c.hint);
       const events = [
         news("swap_failed", { date: c.date, target: c.target, reason: c.reason, retry_at: new Date(next.swap_retry_at!).toISOString() }),
-        ...pauseNews(rotation, next),
       ];
       const quota =
         c.failure === "quota_exceeded" ? "YouTube's daily quota is spent; the swap moves to midnight Pacific, when it resets." : undefined;
-      return withNotice(done(withRotation(r, next, now), events), quota);
+      return withPauseNews(withNotice(done(withRotation(r, next, now), events), quota), rotation, next);
     },
   },
   rotation_data: {
@@ -96,7 +97,7 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const rotation = r.ab?.rotation;
       if (!rotation || !isRunning(r.ab!)) return noRotation();
       const next = dataFailed(rotation, now, c.failure, c.reason, c.hint);
-      return done(withRotation(r, next, now), pauseNews(rotation, next));
+      return withPauseNews(done(withRotation(r, next, now)), rotation, next);
     },
   },
   rotation_restored: {
@@ -107,7 +108,9 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
       const next = restoreApplied(rotation, c, now);
       const what =
-        c.target === "original" ? "Your original thumbnail and title are back on the video." : "The winner is back on the video, to stay.";
+        c.target === "original"
+          ? `Your original ${changedWords(rotation)} back on the video.`
+          : "The winner is back on the video, to stay.";
       const events: WorkflowEvent[] = [news("restored", { target: c.target, units: c.units }), { type: "updated", what: "rotation" }];
       return withNotice(done(withRotation(r, next, now), events), what);
     },
@@ -121,9 +124,8 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const next = restoreFailed(rotation, c, now, c.failure, c.reason, c.hint);
       const events = [
         news("restore_failed", { target: c.target, reason: c.reason, retry_at: new Date(next.restore!.next_at).toISOString() }),
-        ...pauseNews(rotation, next),
       ];
-      return done(withRotation(r, next, now), events);
+      return withPauseNews(done(withRotation(r, next, now), events), rotation, next);
     },
   },
   rotation_abandoned: {

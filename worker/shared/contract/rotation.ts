@@ -88,7 +88,10 @@ export const RotationStatus = z.object({
     })
     .nullable()
     .describe("At the end, the winner (or the original) goes back on the video and stays"),
-  watch_time_lift: z.number().nullable().describe("Watch minutes per impression, leader over runner-up (estimate)"),
+  watch_time_lift: z
+    .number()
+    .nullable()
+    .describe("Watch minutes per impression of the leader relative to the runner-up, minus 1 (0.1: 10% more; an estimate, not a test)"),
   p_value: z.number().nullable(),
   day_seconds: z.number().describe("86400; less only when a local run accelerates days (YOUTUBE_DAY_SECONDS)"),
 });

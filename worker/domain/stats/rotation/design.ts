@@ -62,7 +62,7 @@ export function imbalanceLimit(shape: DesignShape): number {
   if (limit === undefined) {
     const rand = mulberry32(mixSeed(0x1a7, shape.variants, shape.blocks));
     const pilot = Array.from({ length: PILOT }, () => imbalance(shape, shuffledBlocks(shape, rand))).sort((a, b) => a - b);
-    limit = pilot[Math.floor(ACCEPTED_SHARE * PILOT)] + 1e-9;
+    limit = pilot[Math.min(PILOT - 1, Math.floor(ACCEPTED_SHARE * PILOT))] + 1e-9;
     if (limits.size > 256) limits.clear();
     limits.set(key, limit);
   }
