@@ -53,6 +53,25 @@ describe("a spent quota, then a stop", () => {
   }, 120_000);
 });
 
+describe("a swap that fails halfway", () => {
+  it("is tried again minutes later with the same image, so the day still shows its variant", async () => {
+    const f = await readyToRotate("retry");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    // The upload goes through, then the read that verifies it answers 503.
+    await control(f.world, "POST", "faults", { op: "videos.list", kind: "server_error", times: 1 });
+    const { ab } = await runRotation(f, (s) => applied(s).length === 1);
+    const [failed, done] = ab.rotation!.swaps;
+    expect(failed).toMatchObject({ outcome: "failed", date: ab.rotation!.days[0]!.date, units: 51 });
+    expect(done).toMatchObject({ outcome: "applied", date: failed!.date, target: failed!.target, units: 51 });
+    expect(Date.parse(done!.at) - Date.parse(failed!.at)).toBe(5 * 60_000);
+    // Both attempts uploaded the same bytes; the day counts for its variant.
+    const uploads = (await fakeLog(f.world, "thumbnails.set")).filter((e) => e.video_id === VIDEO);
+    expect(uploads).toHaveLength(2);
+    expect(uploads[0]!.sha256).toBe(uploads[1]!.sha256);
+    expect(ab.rotation!.days[0]!.state).toBe("live");
+  }, 120_000);
+});
+
 describe("disconnecting the channel", () => {
   it("ends the running rotation and puts the original thumbnail and title back before the grant is revoked", async () => {
     const f = await readyToRotate("disconnect");
