@@ -222,6 +222,18 @@ export function rows(results: Record<string, unknown[]>, perPoll: number): Row[]
       "",
     ]);
   }
+  const strong = rotation("rotStrong");
+  if (strong) {
+    const correct = strong.filter((x) => x.winner === 2);
+    out.push([
+      "Rotation 3.0/3.5/7.5% (twofold), same channel",
+      "proven best by day 21; median days",
+      `${pct(rate(correct.length, strong.length))}; ${correct.length ? median(correct.map((x) => x.daysToDecision ?? Infinity)) : "never"}`,
+      pct(rate(strong.filter((x) => x.naiveWinner === 2).length, strong.length)),
+      "(report)",
+      "",
+    ]);
+  }
   rotFp("rotNoisyAA", "… A/A with ±10% day-to-day CTR noise, CTR falling 20%", true);
   return out;
 }

@@ -135,6 +135,8 @@ export function rotationScenarios(): RotationScenario[] {
     { key: "rotAA", ctrs: [0.05, 0.05, 0.05], days: 21, channel, seedBase: 21 },
     { key: "rotPower", ctrs: [0.05, 0.05, 0.056], days: 21, channel, seedBase: 22 },
     { key: "rotPair", ctrs: [0.05, 0.056], days: 21, channel, seedBase: 24 },
+    // A twofold difference: what the design can prove at all (its pair tests' resolution).
+    { key: "rotStrong", ctrs: [0.03, 0.035, 0.075], days: 21, channel, seedBase: 25 },
     // The same channel as real days are: the traffic mix moves each day's CTR (±10%) and CTR
     // falls a fifth as the audience broadens.
     { key: "rotNoisyAA", ctrs: [0.05, 0.05, 0.05], days: 21, channel: { ...channel, dailyCtrNoise: 0.1, ctrDrift: 0.8 }, seedBase: 23 },
