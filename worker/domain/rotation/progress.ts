@@ -31,12 +31,13 @@ function log(r: RotationRecord, entry: SwapEntry): SwapEntry[] {
 /**
  * When a failed call may be tried again (real ms): a spent quota at the next midnight Pacific (when
  * Google resets it), a lost grant or a refusal hourly (the creator must act; each try is free
- * until it works), anything else after YouTube's own hint or five minutes.
+ * until it works), an outage after YouTube's own hint or five minutes.
  */
 export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null): number {
   const yt = toYouTube(r.clock, now);
   if (kind === "quota_exceeded") return toReal(r.clock, nextPacificMidnight(yt));
-  if (kind === "needs_reconnect" || kind === "forbidden") return toReal(r.clock, yt + HOUR);
+  // A refusal that retrying cannot fix by itself (a grant, a permission, a rejected image) waits an hour.
+  if (kind === "needs_reconnect" || kind === "forbidden" || kind === "other") return toReal(r.clock, yt + HOUR);
   return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + 5 * 60_000));
 }
 
