@@ -26,8 +26,12 @@ export interface PreparedRotation {
 const at = (field: string, message: string) => refuse(invalid([{ path: `youtube.${field}`, message }], "The YouTube test cannot start."));
 
 /** The variants' titles: the creator's, or the approved script's title for the pick and the other scripts' for the rest. */
-function titlesFor(record: WorkflowRecord, pickId: string, given: Record<string, string> | undefined): Result<Record<string, string>> {
-  const ids = record.thumbnails.map((t) => t.id);
+function titlesFor(
+  record: WorkflowRecord,
+  ids: string[],
+  pickId: string,
+  given: Record<string, string> | undefined,
+): Result<Record<string, string>> {
   if (given) {
     const unknown = Object.keys(given).filter((id) => !ids.includes(id));
     if (unknown.length) return at("titles", `names thumbnails this workflow does not have: ${unknown.join(", ")}`);
@@ -66,11 +70,16 @@ export async function prepareRotation(
 ): Promise<Result<PreparedRotation>> {
   const videoId = parseVideoRef(settings.video);
   if (!videoId) return at("video", "is not a YouTube video URL or 11-character id");
-  const k = record.thumbnails.length;
+  const all = record.thumbnails.map((t) => t.id);
+  const ids = settings.variants ?? all;
+  if (ids.some((id) => !all.includes(id))) return at("variants", "names thumbnails this workflow does not have");
+  if (new Set(ids).size !== ids.length) return at("variants", "names a thumbnail twice");
+  if (!ids.includes(pickId)) return at("variants", "must include your pick");
+  const k = ids.length;
   const days = settings.days ?? defaultDays(k);
   if (days < 2 * k) return at("days", `must be at least ${2 * k}: two days for each of the ${k} variants`);
   const varyTitle = settings.vary !== "thumbnail";
-  const titles = varyTitle ? titlesFor(record, pickId, settings.titles) : ok(null);
+  const titles = varyTitle ? titlesFor(record, ids, pickId, settings.titles) : ok(null);
   if (!titles.ok) return titles;
   if (!varyTitle && settings.titles) return at("titles", "are only used when the test varies titles");
   try {
@@ -116,6 +125,7 @@ export async function prepareRotation(
           channel_id: channel.channelId,
         },
         vary: settings.vary,
+        variants: ids,
         titles: titles.value,
         days,
         clock: cfg.clock,

@@ -23,6 +23,8 @@ describe("starting a YouTube rotation", () => {
       [{ video: "https://www.youtube.com/watch?v=fkVidOthers" }, "youtube.video", /another channel/],
       [{ video: "fkVidPrivat" }, "youtube.video", /private/],
       [{ video: "fkVidSteady", days: 5 }, "youtube.days", /at least 6/],
+      [{ video: "fkVidSteady", variants: [f.wf.thumbnails[1]!.id, f.wf.thumbnails[2]!.id] }, "youtube.variants", /must include your pick/],
+      [{ video: "fkVidSteady", variants: [f.wf.thumbnails[0]!.id, "nope"] }, "youtube.variants", /does not have/],
       [{ video: "fkVidSteady", vary: "title", titles: { nope: "A title" } }, "youtube.titles", /does not have/],
       [{ video: "fkVidSteady", titles: { [f.wf.thumbnails[0]!.id]: "A title" } }, "youtube.titles", /only used when/],
     ];
@@ -98,11 +100,27 @@ describe("starting a YouTube rotation", () => {
       body: { thumbnail_id: other.thumbnails[0]!.id, analytics_source: "youtube", youtube: { video: "fkVidLaunch" } },
     });
     expect(expectProblem(clash, 409).detail).toMatch(/Another test is already rotating this video/);
-    const free = await call("POST", `/workflows/${other.id}/select-thumbnail`, {
+    // Two of the three thumbnails, titles only: a 14-day rotation of two.
+    const pair = [other.thumbnails[0]!.id, other.thumbnails[2]!.id];
+    const free = await call<WorkflowState>("POST", `/workflows/${other.id}/select-thumbnail`, {
       token: f.user.token,
-      body: { thumbnail_id: other.thumbnails[0]!.id, analytics_source: "youtube", youtube: { video: "fkVidRecent", vary: "title" } },
+      body: {
+        thumbnail_id: pair[0],
+        analytics_source: "youtube",
+        youtube: { video: "fkVidRecent", vary: "title", variants: pair },
+      },
     });
     expect(free.status, JSON.stringify(free.body)).toBe(200);
-    expect(Object.keys(free.body.ab_test!.rotation!.titles!)).toEqual(other.thumbnails.map((t) => t.id));
+    const rotation = free.body.ab_test!.rotation!;
+    expect(rotation.days).toHaveLength(14);
+    expect(free.body.ab_test!.variants.map((v) => v.thumbnail_id)).toEqual(pair);
+    expect(Object.keys(rotation.titles!)).toEqual(pair);
+    expect(new Set(rotation.days.map((d) => d.variant_id))).toEqual(new Set(pair));
+    // A thumbnail left out of the rotation cannot be declared its winner.
+    const outside = await call("POST", `/workflows/${other.id}/declare-winner`, {
+      token: f.user.token,
+      body: { thumbnail_id: other.thumbnails[1]!.id },
+    });
+    expect(expectProblem(outside, 400).errors![0]!.path).toBe("thumbnail_id");
   });
 });

@@ -73,6 +73,8 @@ export interface RotationRecord {
 export interface RotationSetup {
   video: RotationRecord["video"];
   vary: RotationVary;
+  /** The thumbnails rotated (two or all three; the creator's pick among them). */
+  variants?: string[];
   titles: Record<string, string> | null;
   days: number;
   clock: YouTubeClock;

@@ -100,7 +100,9 @@ const RULES: { [T in CommandType]: Rule<T> } = {
         return unknownThumbnail();
       }
       if (c.source === "youtube" && !c.rotation) return refused(conflict("A YouTube test needs its video checked first."));
-      const ab = startTest(r.thumbnails, c.thumbnail_id, c.source, c.config, c.seed, now, c.rotation);
+      // A rotation may test two of the three thumbnails (fewer days per block, more power).
+      const tested = c.rotation?.variants ? r.thumbnails.filter((t) => c.rotation!.variants!.includes(t.id)) : r.thumbnails;
+      const ab = startTest(tested, c.thumbnail_id, c.source, c.config, c.seed, now, c.rotation);
       return withNotice(move(r, "ab_testing", now, { selected_thumbnail_id: c.thumbnail_id, ab }), c.notice);
     },
   },
@@ -136,7 +138,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     from: ["ab_testing"],
     action: "declare a winner",
     apply(r, { thumbnail_id }, now) {
-      if (!r.thumbnails.some((t) => t.id === thumbnail_id)) {
+      if (!r.ab!.variant_ids.includes(thumbnail_id)) {
         return unknownThumbnail();
       }
       return move(r, "completed", now, { ab: endTest(r.ab!, "manual", thumbnail_id, now) });

@@ -8,6 +8,14 @@ export type RotationVary = z.infer<typeof RotationVary>;
 export const YouTubeTestSettings = z.strictObject({
   video: z.string().trim().min(1).max(300).describe("The video's URL or 11-character id; it must be on the connected channel"),
   vary: RotationVary.default("thumbnail").describe("What the rotation swaps: the thumbnail, the title, or both together"),
+  variants: z
+    .array(z.string().min(1).max(100))
+    .min(2)
+    .max(3)
+    .optional()
+    .describe(
+      "The thumbnails to rotate, your pick among them; default all three. Two variants need 14 days, not 21, and prove a difference far more often",
+    ),
   days: z
     .number()
     .int()
