@@ -117,6 +117,11 @@ export class WorkflowObject extends WorkflowShell {
   purge(ownerId: string): Promise<boolean> {
     return this.exclusive(async () => {
       if (!this.record || this.record.owner_id !== ownerId) return false;
+      // A video under test gets its winner or original back while the tokens still work.
+      if (this.record.ab?.rotation) {
+        if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The account was deleted" });
+        await this.restoreNow();
+      }
       for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.notFound, "workflow deleted");
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();

@@ -98,6 +98,20 @@ describe("disconnecting the channel", () => {
   }, 120_000);
 });
 
+describe("deleting the account", () => {
+  it("puts the original back on a video under test before the workflow and the tokens are gone", async () => {
+    const f = await readyToRotate("deleted");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    await runRotation(f, (s) => applied(s).length === 1);
+    expect((await videoOf(f.world)).live_thumbnail.is_original).toBe(false);
+    const deleted = await call("DELETE", "/account", { token: f.user.token, body: { password: "correct-horse-42" } });
+    expect(deleted.status).toBe(204);
+    expect((await videoOf(f.world)).live_thumbnail).toMatchObject({ is_original: true, label: "original" });
+    const log = (await fakeLog(f.world)).map((e) => e.event);
+    expect(log.lastIndexOf("thumbnails.set")).toBeLessThan(log.indexOf("oauth.revoke"));
+  }, 120_000);
+});
+
 describe("a lost grant", () => {
   it("pauses the rotation (no guessing), tells the creator in the app and by webhook, and resumes once reconnected", async () => {
     const f = await readyToRotate("paused");
