@@ -104,8 +104,20 @@ export async function youtubeSteps(h, { google, user }) {
     await page.getByLabel("Thumbnail and title together").check();
     const pickTitle = page.getByLabel(/\(your pick\)/);
     assert.ok((await pickTitle.inputValue()).length > 0, "the pick's title is prefilled from the approved script");
+    // Two variants: 14 days and two titles; back to all three (the path below tests three), 21 days.
+    const days = page.getByLabel("Days", { exact: true });
+    const titles = page.locator(".titles input");
+    await page
+      .getByRole("radio", { name: /^Two: my pick and / })
+      .first()
+      .check();
+    assert.equal(await days.inputValue(), "14");
+    assert.equal(await titles.count(), 2);
+    await page.getByRole("radio", { name: "All three" }).check();
+    assert.equal(await days.inputValue(), "21");
+    assert.equal(await titles.count(), 3);
     await page.getByLabel("Thumbnails (your title stays)").check();
-    await page.getByLabel("Days", { exact: true }).fill(String(DAYS));
+    await days.fill(String(DAYS));
     await h.capture("21-youtube-setup");
 
     await page.getByRole("button", { name: "Start rotation with Viral as my pick" }).click();

@@ -1,7 +1,8 @@
 // How the A/B test will run, chosen at thumbnail selection: simulated viewers, numbers pushed by
 // the creator's tools, or a rotation on the creator's own YouTube video (the video, its check,
-// what varies, the titles and the length). The request body is derived here, in one place.
-import { computed, createModel, signal } from "@preact/signals";
+// which thumbnails take turns, what varies, the titles and the length). The request body is
+// derived here, in one place.
+import { batch, computed, createModel, signal } from "@preact/signals";
 import type { z } from "zod";
 import type { RotationVary, SelectThumbnailRequest, YouTubeVideoCheck } from "../../../worker/shared/contract";
 import type { YouTubeUploads } from "../../../worker/shared/youtube";
@@ -20,19 +21,32 @@ export const MAX_DAYS = 63;
 type WorkflowScripts = Pick<WorkflowState, "scripts" | "script_revisions" | "approved_script_id" | "thumbnails">;
 
 /**
- * The title each variant shows when titles vary: the approved script's title for the pick, the
- * other current scripts' titles (in order) for the rest; "" where there is none left to offer.
+ * The thumbnails a rotation tests, in the workflow's order: all of them, or the pick and `pair`
+ * (the one other the creator chose). Without a pick, or with a pair that cannot be, all of them.
  */
-export function defaultTitles(wf: WorkflowScripts, pickId: string): Record<string, string> {
+export function testedVariants(ids: string[], pickId: string, pair: string | null): string[] {
+  if (!pair || !pickId || pair === pickId || !ids.includes(pair) || !ids.includes(pickId)) return ids;
+  return ids.filter((id) => id === pickId || id === pair);
+}
+
+/** The length once the number of variants changes: it follows the default unless the creator typed their own. */
+export const daysAfterCount = (days: number, from: number, to: number) => (days === defaultDays(from) ? defaultDays(to) : days);
+
+/**
+ * The title each tested variant shows when titles vary: the approved script's title for the pick,
+ * the other current scripts' titles (in order) for the rest; "" where there is none left to offer.
+ * The server fills missing titles the same way, over the same variants.
+ */
+export function defaultTitles(wf: WorkflowScripts, pickId: string, ids = wf.thumbnails.map((t) => t.id)): Record<string, string> {
   const approved =
     wf.scripts.find((s) => s.id === wf.approved_script_id) ??
     wf.script_revisions.flatMap((r) => r.scripts).find((s) => s.id === wf.approved_script_id);
   const others = wf.scripts.filter((s) => s.id !== approved?.id && s.title.trim() && s.title.trim() !== approved?.title.trim());
   const out: Record<string, string> = {};
   let next = 0;
-  for (const t of wf.thumbnails) {
-    if (t.id === pickId) out[t.id] = approved?.title.trim() ?? "";
-    else out[t.id] = others[next++]?.title.trim() ?? "";
+  for (const id of ids) {
+    if (id === pickId) out[id] = approved?.title.trim() ?? "";
+    else out[id] = others[next++]?.title.trim() ?? "";
   }
   return out;
 }
@@ -44,8 +58,16 @@ export interface SetupInput {
   source: TestSource;
   video: string;
   vary: RotationVary;
+  /** The tested thumbnails when the creator chose two; null for all of them (the server's default). */
+  variants: string[] | null;
   days: number;
   titles: Record<string, string>;
+}
+
+/** The titles of the tested variants only, trimmed. */
+function titlesOf(s: SetupInput): Record<string, string> {
+  const ids = s.variants ?? Object.keys(s.titles);
+  return Object.fromEntries(ids.map((id) => [id, (s.titles[id] ?? "").trim()]));
 }
 
 /** The select-thumbnail request: a YouTube rotation carries its settings, the other sources only their name. */
@@ -57,8 +79,9 @@ export function selectBody(s: SetupInput): SelectBody {
     youtube: {
       video: s.video.trim(),
       vary: s.vary,
+      ...(s.variants ? { variants: s.variants } : {}),
       days: s.days,
-      ...(titlesVary(s.vary) ? { titles: Object.fromEntries(Object.entries(s.titles).map(([k, v]) => [k, v.trim()])) } : {}),
+      ...(titlesVary(s.vary) ? { titles: titlesOf(s) } : {}),
     },
   };
 }
@@ -71,7 +94,7 @@ export function blockers(s: SetupInput, check: { ref: string; result: YouTubeVid
   else if (!check || check.ref !== s.video.trim()) out.push("Check the video first.");
   else if (!check.result.ok) out.push("This video cannot be used (see above).");
   if (!Number.isInteger(s.days) || s.days < MIN_DAYS || s.days > MAX_DAYS) out.push(`Choose ${MIN_DAYS} to ${MAX_DAYS} days.`);
-  if (titlesVary(s.vary) && Object.values(s.titles).some((t) => !t.trim())) out.push("Give every variant a title.");
+  if (titlesVary(s.vary) && Object.values(titlesOf(s)).some((t) => !t)) out.push("Give every variant a title.");
   return out;
 }
 
@@ -80,6 +103,8 @@ export const TestSetupModel = createModel((workflow: () => WorkflowScripts) => {
   const source = signal<TestSource>("simulated");
   const video = signal("");
   const vary = signal<RotationVary>("thumbnail");
+  /** The one other thumbnail in a two-variant test; null: all of them take turns. */
+  const pair = signal<string | null>(null);
   const days = signal(defaultDays(workflow().thumbnails.length));
   /** Titles the creator typed, over the defaults for the current pick. */
   const edited = signal<Record<string, string>>({});
@@ -89,12 +114,19 @@ export const TestSetupModel = createModel((workflow: () => WorkflowScripts) => {
   const checking = signal(false);
   const checkError = signal<unknown>(null);
 
-  const titles = computed(() => ({ ...defaultTitles(workflow(), pickId.value), ...edited.value }));
+  const allIds = computed(() => workflow().thumbnails.map((t) => t.id));
+  const variants = computed(() => testedVariants(allIds.value, pickId.value, pair.value));
+  /** Only the tested variants' titles; what the creator typed for another is kept for if it comes back. */
+  const titles = computed(() => {
+    const defaults = defaultTitles(workflow(), pickId.value, variants.value);
+    return Object.fromEntries(variants.value.map((id) => [id, edited.value[id] ?? defaults[id]]));
+  });
   const input = computed<SetupInput>(() => ({
     pickId: pickId.value,
     source: source.value,
     video: video.value,
     vary: vary.value,
+    variants: variants.value.length < allIds.value.length ? variants.value : null,
     days: days.value,
     titles: titles.value,
   }));
@@ -106,6 +138,8 @@ export const TestSetupModel = createModel((workflow: () => WorkflowScripts) => {
     source,
     video,
     vary,
+    pair,
+    variants,
     days,
     edited,
     uploads,
@@ -116,6 +150,21 @@ export const TestSetupModel = createModel((workflow: () => WorkflowScripts) => {
     titles,
     body,
     blocked,
+    /** Two variants (the pick and `id`) or, with null, all of them; the length follows unless typed. */
+    choosePair(id: string | null) {
+      const to = testedVariants(allIds.peek(), pickId.peek(), id).length;
+      batch(() => {
+        days.value = daysAfterCount(days.peek(), variants.peek().length, to);
+        pair.value = id;
+      });
+    },
+    /** A new pick that was the pair swaps roles with the old pick, so the same two stay tested. */
+    choosePick(id: string) {
+      batch(() => {
+        if (pair.peek() === id) pair.value = pickId.peek() || null;
+        pickId.value = id;
+      });
+    },
     setTitle(id: string, title: string) {
       edited.value = { ...edited.peek(), [id]: title };
     },

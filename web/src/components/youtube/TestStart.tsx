@@ -31,7 +31,7 @@ export function TestStart({ pickId }: { pickId: string }) {
   const yt = useModel(() => new YouTubeModel());
   useEffect(() => void yt.load(), []);
   useEffect(() => {
-    setup.pickId.value = pickId;
+    setup.choosePick(pickId);
   }, [pickId]);
   const source = setup.source.value;
   const connected = yt.connected.value;
@@ -41,7 +41,7 @@ export function TestStart({ pickId }: { pickId: string }) {
 
   const busy = m.busy.value;
   const thumbIds = wf.thumbnails.map((t) => t.id);
-  const errs = fieldErrors(busy === null ? m.actionError.value : null, ["thumbnail_id", "video", "vary", "days", ...thumbIds]);
+  const errs = fieldErrors(busy === null ? m.actionError.value : null, ["thumbnail_id", "video", "vary", "variants", "days", ...thumbIds]);
   const label = pickId ? m.labelOf(pickId) : "";
   const blocked = setup.blocked.value;
   const start = () => pickId && void m.selectThumbnail(pickId, setup.body.value);
