@@ -1,6 +1,7 @@
 // A rotation test on the creator's own YouTube video (analytics_source "youtube"): what the
 // creator sends to start one, and what the API shows of it (calendar, swaps, data, restore).
 import { z } from "zod";
+import { YouTubeUpload } from "../youtube";
 
 export const RotationVary = z.enum(["thumbnail", "title", "both"]);
 export type RotationVary = z.infer<typeof RotationVary>;
@@ -106,14 +107,7 @@ export const RotationStatus = z.object({
 export type RotationStatus = z.infer<typeof RotationStatus>;
 
 export const YouTubeVideoCheck = z.object({
-  video: z.object({
-    id: z.string(),
-    title: z.string(),
-    published_at: z.string(),
-    privacy_status: z.string(),
-    publish_at: z.string().nullable(),
-    thumbnail_url: z.string().nullable(),
-  }),
+  video: YouTubeUpload,
   ok: z.boolean(),
   problems: z.array(z.string()).describe("Why the video cannot be linked"),
   warnings: z.array(z.string()).describe("What the creator should know, e.g. a video under 2 days old"),
