@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AbStatus, VariantStats } from "../api/types";
-import { chanceWrong, leaderOf, progressOf, statusLine, thresholdOf } from "./ab-view";
+import { chanceWrong, leaderOf, progressOf, statusLine, thresholdOf, winnerOf } from "./ab-view";
 
 const v = (id: string, style: VariantStats["style"], impressions: number, clicks: number, best?: number): VariantStats => ({
   thumbnail_id: id,
@@ -82,6 +82,16 @@ describe("progress", () => {
 });
 
 describe("declaring and results", () => {
+  it("names no winner while running, nor when a rotation put the original back", () => {
+    const ended = { ...base, is_running: false, winner_id: "a", decision: "timeout" } as AbStatus;
+    expect(winnerOf(base)).toBeNull();
+    expect(winnerOf(ended)).toBe("a");
+    const restore = (target: string) => ({ target, done_at: null, attempts: 0, next_attempt_at: null, last_error: null });
+    const rotation = (target: string) => ({ ...ended, rotation: { restore: restore(target) } }) as unknown as AbStatus;
+    expect(winnerOf(rotation("original"))).toBeNull();
+    expect(winnerOf(rotation("a"))).toBe("a");
+  });
+
   it("says how likely a pick is to be wrong", () => {
     expect(chanceWrong(base, "b")).toBeCloseTo(0.03, 5);
     expect(chanceWrong({ ...base, probability_wrong_if_declared: { b: 0.2 } }, "b")).toBe(0.2);
