@@ -90,6 +90,10 @@ export const youtubeRotations = sqliteTable(
     videoId: text("video_id").notNull(),
     /** active while the test runs or its restore is pending; done once the video is back. */
     state: text("state").notNull(),
+    /** The Pacific days the test may spend Data API units on, and at most how many a day: its booking against the budget. */
+    firstDay: text("first_day").notNull().default(""),
+    lastDay: text("last_day").notNull().default(""),
+    unitsPerDay: integer("units_per_day").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   // The partial unique index is the one-live-test-per-video rule, race-free.

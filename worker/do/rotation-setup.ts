@@ -13,7 +13,7 @@ import type { YouTubeTestSettings } from "../shared/contract";
 import { openYouTubeChannel } from "../youtube/channel";
 import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
-import { claimVideo } from "../youtube/rotations-store";
+import { bookedByDay, claimVideo } from "../youtube/rotations-store";
 import { recordCharges, unitsByDay } from "../youtube/store";
 import { fetchImage } from "./rotation-calls";
 
@@ -102,18 +102,22 @@ export async function prepareRotation(
     const end = addDays(start, days + 1);
     const planned = new Map<string, number>();
     for (let d = start; d <= end; d = addDays(d, 1)) planned.set(d, perSwap);
-    const budget = fitsBudget(planned, await unitsByDay(env.DB, start, end), cfg.dailyQuotaUnits);
+    // Spent units, plus what the other running tests have booked for each day.
+    const used = await unitsByDay(env.DB, start, end);
+    for (const [day, units] of await bookedByDay(env.DB, start, end, record.id)) used.set(day, (used.get(day) ?? 0) + units);
+    const budget = fitsBudget(planned, used, cfg.dailyQuotaUnits);
     if (!budget.ok) {
       const o = budget.overrun!;
       return refuse(
         conflict(
-          `The test would exceed the daily YouTube budget on ${o.day}: ${o.used} units used + ${o.planned} planned > ${o.budget}. Raise YOUTUBE_DAILY_QUOTA_UNITS or start later.`,
+          `The test would exceed the daily YouTube budget on ${o.day}: ${o.used} units used or booked by running tests + ${o.planned} planned > ${o.budget}. Raise YOUTUBE_DAILY_QUOTA_UNITS or start later.`,
         ),
       );
     }
     const original = settings.vary !== "title" ? await saveOriginal(video.thumbnailUrl) : null;
     if (original && !original.ok) return original;
-    if (!(await claimVideo(env.DB, { workflowId: record.id, userId: record.owner_id, videoId: `${channel.channelId}/${videoId}`, now })))
+    const claim = { workflowId: record.id, userId: record.owner_id, videoId: `${channel.channelId}/${videoId}`, now };
+    if (!(await claimVideo(env.DB, { ...claim, firstDay: start, lastDay: end, unitsPerDay: perSwap })))
       return refuse(conflict("Another test is already rotating this video; stop it first or pick another video."));
     return ok({
       setup: {

@@ -3,7 +3,7 @@
 // nothing, on the workflow or on YouTube.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { nextPacificMidnight, pacificDay } from "../domain/youtube/pacific";
+import { addDays, nextPacificMidnight, pacificDay } from "../domain/youtube/pacific";
 import type { WorkflowState } from "../shared/contract";
 import { call, expectProblem, newUser, toThumbnails } from "./helpers";
 import { type RotationFixture, readyToRotate, select } from "./rotation-support";
@@ -59,9 +59,21 @@ describe("starting a YouTube rotation", () => {
     const p = expectProblem(await select(f, { video: "fkVidSteady" }), 409);
     expect(p.detail).toMatch(new RegExp(`exceed the daily YouTube budget on ${first}`));
     await unchanged(f);
+    // Five days later 9,900 units are spent: one test's 51 a day still fits, a second one's does not,
+    // because the running test has booked its swap for that day.
+    const later = addDays(first, 5);
+    await env.DB.prepare("UPDATE youtube_quota_ledger SET day = ?, units = 9900 WHERE id = ?").bind(later, booked).run();
+    expect((await select(f, { video: "fkVidSteady" })).status).toBe(200);
+    const second = await toThumbnails(f.user.token);
+    const overrun = await call("POST", `/workflows/${second.id}/select-thumbnail`, {
+      token: f.user.token,
+      body: { thumbnail_id: second.thumbnails[0]!.id, analytics_source: "youtube", youtube: { video: "fkVidRecent" } },
+    });
+    expect(expectProblem(overrun, 409).detail).toBe(
+      `The test would exceed the daily YouTube budget on ${later}: 9951 units used or booked by running tests + 51 planned > 10000. Raise YOUTUBE_DAILY_QUOTA_UNITS or start later.`,
+    );
     // The budget is the whole project's: free it again for the other tests of this file.
     await env.DB.prepare("DELETE FROM youtube_quota_ledger WHERE id = ?").bind(booked).run();
-    expect((await select(f, { video: "fkVidSteady" })).status).toBe(200);
 
     const stranger = await newUser("no-channel");
     const wf = await toThumbnails(stranger.token);
