@@ -3,7 +3,7 @@
 // original back, or the rotation paused until the creator reconnects).
 import { describe, expect, inject, it } from "vitest";
 import type { AbStatus, WorkflowState } from "../shared/contract";
-import { alarmAt, call } from "./helpers";
+import { alarmAt, call, drainAlarms } from "./helpers";
 import { abStatus, nextAlarm, readyToRotate, runRotation, select } from "./rotation-support";
 import { callback, consent, control, fakeLog, fakeState, startConnect } from "./youtube-support";
 
@@ -95,6 +95,28 @@ describe("disconnecting the channel", () => {
     const log = (await fakeLog(f.world)).map((e) => e.event);
     expect(log.lastIndexOf("thumbnails.set")).toBeLessThan(log.indexOf("oauth.revoke"));
     expect((await call("GET", "/youtube", { token: f.user.token })).body.status).toBe("not_connected");
+  }, 120_000);
+});
+
+describe("disconnecting while YouTube fails", () => {
+  it("still disconnects, and says the video could not be restored so the creator checks it in YouTube Studio", async () => {
+    const f = await readyToRotate("disconnect-fails");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    await runRotation(f, (s) => applied(s).length === 1);
+    await control(f.world, "POST", "faults", { op: "thumbnails.set", kind: "server_error", times: 1 });
+    const gone = await call("DELETE", "/youtube", { token: f.user.token });
+    expect(gone.body).toEqual({ revoked: true });
+    const ab = await abStatus(f);
+    expect(ab.rotation!.restore).toMatchObject({ target: "original", done_at: null, next_attempt_at: null });
+    expect(ab.rotation!.restore!.last_error).toMatch(/503|backend/i);
+    expect(ab.rotation!.state).toBe("paused");
+    const wf = await call<WorkflowState>("GET", `/workflows/${f.wf.id}/status`, { token: f.user.token });
+    expect(wf.body.notices.at(-1)).toMatch(/could not be restored.*YouTube Studio/);
+    // Nothing is left to try: whatever the alarm still runs sends nothing more to YouTube.
+    const uploads = (await fakeLog(f.world, "thumbnails.set")).length;
+    await drainAlarms(f.stub);
+    expect((await fakeLog(f.world, "thumbnails.set")).length).toBe(uploads);
+    expect((await abStatus(f)).rotation!.restore!.done_at).toBeNull();
   }, 120_000);
 });
 

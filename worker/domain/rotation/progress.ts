@@ -191,5 +191,5 @@ export function restoreFailed(
 /** Nothing more can be done for the video (the creator disconnected the channel). */
 export function restoreAbandoned(r: RotationRecord, reason: string, now: number): RotationRecord {
   if (!r.restore || r.restore.done_at !== null) return r;
-  return { ...r, restore: { ...r.restore, next_at: Number.MAX_SAFE_INTEGER, last_error: reason }, paused: { reason, since: now } };
+  return { ...r, restore: { ...r.restore, abandoned: true, last_error: reason }, paused: { reason, since: now } };
 }

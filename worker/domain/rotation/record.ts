@@ -64,7 +64,15 @@ export interface RotationRecord {
   /** Set while the channel needs reconnecting: nothing is swapped or guessed. */
   paused: { reason: string; since: number } | null;
   result: RotationResultSummary | null;
-  restore: { target: Target; attempts: number; next_at: number; done_at: number | null; last_error: string | null } | null;
+  restore: {
+    target: Target;
+    attempts: number;
+    next_at: number;
+    done_at: number | null;
+    last_error: string | null;
+    /** Given up: the channel was disconnected before the restore worked, so nothing more can be tried. */
+    abandoned?: boolean;
+  } | null;
   units_used: number;
   units_planned: number;
 }

@@ -8,12 +8,13 @@ import { awaitedDates, lostDates, nextSwap, today } from "./calendar";
 import { toReal } from "./clock";
 import type { RotationRecord } from "./record";
 
-const iso = (ms: number | null) => (ms === null || ms >= Number.MAX_SAFE_INTEGER ? null : new Date(ms).toISOString());
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 /** YouTube's reach reports usually cover a day 2 to 3 days after it. */
 const REPORT_LAG_DAYS = 3;
 
 function stateOf(r: RotationRecord, ab: AbTestRecord, now: number): RotationStatus["state"] {
-  if (r.restore) return r.restore.done_at === null ? "restoring" : "restored";
+  // A restore given up at a disconnect waits for the creator, as a pause does (paused_reason says why).
+  if (r.restore) return r.restore.done_at !== null ? "restored" : r.restore.abandoned ? "paused" : "restoring";
   if (r.paused) return "paused";
   const current = today(r, now);
   if (current < r.schedule.startDate) return "scheduled";
@@ -92,7 +93,7 @@ export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus 
       target: r.restore.target,
       done_at: iso(r.restore.done_at),
       attempts: r.restore.attempts,
-      next_attempt_at: r.restore.done_at === null ? iso(r.restore.next_at) : null,
+      next_attempt_at: r.restore.done_at === null && !r.restore.abandoned ? iso(r.restore.next_at) : null,
       last_error: r.restore.last_error,
     },
     watch_time_lift: r.result?.watch_time_lift ?? null,

@@ -16,7 +16,7 @@ export function workflowTimers(record: WorkflowRecord | null, now: number): Work
   const ab = record?.ab;
   const rotation = ab?.rotation;
   // The restore outlives the test: it is retried until the winner or the original is back.
-  if (rotation?.restore && rotation.restore.done_at === null)
+  if (rotation?.restore && rotation.restore.done_at === null && !rotation.restore.abandoned)
     return [{ name: "rotation-restore", at: rotation.restore.next_at, effect: "restore" }];
   if (!ab || record.status !== "ab_testing") return [];
   // The deadline comes first: when both are due, the test ends instead of taking one more look.
