@@ -15,6 +15,7 @@ import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
 import { bookedByDay, claimVideo } from "../youtube/rotations-store";
 import { recordCharges, unitsByDay } from "../youtube/store";
+import { imageInfo } from "../lib/image-info";
 import { fetchImage } from "./rotation-calls";
 
 export interface PreparedRotation {
@@ -145,7 +146,16 @@ export async function prepareRotation(
 async function saveOriginal(url: string | null): Promise<Result<{ contentType: string; bytes: Uint8Array }>> {
   if (!url) return refuse(conflict("YouTube shows no thumbnail for this video, so it could not be saved to put back later."));
   try {
-    return ok(await fetchImage(url));
+    const image = await fetchImage(url);
+    // YouTube takes thumbnails from 640 px wide; a smaller copy (a video without maxres) could never be put back.
+    const width = imageInfo(image.bytes)?.width ?? 0;
+    if (width < 640)
+      return refuse(
+        conflict(
+          `YouTube only serves a ${width} px wide copy of this video's thumbnail, too small to upload again at the end. Upload a 1280×720 thumbnail to the video in YouTube Studio first, or test titles only.`,
+        ),
+      );
+    return ok(image);
   } catch (err) {
     return refuse(
       conflict(

@@ -7,7 +7,7 @@ import { addDays, nextPacificMidnight, pacificDay } from "../domain/youtube/paci
 import type { WorkflowState } from "../shared/contract";
 import { call, expectProblem, newUser, toThumbnails } from "./helpers";
 import { type RotationFixture, readyToRotate, select } from "./rotation-support";
-import { fakeLog } from "./youtube-support";
+import { control, fakeLog } from "./youtube-support";
 
 async function unchanged(f: RotationFixture) {
   const wf = await call<WorkflowState>("GET", `/workflows/${f.wf.id}/status`, { token: f.user.token });
@@ -134,5 +134,14 @@ describe("starting a YouTube rotation", () => {
       body: { thumbnail_id: other.thumbnails[1]!.id },
     });
     expect(expectProblem(outside, 400).errors![0]!.path).toBe("thumbnail_id");
+  });
+  it("refuses to change a thumbnail it could not put back, and still tests titles", async () => {
+    const f = await readyToRotate("small-original");
+    await control(f.world, "POST", "small-original", { video_id: "fkVidSteady" });
+    const p = expectProblem(await select(f, { video: "fkVidSteady" }), 409);
+    expect(p.detail).toMatch(/480 px wide copy.*too small to upload again/);
+    await unchanged(f);
+    const titles = await select(f, { video: "fkVidSteady", vary: "title" });
+    expect(titles.status, JSON.stringify(titles.body)).toBe(200);
   });
 });

@@ -9,6 +9,7 @@
 //   POST consent {mode: approve | deny | readonly_only}
 //   POST truth {sha256, ctr, avg_view_seconds?, label?}   the true CTR of a thumbnail (by its bytes' hash)
 //   POST live {video_id, sha256, label?}                 put a thumbnail live without an upload
+//   POST small-original {video_id}                      the video's thumbnail becomes a 480×360 copy (no maxres)
 //   POST testing-mode {refresh_days}                      refresh tokens die after that many days (null: never)
 //   POST expire-refresh-tokens                            every refresh token of the world stops working
 //   POST quota {daily_limit} | POST channel {phone_verified} | POST reissue {day}
@@ -17,6 +18,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDay, pacificDay } from "../../../domain/youtube/pacific";
 import { thumbnailUrl } from "./data-api";
 import { readJson, send } from "./http";
+import { sha256 } from "./image";
+import { encodePng } from "./originals";
 import { FAULT_KINDS, type FaultKind, type Worlds } from "./world";
 
 type Body = Record<string, unknown>;
@@ -79,6 +82,25 @@ export async function control(worlds: Worlds, req: IncomingMessage, res: ServerR
       history.push({ at: world.now(), sha256: body.sha256, label, contentType, width: 1280, height: 720, bytes: known?.bytes.length ?? 0 });
       world.record("thumbnail.live", { video_id: body.video_id, sha256: body.sha256, label, by: "control" });
       return send(res, 200, { ok: true });
+    }
+    case "POST small-original": {
+      // A video whose only thumbnail copy is 480×360 (YouTube's hqdefault when no maxres exists).
+      const history = world.thumbnails.get(body.video_id as string);
+      if (!history) return bad("video_id (a video of this world) is required");
+      const bytes = encodePng(480, 360, (x, y) => [(x * 3) & 255, (y * 5) & 255, 90]);
+      const sha = sha256(bytes);
+      world.images.set(sha, { contentType: "image/png", bytes });
+      history.push({
+        at: world.now(),
+        sha256: sha,
+        label: "original",
+        contentType: "image/png",
+        width: 480,
+        height: 360,
+        bytes: bytes.length,
+      });
+      world.record("thumbnail.live", { video_id: body.video_id, sha256: sha, label: "original", by: "control", width: 480, height: 360 });
+      return send(res, 200, { sha256: sha });
     }
     case "POST testing-mode":
       world.refreshLifetimeMs = body.refresh_days === null ? null : (num("refresh_days") ?? 7) * 86_400_000;
