@@ -11,6 +11,12 @@ import { Secret } from "./Secret";
 const EVENTS: [string, string][] = [
   ["workflow.status_changed", "A workflow moves to its next step"],
   ["ab_test.completed", "A test ends"],
+  ["youtube.swap_applied", "A YouTube rotation swaps the video's thumbnail or title"],
+  ["youtube.swap_failed", "A swap fails (it is tried again)"],
+  ["youtube.reconnect_needed", "The channel needs reconnecting; the rotation pauses"],
+  ["youtube.data_arrived", "YouTube's numbers for a day arrive"],
+  ["youtube.restored", "The winner or the original is back on the video"],
+  ["youtube.restore_failed", "Putting the video back fails (it is tried again)"],
 ];
 
 function Deliveries({ id }: { id: string }) {
