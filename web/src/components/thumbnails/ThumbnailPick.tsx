@@ -27,7 +27,12 @@ export function ThumbnailPick() {
   return (
     <section aria-labelledby="thumbs-title">
       <h2 id="thumbs-title">Pick your thumbnail</h2>
-      {script && <p class="muted">For the approved script “{script.title}”. All three run in the A/B test (a YouTube rotation may take two); your pick is the baseline.</p>}
+      {script && (
+        <p class="muted">
+          For the approved script “{script.title}”. All three run in the A/B test (a YouTube rotation may take two); your pick is the
+          baseline.
+        </p>
+      )}
       <fieldset class="sizes">
         <legend>Preview size</legend>
         {SIZES.map(([text, px]) => (
