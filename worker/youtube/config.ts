@@ -44,6 +44,10 @@ const trim = (url: string) => url.replace(/\/+$/, "");
 export function youtubeConfig(vars: VarSource): YouTubeConfig {
   const missing = ["GOOGLE_OAUTH_CLIENT_ID", "GOOGLE_OAUTH_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY"].filter((n) => !textVar(vars, n));
   if (missing.length) throw new YouTubeNotConfigured(`YouTube connection is not configured: set ${missing.join(", ")}.`);
+  // A shortened day would swap a real creator's thumbnail every few seconds: local runs only.
+  const daySeconds = positiveVar(vars, "YOUTUBE_DAY_SECONDS");
+  if (daySeconds !== undefined && daySeconds !== 86_400 && textVar(vars, "ENVIRONMENT") !== "development")
+    throw new YouTubeNotConfigured("YOUTUBE_DAY_SECONDS is for local runs only (ENVIRONMENT=development); remove it.");
   const oauthBase = trim(textVar(vars, "GOOGLE_OAUTH_BASE") ?? "https://accounts.google.com");
   const tokenBase = trim(textVar(vars, "GOOGLE_TOKEN_BASE") ?? "https://oauth2.googleapis.com");
   return {
@@ -60,6 +64,6 @@ export function youtubeConfig(vars: VarSource): YouTubeConfig {
     encryptionKey: textVar(vars, "TOKEN_ENCRYPTION_KEY")!,
     dailyQuotaUnits: positiveVar(vars, "YOUTUBE_DAILY_QUOTA_UNITS") ?? DEFAULT_DAILY_QUOTA_UNITS,
     timeoutMs: positiveVar(vars, "YOUTUBE_TIMEOUT_MS") ?? 15_000,
-    clock: youtubeClock(positiveVar(vars, "YOUTUBE_DAY_SECONDS"), positiveVar(vars, "YOUTUBE_CLOCK_EPOCH")),
+    clock: youtubeClock(daySeconds, positiveVar(vars, "YOUTUBE_CLOCK_EPOCH")),
   };
 }
