@@ -122,6 +122,9 @@ export function resultsMarkdown(results: Results, origin: string): string {
     `## A/B test`,
     ``,
     ...(s.analytics_source === "simulated" ? [`**Simulated traffic:** this test ran on simulated viewers, not real ones.`, ``] : []),
+    ...(s.analytics_source === "youtube"
+      ? [`**Tested on your YouTube video:** one variant a day, counted from YouTube's own daily thumbnail impressions and CTR.`, ``]
+      : []),
     `${DECISION_WORDS[s.decision]} · ${s.total_impressions.toLocaleString("en-US")} impressions · ${formatDuration(s.duration_seconds)}`,
     ``,
     inert(s.explanation ?? ""),

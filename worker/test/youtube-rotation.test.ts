@@ -113,5 +113,8 @@ describe("a 21-day rotation of thumbnails and titles", () => {
     expect(results.status).toBe(200);
     expect(results.body.ab_test_summary).toMatchObject({ analytics_source: "youtube", winner_id: winner, decision: "winner" });
     expect(results.body.studio.title_options[0]).toBe(titles[winner]);
+    const markdown = await call("GET", `/workflows/${f.wf.id}/export?format=markdown`, { token: f.user.token });
+    expect(markdown.status).toBe(200);
+    expect(String(markdown.body)).toContain("**Tested on your YouTube video:**");
   }, 240_000);
 });
