@@ -7,16 +7,15 @@ import { nextSwap, today } from "../domain/rotation/calendar";
 import { toYouTube } from "../domain/rotation/clock";
 import type { FailureKind, ReportDay } from "../domain/rotation/progress";
 import type { Command, RotationEffect, WorkflowRecord } from "../domain/workflow";
-import { findThumbnail } from "../domain/workflow";
 import { addDays } from "../domain/youtube/pacific";
 import { coveredDays, newestPerDay, videoReach } from "../domain/youtube/reach-csv";
 import type { Env } from "../env";
-import { renderPng } from "../render/png";
 import { openYouTubeChannel } from "../youtube/channel";
 import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
 import { getConnection, recordCharges, updateConnection } from "../youtube/store";
 import type { YouTubeChannel } from "../youtube/types";
+import { variantImage } from "./rotation-images";
 import type { ThumbnailStore } from "./thumbnail-media";
 
 export interface RotationContext {
@@ -28,8 +27,6 @@ export interface RotationContext {
   force?: boolean;
 }
 
-const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-
 /** A failure YouTube (or the missing connection) caused, as the core's retry rules see it. */
 export function classify(err: unknown): { failure: FailureKind; reason: string; hint: number | null } | null {
   if (err instanceof YouTubeNotConfigured) return { failure: "forbidden", reason: err.message, hint: null };
@@ -39,7 +36,9 @@ export function classify(err: unknown): { failure: FailureKind; reason: string; 
       ? "needs_reconnect"
       : err.kind === "quota_exceeded" || err.kind === "forbidden" || err.kind === "unavailable"
         ? err.kind
-        : "other";
+        : err.kind === "not_found"
+          ? "gone"
+          : "other";
   // A lost grant is the creator's to fix: the reason says where.
   const reason = failure === "needs_reconnect" ? `The YouTube channel needs reconnecting in Settings (${err.message})` : err.message;
   return { failure, reason: reason.slice(0, 300), hint: err.retryAt };
@@ -55,6 +54,12 @@ async function withChannel<T>(ctx: RotationContext, r: RotationRecord, spent: Sp
   const started = Date.now();
   const now = () => toYouTube(r.clock, ctx.now + (Date.now() - started));
   const channel = await openYouTubeChannel({ cfg: youtubeConfig(ctx.env), db: ctx.env.DB, userId: ctx.record.owner_id, now });
+  // Reconnected with another of the creator's channels: its reports and rights are not the video's.
+  if (channel.channelId !== r.video.channel_id)
+    throw new YouTubeError(
+      "needs_reconnect",
+      `The connected channel (${channel.channelId}) is not the one this video is on (${r.video.channel_id}); reconnect that channel.`,
+    );
   try {
     return await fn(channel);
   } finally {
@@ -64,35 +69,23 @@ async function withChannel<T>(ctx: RotationContext, r: RotationRecord, spent: Sp
   }
 }
 
-function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  return null;
-}
-
-/** Downloads a public image (the video's own thumbnail, or a Pollinations design) as PNG or JPEG bytes. */
-export async function fetchImage(url: string): Promise<{ contentType: "image/png" | "image/jpeg"; bytes: Uint8Array }> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-  if (!res.ok) throw new Error(`the image at ${new URL(url).host} answered ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const contentType = imageType(bytes);
-  if (!contentType || bytes.byteLength > MAX_IMAGE_BYTES) throw new Error("the image is not a PNG or JPEG of at most 2 MB");
-  return { contentType, bytes };
-}
-
-/** The 1280×720 image a target shows: the saved original, the creator's upload, a fetched design, or the embedded design rendered to PNG. */
+/** The bytes a target puts on the video: the saved original, or the variant as made when the test started. */
 async function imageFor(ctx: RotationContext, target: string): Promise<Uint8Array> {
-  if (target === ORIGINAL) {
-    const original = ctx.media.original();
-    if (!original) throw new Error("the video's original thumbnail was not saved");
-    return original.bytes;
+  try {
+    if (target === ORIGINAL) {
+      const original = ctx.media.original();
+      if (!original) throw new Error("the video's original thumbnail was not saved");
+      return original.bytes;
+    }
+    // Tests started before variants were kept make the image again.
+    return (ctx.media.variant(target) ?? (await variantImage(ctx.record, ctx.media, target))).bytes;
+  } catch (err) {
+    // Retried with the same backoff as a refusal, instead of failing the alarm every few seconds.
+    throw new YouTubeError(
+      "invalid_request",
+      `The image for the swap could not be prepared: ${err instanceof Error ? err.message : "error"}.`,
+    );
   }
-  const thumbnail = findThumbnail(ctx.record, target);
-  const media = ctx.media.media(ctx.record, target);
-  if (!thumbnail || !media) throw new Error(`no thumbnail ${target} in this workflow`);
-  if (media.kind === "upload") return media.bytes;
-  if (thumbnail.external_url) return (await fetchImage(thumbnail.external_url)).bytes;
-  return renderPng(media.svg, { width: 1280 });
 }
 
 const titleFor = (r: RotationRecord, target: string) => (target === ORIGINAL ? r.video.title : (r.titles?.[target] ?? r.video.title));
@@ -112,7 +105,9 @@ async function putOnVideo(
     if (image) {
       const set = await channel.setThumbnail(r.video.id, image, { idempotencyKey: `${key}:thumbnail`, attempt });
       const video = await channel.getVideo(r.video.id);
-      if (!video || !video.thumbnailUrl)
+      // YouTube's answer to the upload is the proof it took the image; this read checks the video is still ours and shows one.
+      if (!video) throw new YouTubeError("not_found", `YouTube no longer has the video ${r.video.id}.`);
+      if (!video.ownedByChannel || !video.thumbnailUrl)
         throw new YouTubeError("unavailable", "YouTube did not show the video's thumbnail after the upload.");
       done.push(`thumbnail ${set.sha256.slice(0, 12)} (${set.bytes} bytes)`);
     }
@@ -124,7 +119,11 @@ async function putOnVideo(
   });
 }
 
+/** A test that still swaps and reads: a timer queued before a stop or a disconnect must not act after it. */
+const running = (ctx: RotationContext, r: RotationRecord) => ctx.record.status === "ab_testing" && !r.restore;
+
 async function swap(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
+  if (!running(ctx, r)) return null;
   const next = nextSwap(r, ctx.now);
   if (!next || next.at > ctx.now) return null;
   const key = `${ctx.record.id}:swap:${next.date}:${next.target}`;
@@ -140,7 +139,7 @@ async function swap(ctx: RotationContext, r: RotationRecord): Promise<Command | 
 }
 
 async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
-  if (!r.restore || r.restore.done_at !== null || (r.restore.next_at > ctx.now && !ctx.force)) return null;
+  if (!r.restore || r.restore.done_at !== null || r.restore.abandoned || (r.restore.next_at > ctx.now && !ctx.force)) return null;
   const target = r.restore.target;
   const date = today(r, ctx.now);
   const spent = { units: 0 };
@@ -156,7 +155,7 @@ async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command
 
 /** New reach report versions for the rotation's days, and watch minutes per day so far. */
 async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
-  if (r.next_data_check_at > ctx.now) return null;
+  if (!running(ctx, r) || r.next_data_check_at > ctx.now) return null;
   const first = r.schedule.startDate;
   const last = r.schedule.days.at(-1)!.date;
   const yesterday = addDays(today(r, ctx.now), -1);
@@ -172,7 +171,15 @@ async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | 
       // Each version is read once; only those covering the rotation's days are downloaded.
       const relevant = fresh.filter((rep) => coveredDays(rep).some((d) => d >= first && d <= last));
       const versions = [];
-      for (const rep of relevant) versions.push(await channel.downloadReport(rep));
+      for (const rep of relevant) {
+        try {
+          versions.push(await channel.downloadReport(rep));
+        } catch (err) {
+          // A malformed version is skipped (and remembered as read); anything else fails the whole check.
+          if (!(err instanceof YouTubeError && err.kind === "invalid_request")) throw err;
+          console.warn("skipped a reach report YouTube cannot parse", rep.id);
+        }
+      }
       const reports: ReportDay[] = newestPerDay(versions).flatMap((day) => {
         if (day.day < first || day.day > last) return [];
         const row = day.rows.some((x) => x.videoId === r.video.id) ? videoReach([day], r.video.id)[0]! : null;

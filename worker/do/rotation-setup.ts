@@ -2,7 +2,7 @@
 // original thumbnail and title are saved, the titles and length are settled, the quota plan is
 // checked against the daily budget, and the video is claimed so no second test swaps it.
 import { type Result, conflict, invalid, ok, refuse } from "../domain/refusal";
-import { type RotationSetup, defaultDays } from "../domain/rotation/record";
+import { DATA_WAIT_DAYS, type RotationSetup, defaultDays } from "../domain/rotation/record";
 import { toYouTube } from "../domain/rotation/clock";
 import { type WorkflowRecord, currentScripts, findScript } from "../domain/workflow";
 import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
@@ -15,12 +15,14 @@ import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
 import { bookedByDay, claimVideo } from "../youtube/rotations-store";
 import { recordCharges, unitsByDay } from "../youtube/store";
-import { imageInfo } from "../lib/image-info";
-import { fetchImage } from "./rotation-calls";
+import { type StoredImage, fetchImage, variantImage } from "./rotation-images";
+import type { ThumbnailStore } from "./thumbnail-media";
 
 export interface PreparedRotation {
   setup: RotationSetup;
-  original: { contentType: string; bytes: Uint8Array } | null;
+  original: StoredImage | null;
+  /** Each tested variant's bytes, when thumbnails vary. */
+  images: Record<string, StoredImage>;
   warnings: string[];
 }
 
@@ -68,6 +70,7 @@ export async function prepareRotation(
   pickId: string,
   settings: YouTubeTestSettings,
   now: number,
+  media: ThumbnailStore,
 ): Promise<Result<PreparedRotation>> {
   const videoId = parseVideoRef(settings.video);
   if (!videoId) return at("video", "is not a YouTube video URL or 11-character id");
@@ -117,8 +120,12 @@ export async function prepareRotation(
     }
     const original = settings.vary !== "title" ? await saveOriginal(video.thumbnailUrl) : null;
     if (original && !original.ok) return original;
+    const images = settings.vary !== "title" ? await variantImages(record, media, ids) : ok({});
+    if (!images.ok) return images;
     const claim = { workflowId: record.id, userId: record.owner_id, videoId: `${channel.channelId}/${videoId}`, now };
-    if (!(await claimVideo(env.DB, { ...claim, firstDay: start, lastDay: end, unitsPerDay: perSwap })))
+    // Booked through the last day the restore may come (the data wait after the last day).
+    const lastDay = addDays(start, days + DATA_WAIT_DAYS + 1);
+    if (!(await claimVideo(env.DB, { ...claim, firstDay: start, lastDay, unitsPerDay: perSwap })))
       return refuse(conflict("Another test is already rotating this video; stop it first or pick another video."));
     return ok({
       setup: {
@@ -136,6 +143,7 @@ export async function prepareRotation(
         clock: cfg.clock,
       },
       original: original?.value ?? null,
+      images: images.value,
       warnings: check.warnings,
     });
   } catch (err) {
@@ -143,12 +151,27 @@ export async function prepareRotation(
   }
 }
 
-async function saveOriginal(url: string | null): Promise<Result<{ contentType: string; bytes: Uint8Array }>> {
+/** Every tested variant as the bytes YouTube will get, made now so each day shows the same pixels. */
+async function variantImages(record: WorkflowRecord, media: ThumbnailStore, ids: string[]): Promise<Result<Record<string, StoredImage>>> {
+  const images: Record<string, StoredImage> = {};
+  for (const id of ids) {
+    try {
+      images[id] = await variantImage(record, media, id);
+    } catch (err) {
+      return refuse(
+        conflict(`The image of thumbnail ${id} could not be prepared (${err instanceof Error ? err.message : "error"}); try again.`),
+      );
+    }
+  }
+  return ok(images);
+}
+
+async function saveOriginal(url: string | null): Promise<Result<StoredImage>> {
   if (!url) return refuse(conflict("YouTube shows no thumbnail for this video, so it could not be saved to put back later."));
   try {
-    const image = await fetchImage(url);
+    const { info, ...image } = await fetchImage(url);
     // YouTube takes thumbnails from 640 px wide; a smaller copy (a video without maxres) could never be put back.
-    const width = imageInfo(image.bytes)?.width ?? 0;
+    const width = info.width;
     if (width < 640)
       return refuse(
         conflict(

@@ -26,6 +26,15 @@ export class ThumbnailStore {
     return this.kv.get<{ contentType: string; bytes: Uint8Array }>(ORIGINAL_KEY) ?? null;
   }
 
+  /** A tested variant's bytes, made once when the rotation starts (see rotation-images.ts). */
+  keepVariant(thumbnailId: string, image: { contentType: string; bytes: Uint8Array }): void {
+    this.kv.put(`rotation:variant:${thumbnailId}`, image);
+  }
+
+  variant(thumbnailId: string): { contentType: string; bytes: Uint8Array } | null {
+    return this.kv.get<{ contentType: string; bytes: Uint8Array }>(`rotation:variant:${thumbnailId}`) ?? null;
+  }
+
   media(record: WorkflowRecord | null, thumbnailId: string): ThumbnailMedia | null {
     const t = record && findThumbnail(record, thumbnailId);
     if (!record || !t) return null;

@@ -10,7 +10,7 @@ import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } f
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
 import type { AbConfig } from "../domain/ab-test";
-import { prepareRotation } from "./rotation-setup";
+import { type PreparedRotation, prepareRotation } from "./rotation-setup";
 import { redrawThumbnail } from "./steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
@@ -62,19 +62,22 @@ export class WorkflowObject extends WorkflowShell {
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
     const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed };
     if (body.analytics_source !== "youtube" || !body.youtube) return this.run(ownerId, () => select);
-    let original: { contentType: string; bytes: Uint8Array } | null = null;
+    let kept: Pick<PreparedRotation, "original" | "images"> = { original: null, images: {} };
     return this.run(
       ownerId,
       async (r) => {
         // The core refuses a wrong status or pick; nothing is asked of YouTube for a command that cannot apply.
         if (r.status !== "awaiting_thumbnail_selection" || !r.thumbnails.some((t) => t.id === body.thumbnail_id)) return select;
-        const prepared = await prepareRotation(this.env, r, body.thumbnail_id, body.youtube!, this.clock());
+        const prepared = await prepareRotation(this.env, r, body.thumbnail_id, body.youtube!, this.clock(), this.media);
         if (!prepared.ok) return prepared;
-        original = prepared.value.original;
+        kept = prepared.value;
         return ok({ ...select, rotation: prepared.value.setup, notice: prepared.value.warnings.join(" ") || undefined });
       },
       "workflow",
-      () => original && this.media.keepOriginal(original),
+      () => {
+        if (kept.original) this.media.keepOriginal(kept.original);
+        for (const [id, image] of Object.entries(kept.images)) this.media.keepVariant(id, image);
+      },
     );
   }
 

@@ -5,6 +5,8 @@ import { exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
 import { analyseRotation } from "../domain/stats/rotation";
+import { imbalanceLimit } from "../domain/stats/rotation/design";
+import { shapeOf } from "../domain/stats/rotation/schedule";
 import type { WorkflowObject } from "../do/workflow-object";
 import type { AbStatus, WorkflowState } from "../shared/contract";
 import { BASE, alarmAt, call, stubOf, toThumbnails } from "./helpers";
@@ -37,7 +39,10 @@ export async function runRotation(
     const current = await abStatus(f);
     if (done(current)) return { alarms, ab: current };
     const at = await nextAlarm(f.stub);
-    if (at === null) throw new Error("no alarm is set, but the rotation is not done");
+    if (at === null)
+      throw new Error(
+        `no alarm is set, but the rotation is not done: ${JSON.stringify({ ...current.rotation, days: undefined }).slice(0, 2500)}`,
+      );
     await control(f.world, "POST", "clock", { set: iso(at) });
     await opts.before?.(at, current);
     await alarmAt(f.stub, at);
@@ -113,7 +118,8 @@ export function canProveWinner(ab: AbStatus, ctrs: Record<string, number>): bool
     washoutDays: 0,
     blocks: days.length / variantIds.length,
     days: days.map((d) => ({ date: d.date, variantId: d.variant_id, block: d.block, measured: d.measured })),
-    imbalanceLimit: 0,
+    // The design's limit for this shape, as the schedule was drawn under it.
+    imbalanceLimit: imbalanceLimit(shapeOf(variantIds.length, days.length / variantIds.length, days[0]!.date, 0)),
   };
   const rows = days.map((d) => ({ date: d.date, impressions: 3000, clicks: Math.round(3000 * ctrs[d.variant_id]!) }));
   const out = analyseRotation(schedule, rows);

@@ -16,5 +16,6 @@ describe("youtubeConfig", () => {
     expect(() => youtubeConfig({ ...base, YOUTUBE_DAY_SECONDS: "60" })).toThrow(YouTubeNotConfigured);
     expect(() => youtubeConfig({ ...base, ENVIRONMENT: "production", YOUTUBE_DAY_SECONDS: "60" })).toThrow(/YOUTUBE_DAY_SECONDS/);
     expect(() => youtubeConfig({ ...base, YOUTUBE_DAY_SECONDS: "-1" })).toThrow(/positive number/);
+    expect(() => youtubeConfig({ ...base, ENVIRONMENT: "development", YOUTUBE_DAY_SECONDS: "60" })).toThrow(/YOUTUBE_CLOCK_EPOCH/);
   });
 });

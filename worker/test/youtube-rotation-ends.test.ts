@@ -120,6 +120,38 @@ describe("disconnecting while YouTube fails", () => {
   }, 120_000);
 });
 
+describe("the video or the channel changes under the test", () => {
+  it("ends the test when the creator deletes the video, with nothing to put back", async () => {
+    const f = await readyToRotate("deleted-video");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    await runRotation(f, (s) => applied(s).length === 1);
+    await control(f.world, "POST", "delete-video", { video_id: VIDEO });
+    const { ab } = await runRotation(f, (s) => !s.is_running);
+    expect(ab).toMatchObject({ decision: "stopped" });
+    expect(ab.explanation).toMatch(/no longer on YouTube/);
+    expect(ab.rotation!.restore).toMatchObject({ target: "original", done_at: null, next_attempt_at: null });
+    // Nothing more is tried (no quota spent on a video that is gone).
+    const calls = (await fakeLog(f.world)).length;
+    await drainAlarms(f.stub);
+    expect((await fakeLog(f.world)).length).toBe(calls);
+  }, 120_000);
+
+  it("pauses when the creator reconnects another channel, instead of reading that channel's reports", async () => {
+    const f = await readyToRotate("channel-a");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    await runRotation(f, (s) => applied(s).length === 1);
+    // The creator connects again and picks another of their channels on Google's page.
+    // (The fake names a channel after its world's first characters: this one must differ.)
+    const otherWorld = `zz-${crypto.randomUUID()}`;
+    const other = await startConnect(otherWorld, { token: f.user.token });
+    expect((await callback(await consent(other), other.cookie)).searchParams.get("youtube")).toBe("connected");
+    const { ab } = await runRotation(f, (s) => s.rotation!.state === "paused");
+    expect(ab.rotation!.paused_reason).toMatch(/is not the one this video is on/);
+    expect((await fakeLog(otherWorld, "reporting.download")).length).toBe(0);
+    expect((await fakeLog(otherWorld, "thumbnails.set")).length).toBe(0);
+  }, 120_000);
+});
+
 describe("deleting the account", () => {
   it("puts the original back on a video under test before the workflow and the tokens are gone", async () => {
     const f = await readyToRotate("deleted");

@@ -2,6 +2,7 @@
 // transitions into events. Message ids are derived from the transition itself, so replaying the
 // same transition cannot announce it twice (the outbox drops a message id it has seen).
 import { toAbStatus } from "../domain/ab-status";
+import { hashString } from "../domain/seed";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { AbStatus, WorkflowStatus } from "../shared/contract";
 import { requiredActionFor } from "../shared/contract";
@@ -70,7 +71,7 @@ export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent): 
   return [];
 }
 
-/** Message ids come from the news itself (kind, day, target, retry time), so a replay is dropped. */
+/** Message ids come from the news itself (its kind, time and details), so replaying a transition is dropped. */
 function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { type: "youtube" }>): OutboxEvent {
   const d = event.detail;
   const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : null);
@@ -88,7 +89,7 @@ function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { ty
     at: new Date(at).toISOString(),
   };
   return {
-    message_id: `msg_${compact(record.id)}_${event.what}_${at}`,
+    message_id: `msg_${compact(record.id)}_${event.what}_${at}_${hashString(JSON.stringify(event.detail)).toString(36)}`,
     owner_id: record.owner_id,
     type,
     body: eventBody(type, data, at),

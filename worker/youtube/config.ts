@@ -46,8 +46,12 @@ export function youtubeConfig(vars: VarSource): YouTubeConfig {
   if (missing.length) throw new YouTubeNotConfigured(`YouTube connection is not configured: set ${missing.join(", ")}.`);
   // A shortened day would swap a real creator's thumbnail every few seconds: local runs only.
   const daySeconds = positiveVar(vars, "YOUTUBE_DAY_SECONDS");
-  if (daySeconds !== undefined && daySeconds !== 86_400 && textVar(vars, "ENVIRONMENT") !== "development")
+  const shortened = daySeconds !== undefined && daySeconds !== 86_400;
+  if (shortened && textVar(vars, "ENVIRONMENT") !== "development")
     throw new YouTubeNotConfigured("YOUTUBE_DAY_SECONDS is for local runs only (ENVIRONMENT=development); remove it.");
+  // Without the fake's epoch the two clocks would disagree by years.
+  if (shortened && positiveVar(vars, "YOUTUBE_CLOCK_EPOCH") === undefined)
+    throw new YouTubeNotConfigured("YOUTUBE_DAY_SECONDS needs YOUTUBE_CLOCK_EPOCH (npm run fakes prints both).");
   const oauthBase = trim(textVar(vars, "GOOGLE_OAUTH_BASE") ?? "https://accounts.google.com");
   const tokenBase = trim(textVar(vars, "GOOGLE_TOKEN_BASE") ?? "https://oauth2.googleapis.com");
   return {

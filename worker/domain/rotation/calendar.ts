@@ -20,9 +20,11 @@ export const liveTarget = (r: RotationRecord): Target => r.live?.target ?? ORIGI
 /** The next swap: now's planned target if it is not live, else the next day whose target differs. Null once nothing is left. */
 export function nextSwap(r: RotationRecord, now: number): { date: string; target: Target; at: number } | null {
   const live = liveTarget(r);
-  const end = addDays(lastDate(r), 1);
+  const current = today(r, now);
+  // After the last day the original belongs on the video, however late a failed swap back makes it.
+  const end = current > addDays(lastDate(r), 1) ? current : addDays(lastDate(r), 1);
   const notBefore = r.swap_retry_at ?? 0;
-  for (let date = today(r, now); date <= end; date = addDays(date, 1)) {
+  for (let date = current; date <= end; date = addDays(date, 1)) {
     const target = targetFor(r, date);
     if (target !== live) return { date, target, at: Math.max(toReal(r.clock, pacificMidnight(date)), notBefore) };
   }

@@ -11,8 +11,8 @@ const HOUR = 3_600_000;
 /** Failed attempts kept in the log (every applied swap is kept). */
 const FAILURES_KEPT = 30;
 
-/** Why a call failed, as the Durable Object classified YouTube's answer. */
-export type FailureKind = "quota_exceeded" | "needs_reconnect" | "forbidden" | "unavailable" | "other";
+/** Why a call failed, as the Durable Object classified YouTube's answer; "gone": the video no longer exists. */
+export type FailureKind = "quota_exceeded" | "needs_reconnect" | "forbidden" | "unavailable" | "gone" | "other";
 
 export interface Attempt {
   date: string;
@@ -29,19 +29,25 @@ function log(r: RotationRecord, entry: SwapEntry): SwapEntry[] {
 }
 
 /**
- * When a failed call may be tried again (real ms): a spent quota at the next midnight Pacific (when
- * Google resets it), a lost grant or a refusal hourly (the creator must act; each try is free
- * until it works), an outage after YouTube's own hint or five minutes.
+ * When a failed call may be tried again (real ms), for the `attempt`-th failure in a row: a spent
+ * quota at the next midnight Pacific (when Google resets it); a lost grant hourly (a try costs
+ * nothing until the creator reconnects); a refusal from 1 hour doubling to a day, and an outage
+ * from 5 minutes (or YouTube's own hint) doubling to 6 hours, since each try costs quota units.
  */
-export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null): number {
+export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null, attempt = 1): number {
   const yt = toYouTube(r.clock, now);
+  const doubling = (first: number, cap: number) => Math.min(cap, first * 2 ** Math.min(10, Math.max(0, attempt - 1)));
   if (kind === "quota_exceeded") return toReal(r.clock, nextPacificMidnight(yt));
-  // A refusal that retrying cannot fix by itself (a grant, a permission, a rejected image) waits an hour.
-  if (kind === "needs_reconnect" || kind === "forbidden" || kind === "other") return toReal(r.clock, yt + HOUR);
-  return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + 5 * 60_000));
+  if (kind === "needs_reconnect") return toReal(r.clock, yt + HOUR);
+  if (kind === "unavailable") return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + doubling(5 * 60_000, 6 * HOUR)));
+  return toReal(r.clock, yt + doubling(HOUR, 24 * HOUR));
 }
 
+/** What waits for the creator: a lost grant, or a refusal (custom thumbnails not allowed). */
 export const pausesFor = (kind: FailureKind) => kind === "needs_reconnect" || kind === "forbidden";
+
+const pauseFor = (r: RotationRecord, kind: FailureKind, reason: string, now: number): RotationRecord["paused"] =>
+  pausesFor(kind) ? (r.paused ?? { reason, since: now, kind }) : r.paused;
 
 export function swapApplied(r: RotationRecord, a: Attempt, now: number, detail: string | null): RotationRecord {
   return {
@@ -66,9 +72,9 @@ export function swapFailed(
   return {
     ...r,
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "swap", outcome: "failed", units: a.units, detail: reason }),
-    swap_retry_at: retryAt(r, now, kind, hint),
+    swap_retry_at: retryAt(r, now, kind, hint, r.swap_attempt + 1),
     swap_attempt: r.swap_attempt + 1,
-    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+    paused: pauseFor(r, kind, reason, now),
     units_used: r.units_used + a.units,
   };
 }
@@ -95,7 +101,8 @@ export function dataArrived(
   for (const rep of reports) {
     if (!scheduled.has(rep.date)) continue;
     const known = reach[rep.date];
-    if (known && known.created >= rep.created) continue;
+    // Times are compared as instants: RFC 3339 strings with and without fractions do not sort as text.
+    if (known && Date.parse(known.created) >= Date.parse(rep.created)) continue;
     const next = { impressions: rep.row?.impressions ?? 0, clicks: rep.row?.clicks ?? 0, created: rep.created };
     if (!known || known.impressions !== next.impressions || known.clicks !== next.clicks) changed.add(rep.date);
     reach[rep.date] = next;
@@ -109,7 +116,8 @@ export function dataArrived(
       reach,
       watch: watchNext,
       reports_seen: reportsSeen,
-      paused: null,
+      // Reading worked, so the grant does; a refusal to swap (forbidden) still waits for a swap.
+      paused: r.paused?.kind === "forbidden" ? r.paused : null,
       next_data_check_at: toReal(r.clock, toYouTube(r.clock, now) + DATA_CHECK_HOURS * HOUR),
     },
     changed: [...changed].sort(),
@@ -120,7 +128,7 @@ export function dataFailed(r: RotationRecord, now: number, kind: FailureKind, re
   return {
     ...r,
     next_data_check_at: Math.max(retryAt(r, now, kind, hint), toReal(r.clock, toYouTube(r.clock, now) + HOUR)),
-    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+    paused: pauseFor(r, kind, reason, now),
   };
 }
 
@@ -182,8 +190,13 @@ export function restoreFailed(
   return {
     ...r,
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "restore", outcome: "failed", units: a.units, detail: reason }),
-    restore: { ...r.restore, attempts: r.restore.attempts + 1, next_at: retryAt(r, now, kind, hint), last_error: reason },
-    paused: pausesFor(kind) ? (r.paused ?? { reason, since: now }) : r.paused,
+    restore: {
+      ...r.restore,
+      attempts: r.restore.attempts + 1,
+      next_at: retryAt(r, now, kind, hint, r.restore.attempts + 1),
+      last_error: reason,
+    },
+    paused: pauseFor(r, kind, reason, now),
     units_used: r.units_used + a.units,
   };
 }
@@ -191,5 +204,5 @@ export function restoreFailed(
 /** Nothing more can be done for the video (the creator disconnected the channel). */
 export function restoreAbandoned(r: RotationRecord, reason: string, now: number): RotationRecord {
   if (!r.restore || r.restore.done_at !== null) return r;
-  return { ...r, restore: { ...r.restore, abandoned: true, last_error: reason }, paused: { reason, since: now } };
+  return { ...r, restore: { ...r.restore, abandoned: true, last_error: reason }, paused: { reason, since: now, kind: "other" } };
 }

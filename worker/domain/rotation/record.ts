@@ -6,6 +6,7 @@ import { type RotationSchedule, buildRotationSchedule } from "../stats/rotation"
 import { addDays, nextPacificMidnight, pacificDay, pacificMidnight } from "../youtube/pacific";
 import { rotationUnits } from "../youtube/quota";
 import { type YouTubeClock, toReal, toYouTube } from "./clock";
+import type { FailureKind } from "./progress";
 
 /** A variant's thumbnail id, or the video's own thumbnail and title from before the test. */
 export type Target = string;
@@ -62,7 +63,7 @@ export interface RotationRecord {
   reports_seen: string[];
   next_data_check_at: number;
   /** Set while the channel needs reconnecting: nothing is swapped or guessed. */
-  paused: { reason: string; since: number } | null;
+  paused: { reason: string; since: number; kind?: FailureKind } | null;
   result: RotationResultSummary | null;
   restore: {
     target: Target;

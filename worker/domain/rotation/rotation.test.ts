@@ -56,6 +56,20 @@ describe("the rotation's calendar", () => {
     expect(done.live).toMatchObject({ target: ORIGINAL, date: "2026-12-18" });
     expect(targetFor(done, "2026-12-18")).toBe(ORIGINAL);
     expect(nextSwap(done, pacificMidnight("2026-12-19"))).toBeNull();
+    // A failed swap back to the original keeps its timer past the schedule's end, until it works.
+    const stuck = swapFailed(
+      swapUntil(r, pacificMidnight("2026-12-18") - HOUR),
+      { date: "2026-12-18", target: ORIGINAL, units: 51 },
+      pacificMidnight("2026-12-18"),
+      "quota_exceeded",
+      "spent",
+      null,
+    );
+    expect(nextSwap(stuck, pacificMidnight("2026-12-19") + 5 * HOUR)).toEqual({
+      date: "2026-12-19",
+      target: ORIGINAL,
+      at: pacificMidnight("2026-12-19"),
+    });
     expect(lostDates(done, pacificMidnight("2026-12-19"))).toEqual([]);
   });
 
@@ -78,13 +92,21 @@ describe("the rotation's calendar", () => {
     expect(lostDates(failed, pacificMidnight("2026-11-27") + 2 * HOUR)).toEqual(["2026-11-27"]);
   });
 
-  it("retries an outage in five minutes (or at YouTube's hint), a lost grant hourly, and pauses only for the grant", () => {
+  it("backs off failures that cost quota, probes a lost grant hourly, and pauses only for what the creator must fix", () => {
     const r = started().rotation!;
     expect(retryAt(r, NOW, "unavailable", null)).toBe(NOW + 5 * 60_000);
+    expect(retryAt(r, NOW, "unavailable", null, 4)).toBe(NOW + 40 * 60_000);
+    expect(retryAt(r, NOW, "unavailable", null, 30)).toBe(NOW + 6 * HOUR);
     expect(retryAt(r, NOW, "unavailable", NOW + HOUR)).toBe(NOW + HOUR);
-    expect(retryAt(r, NOW, "needs_reconnect", null)).toBe(NOW + HOUR);
+    expect(retryAt(r, NOW, "other", null, 3)).toBe(NOW + 4 * HOUR);
+    expect(retryAt(r, NOW, "forbidden", null, 12)).toBe(NOW + 24 * HOUR);
+    expect(retryAt(r, NOW, "needs_reconnect", null, 12)).toBe(NOW + HOUR);
     const a = { date: "2026-11-27", target: "a", units: 0 };
-    expect(swapFailed(r, a, NOW, "needs_reconnect", "gone", null).paused).toEqual({ reason: "gone", since: NOW });
+    expect(swapFailed(r, a, NOW, "needs_reconnect", "gone", null).paused).toEqual({ reason: "gone", since: NOW, kind: "needs_reconnect" });
+    // Reading reports proves the grant works, but not that YouTube now allows custom thumbnails.
+    const refused = swapFailed(r, a, NOW, "forbidden", "no custom thumbnails", null);
+    expect(dataArrived(refused, [], [], [], NOW).rotation.paused).toMatchObject({ kind: "forbidden" });
+    expect(dataArrived(swapFailed(r, a, NOW, "needs_reconnect", "x", null), [], [], [], NOW).rotation.paused).toBeNull();
     expect(swapFailed(r, a, NOW, "unavailable", "503", null).paused).toBeNull();
   });
 
@@ -122,6 +144,16 @@ describe("YouTube's reports", () => {
     expect(second.rotation.reach["2026-11-28"]).toMatchObject({ impressions: 0, clicks: 0 });
     expect(second.rotation.watch).toEqual({ "2026-11-27": 600 });
     expect(second.rotation.reports_seen).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+    // Creation times compare as instants, not as text.
+    const fraction = dataArrived(second.rotation, [{ ...v2, id: "r5", created: "2026-11-30T14:00:00.5Z" }], ["r5"], [], NOW);
+    const earlier = dataArrived(
+      fraction.rotation,
+      [{ ...v2, id: "r6", created: "2026-11-30T14:00:00Z", row: { impressions: 1, clicks: 0 } }],
+      ["r6"],
+      [],
+      NOW,
+    );
+    expect(earlier.rotation.reach["2026-11-27"]!.created).toBe("2026-11-30T14:00:00.5Z");
   });
 });
 

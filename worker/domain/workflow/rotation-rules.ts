@@ -2,7 +2,7 @@
 // then reports each outcome here as a command. Retries, pauses and the end are decided here.
 import { conflict } from "../refusal";
 import { isRunning } from "../ab-test";
-import { rotationLook } from "../rotation/ab";
+import { finishRotation, rotationLook } from "../rotation/ab";
 import { dataArrived, dataFailed, restoreAbandoned, restoreApplied, restoreFailed, swapApplied, swapFailed } from "../rotation/progress";
 import type { RotationRecord } from "../rotation/record";
 import type { CommandType, Transition, WorkflowEvent, YouTubeNews } from "./commands";
@@ -34,11 +34,21 @@ const changedWords = (r: RotationRecord) =>
 const noRotation = () => refused(conflict("This workflow has no running YouTube rotation."));
 const noRestore = () => refused(conflict("This workflow has no restore pending."));
 
-/** When a call first finds the grant gone, the creator is told once: in the app, on open pages and by webhook. */
+/** When a call first pauses the rotation, the creator is told once: in the app, on open pages and (a lost grant) by webhook. */
 function withPauseNews(t: Transition, before: RotationRecord, after: RotationRecord): Transition {
   if (!t.ok || before.paused || !after.paused) return t;
-  const told = done(t.record, [...t.events, news("reconnect_needed", { reason: after.paused.reason })]);
+  const lostGrant = after.paused.kind === "needs_reconnect";
+  const told = lostGrant ? done(t.record, [...t.events, news("reconnect_needed", { reason: after.paused.reason })]) : t;
   return withNotice(told, `The YouTube rotation is paused: ${after.paused.reason}`);
+}
+
+const GONE = "The video is no longer on YouTube";
+
+/** The video was deleted: the test ends, and there is nothing to put back. */
+function videoGone(r: WorkflowRecord, rotation: RotationRecord, reason: string, now: number): Transition {
+  const ended = finishRotation({ ...r.ab!, rotation }, "stopped", null, now, GONE);
+  const ab = { ...ended, rotation: restoreAbandoned(ended.rotation!, reason, now) };
+  return withNotice(move(r, "completed", now, { ab }), `${GONE}, so the rotation ended.`);
 }
 
 export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
@@ -64,6 +74,7 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const rotation = swapping(r);
       if (!rotation) return noRotation();
       const next = swapFailed(rotation, c, now, c.failure, c.reason, c.hint);
+      if (c.failure === "gone") return videoGone(r, next, c.reason, now);
       const events = [
         news("swap_failed", { date: c.date, target: c.target, reason: c.reason, retry_at: new Date(next.swap_retry_at!).toISOString() }),
       ];
@@ -110,7 +121,9 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const what =
         c.target === "original"
           ? `Your original ${changedWords(rotation)} back on the video.`
-          : "The winner is back on the video, to stay.";
+          : r.ab!.decision === "manual"
+            ? "The thumbnail you declared is back on the video, to stay."
+            : "The winner is back on the video, to stay.";
       const events: WorkflowEvent[] = [news("restored", { target: c.target, units: c.units }), { type: "updated", what: "rotation" }];
       return withNotice(done(withRotation(r, next, now), events), what);
     },
@@ -121,6 +134,10 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
     apply(r, c, now) {
       const rotation = r.ab?.rotation;
       if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
+      if (c.failure === "gone") {
+        const gone = withRotation(r, restoreAbandoned(rotation, c.reason, now), now);
+        return withNotice(done(gone, [news("restore_failed", { target: c.target, reason: c.reason })]), `${GONE}; nothing was put back.`);
+      }
       const next = restoreFailed(rotation, c, now, c.failure, c.reason, c.hint);
       const events = [
         news("restore_failed", { target: c.target, reason: c.reason, retry_at: new Date(next.restore!.next_at).toISOString() }),
@@ -135,10 +152,12 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const rotation = r.ab?.rotation;
       if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
       const text = `The video could not be restored before the channel was disconnected (${c.reason}); check its thumbnail and title in YouTube Studio.`;
-      return withNotice(
-        done(withRotation(r, restoreAbandoned(rotation, c.reason, now), now), [{ type: "updated", what: "rotation" }]),
-        text,
-      );
+      // Integrators hear it too: this is the one outcome where a person must look at the video.
+      const events: WorkflowEvent[] = [
+        news("restore_failed", { target: rotation.restore.target, reason: c.reason }),
+        { type: "updated", what: "rotation" },
+      ];
+      return withNotice(done(withRotation(r, restoreAbandoned(rotation, c.reason, now), now), events), text);
     },
   },
 };

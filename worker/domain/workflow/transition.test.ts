@@ -148,7 +148,7 @@ const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStat
   rotation_data_failed: { to: () => "ab_testing", events: [] },
   rotation_restored: { to: () => "completed", events: ["youtube", "updated"] },
   rotation_restore_failed: { to: () => "completed", events: ["youtube"] },
-  rotation_abandoned: { to: () => "completed", events: ["updated"] },
+  rotation_abandoned: { to: () => "completed", events: ["youtube", "updated"] },
 };
 
 const sourceFor = (type: CommandType) => (type === "push" ? "external" : type.startsWith("rotation_") ? "youtube" : "simulated");

@@ -30,6 +30,8 @@ export interface BlockData {
 
 export interface RotationData {
   shape: DesignShape;
+  /** The imbalance the schedule was drawn under: the randomisation the analysis re-draws from. */
+  limit: number;
   /** The schedule's own assignment: variant index per measured period. */
   assignment: Assignment;
   blocks: BlockData[];
@@ -50,7 +52,8 @@ export function readRows(
   const shape = shapeOf(k, schedule.blocks, schedule.startDate, schedule.washoutDays);
   const measured = schedule.days.map((d, i) => ({ ...d, index: i })).filter((d) => d.measured);
   const assignment = measured.map((d) => schedule.variantIds.indexOf(d.variantId));
-  if (measured.length !== k * schedule.blocks || assignment.some((v) => v < 0) || !isAllowed(shape, assignment)) {
+  const limit = schedule.imbalanceLimit;
+  if (measured.length !== k * schedule.blocks || assignment.some((v) => v < 0) || !isAllowed(shape, assignment, limit)) {
     return {
       ok: false,
       errors: [{ path: "schedule", message: "is not a schedule this design can draw; build it with buildRotationSchedule" }],
@@ -108,5 +111,5 @@ export function readRows(
       lastDay: days[k - 1].index,
     });
   }
-  return { ok: true, data: { shape, assignment, blocks } };
+  return { ok: true, data: { shape, limit, assignment, blocks } };
 }

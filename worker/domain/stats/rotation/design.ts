@@ -70,8 +70,8 @@ export function imbalanceLimit(shape: DesignShape): number {
 }
 
 /** One schedule, uniform over the allowed set (rejection sampling; about 1 in 3 draws is kept). */
-export function drawAssignment(shape: DesignShape, seed: number): Assignment {
-  const limit = imbalanceLimit(shape);
+/** `limit` is the schedule's own (kept with it), so a later change of the design cannot change its analysis. */
+export function drawAssignment(shape: DesignShape, seed: number, limit = imbalanceLimit(shape)): Assignment {
   const rand = mulberry32(seed);
   for (;;) {
     const candidate = shuffledBlocks(shape, rand);
@@ -79,6 +79,6 @@ export function drawAssignment(shape: DesignShape, seed: number): Assignment {
   }
 }
 
-export function isAllowed(shape: DesignShape, assignment: Assignment): boolean {
-  return imbalance(shape, assignment) <= imbalanceLimit(shape);
+export function isAllowed(shape: DesignShape, assignment: Assignment, limit = imbalanceLimit(shape)): boolean {
+  return imbalance(shape, assignment) <= limit;
 }

@@ -184,3 +184,17 @@ describe("lost days", () => {
     expect(none.ok && none.result.leaderId).toBe(null);
   });
 });
+
+describe("a stored schedule", () => {
+  it("is analysed under the limit it was drawn with, not the module's current one", () => {
+    const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 11 });
+    const rows = simulateRotation(s, channel(1.5), 4);
+    expect(analyseRotation(s, rows).ok).toBe(true);
+    // Under a tighter stored limit this very schedule could not have been drawn, so it is refused.
+    expect(analyseRotation({ ...s, imbalanceLimit: -1 }, rows).ok).toBe(false);
+    // A looser stored limit widens the reference set, and so the p-value it reports.
+    const loose = analyseRotation({ ...s, imbalanceLimit: 1e9 }, rows);
+    const own = analyseRotation(s, rows);
+    expect(loose.ok && own.ok && loose.result.pValue !== own.result.pValue).toBe(true);
+  });
+});

@@ -33,7 +33,7 @@ export function effects(data: RotationData): number[] {
 }
 
 export function referenceAssignments(data: RotationData, seed: number, count: number): Assignment[] {
-  return Array.from({ length: count }, (_, m) => drawAssignment(data.shape, mixSeed(seed, 0x9e7, m)));
+  return Array.from({ length: count }, (_, m) => drawAssignment(data.shape, mixSeed(seed, 0x9e7, m), data.limit));
 }
 
 /**
@@ -50,14 +50,14 @@ export function swapPatterns(data: RotationData, i: number, j: number, seed: num
   if (blocks <= 12) {
     for (let code = 1; code < 2 ** blocks; code++) {
       const signs = Array.from({ length: blocks }, (_, b) => ((code >> b) & 1 ? -1 : 1));
-      if (isAllowed(shape, apply(signs))) out.push(signs);
+      if (isAllowed(shape, apply(signs), data.limit)) out.push(signs);
     }
     return out;
   }
   const rand = mulberry32(mixSeed(seed, 0x5a9, i, j));
   for (let tries = 0; out.length <= sample && tries < 50 * sample; tries++) {
     const signs = Array.from({ length: blocks }, () => (rand() < 0.5 ? -1 : 1));
-    if (isAllowed(shape, apply(signs))) out.push(signs);
+    if (isAllowed(shape, apply(signs), data.limit)) out.push(signs);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 //   POST consent {mode: approve | deny | readonly_only}
 //   POST truth {sha256, ctr, avg_view_seconds?, label?}   the true CTR of a thumbnail (by its bytes' hash)
 //   POST live {video_id, sha256, label?}                 put a thumbnail live without an upload
+//   POST delete-video {video_id}                         the creator deletes the video (Data API calls on it answer 404)
 //   POST small-original {video_id}                      the video's thumbnail becomes a 480×360 copy (no maxres)
 //   POST testing-mode {refresh_days}                      refresh tokens die after that many days (null: never)
 //   POST expire-refresh-tokens                            every refresh token of the world stops working
@@ -101,6 +102,11 @@ export async function control(worlds: Worlds, req: IncomingMessage, res: ServerR
       });
       world.record("thumbnail.live", { video_id: body.video_id, sha256: sha, label: "original", by: "control", width: 480, height: 360 });
       return send(res, 200, { sha256: sha });
+    }
+    case "POST delete-video": {
+      if (!world.videos.delete(body.video_id as string)) return bad("video_id (a video of this world) is required");
+      world.record("video.deleted", { video_id: body.video_id });
+      return send(res, 200, { deleted: body.video_id });
     }
     case "POST testing-mode":
       world.refreshLifetimeMs = body.refresh_days === null ? null : (num("refresh_days") ?? 7) * 86_400_000;
