@@ -40,7 +40,9 @@ export interface RotationData {
 /**
  * `lostDates` are measured days whose planned variant was not live all day (a failed swap): their
  * block counts with weight 0, so it adds nothing, and later blocks still count. Dropping a block
- * for a reason that does not depend on the variant keeps the randomisation test exact.
+ * for a reason unrelated to which variant was due (a spent quota, an outage, a lost grant) keeps
+ * the randomisation test exact; a loss caused by one variant would not, so the images are made
+ * once, before the test starts, and cannot fail on one variant's day.
  */
 export function readRows(
   schedule: RotationSchedule,
