@@ -3,7 +3,7 @@
 // command that reports the outcome. A YouTube failure becomes a *_failed command (the core decides
 // the retry); anything else throws, and the alarm tries again later.
 import { ORIGINAL, type RotationRecord, changesThumbnail, changesTitle } from "../domain/rotation/record";
-import { nextSwap, today } from "../domain/rotation/calendar";
+import { liveTarget, nextSwap, today } from "../domain/rotation/calendar";
 import { toYouTube } from "../domain/rotation/clock";
 import type { FailureKind, ReportDay } from "../domain/rotation/progress";
 import type { Command, RotationEffect, WorkflowRecord } from "../domain/workflow";
@@ -142,6 +142,9 @@ async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command
   if (!r.restore || r.restore.done_at !== null || r.restore.abandoned || (r.restore.next_at > ctx.now && !ctx.force)) return null;
   const target = r.restore.target;
   const date = today(r, ctx.now);
+  // Already on the video (the untouched original, the original while the last reports were awaited,
+  // or the winner's own day) and no failed swap since, which might have half-changed it: nothing to send.
+  if (liveTarget(r) === target && r.swaps.at(-1)?.outcome !== "failed") return { type: "rotation_restored", date, target, units: 0 };
   const spent = { units: 0 };
   try {
     await putOnVideo(ctx, r, spent, target, `${ctx.record.id}:restore:${target}`, r.restore.attempts + 1);

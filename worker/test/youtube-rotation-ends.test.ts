@@ -72,6 +72,19 @@ describe("a swap that fails halfway", () => {
   }, 120_000);
 });
 
+describe("a stop before the first swap", () => {
+  it("restores nothing, because the original never left the video", async () => {
+    const f = await readyToRotate("early-stop");
+    expect((await select(f, { video: VIDEO, vary: "both" })).status).toBe(200);
+    const stopped = await call<WorkflowState>("POST", `/workflows/${f.wf.id}/stop-test`, { token: f.user.token, body: {} });
+    expect(stopped.status).toBe(200);
+    const { ab } = await runRotation(f, (s) => !!s.rotation!.restore?.done_at);
+    expect(ab.rotation!.swaps).toEqual([expect.objectContaining({ kind: "restore", target: "original", units: 0 })]);
+    expect(await fakeLog(f.world, "thumbnails.set")).toEqual([]);
+    expect(await fakeLog(f.world, "videos.update")).toEqual([]);
+  }, 120_000);
+});
+
 describe("disconnecting the channel", () => {
   it("ends the running rotation and puts the original thumbnail and title back before the grant is revoked", async () => {
     const f = await readyToRotate("disconnect");

@@ -74,7 +74,8 @@ describe("a 21-day rotation of thumbnails and titles", () => {
 
     // Every swap the rotation recorded reached YouTube exactly once: one upload per swap and restore.
     const uploads = (await fakeLog(f.world, "thumbnails.set")).filter((e) => e.video_id === VIDEO);
-    expect(uploads).toHaveLength(applied(ab).length);
+    // (A restore of what is already live sends nothing.)
+    expect(uploads).toHaveLength(applied(ab).filter((s) => s.units > 0).length);
     expect(r.swaps.filter((s) => s.outcome === "failed")).toEqual([]);
     const swapDays = applied(ab)
       .filter((s) => s.kind === "swap")
@@ -83,7 +84,7 @@ describe("a 21-day rotation of thumbnails and titles", () => {
     for (const u of uploads) expect([u.width, u.height]).toEqual([1280, 720]);
     const updates = (await fakeLog(f.world, "videos.update")).filter((e) => e.video_id === VIDEO);
     // A restore of the variant that was already live leaves the title as it is (one read, no update).
-    expect(updates.length).toBeGreaterThanOrEqual(applied(ab).length - 1);
+    expect(updates.length).toBeGreaterThanOrEqual(applied(ab).filter((s) => s.units > 0).length - 1);
 
     // The live image is a real 1280×720 PNG (signature and IHDR).
     const live = new Uint8Array(await (await fetch(after.live_thumbnail.url)).arrayBuffer());
@@ -106,7 +107,7 @@ describe("a 21-day rotation of thumbnails and titles", () => {
       .first<{ units: number }>();
     expect(ledger!.units).toBeGreaterThanOrEqual(r.quota.used_units);
     expect(r.quota.used_units).toBe(r.swaps.reduce((n, s) => n + s.units, 0));
-    for (const s of applied(ab)) expect([102, 52]).toContain(s.units);
+    for (const s of applied(ab)) expect([102, 52, 0]).toContain(s.units);
     expect(r.quota.used_units).toBeLessThanOrEqual(r.quota.planned_units);
     // The export names the winner with its title.
     const results = await call("GET", `/workflows/${f.wf.id}/results`, { token: f.user.token });
