@@ -2,7 +2,7 @@
 // Zod schemas first, types inferred, so the routes, the OpenAPI document and the web app agree.
 // Like contract.ts, nothing here may import worker-only code.
 import { z } from "zod";
-import { Decision, RequiredAction, WorkflowStatus } from "./contract";
+import { AnalyticsSource, Decision, RequiredAction, Verdict, WorkflowStatus } from "./contract";
 
 // ---------- webhook events ----------
 export const WorkflowStatusChanged = z.object({
@@ -17,6 +17,10 @@ export type WorkflowStatusChanged = z.infer<typeof WorkflowStatusChanged>;
 export const AbTestCompleted = z.object({
   workflow_id: z.string(),
   decision: Decision,
+  verdict: Verdict.nullable().describe(
+    "What was proven: winner (best), preferred (better than your pick), same, or inconclusive (winner_id is then your pick, or the one you declared)",
+  ),
+  analytics_source: AnalyticsSource,
   winner_id: z.string(),
   confidence: z.number().min(0).max(1),
   total_impressions: z.number().int().min(0),

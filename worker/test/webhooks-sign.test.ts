@@ -129,7 +129,15 @@ describe("the outbox in Durable Object storage", () => {
     await env.DB.prepare("UPDATE webhook_endpoints SET url = ? WHERE id = ?").bind(gone.url, endpoint.id).run();
     const stub = env.WORKFLOW.get(env.WORKFLOW.idFromName(`outbox-${userId}`));
     const deps = { endpoints: d1EndpointDirectory(env.DB), logAttempt: d1AttemptLogger(env.DB), development: true };
-    const data = { workflow_id: "wf-3", decision: "winner" as const, winner_id: "t1", confidence: 0.97, total_impressions: 4200 };
+    const data = {
+      workflow_id: "wf-3",
+      decision: "winner" as const,
+      verdict: "winner" as const,
+      analytics_source: "external" as const,
+      winner_id: "t1",
+      confidence: 0.97,
+      total_impressions: 4200,
+    };
     const now = Date.now();
     await runInDurableObject(stub, async (_i, state) => {
       const outbox = new WebhookOutbox(state.storage.kv, deps);

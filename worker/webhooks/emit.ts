@@ -47,6 +47,8 @@ export function abTestCompletedEvent(ownerId: string, workflowId: string, ab: Ab
   const data = {
     workflow_id: workflowId,
     decision: ab.decision,
+    verdict: ab.verdict,
+    analytics_source: ab.analytics_source,
     winner_id: ab.winner_id,
     confidence: ab.current_confidence,
     total_impressions: ab.variants.reduce((sum, v) => sum + v.impressions, 0),

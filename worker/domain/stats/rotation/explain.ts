@@ -16,7 +16,8 @@ export function explainRotation(r: RotationResult, labels: Record<string, string
     case "same":
       return `The thumbnails performed the same: none beat another by ${Math.round(sameMargin * 100)}% CTR or more, after ${days}.`;
     case "inconclusive":
-      return `No thumbnail was proven best and they were not proven the same after ${days}: ${name(r.leaderId)} led ${name(r.runnerUpId)}${lift}, which is not proof.`;
+      // The interval is this look's alone; proof must hold over every look and against every rival, so it can miss even when the interval excludes 0.
+      return `No thumbnail was proven best and they were not proven the same after ${days}: ${name(r.leaderId)} led ${name(r.runnerUpId)}${lift}, which is not proof (proof must hold at every look and against every other thumbnail).`;
     default:
       return `${name(r.leaderId)} leads ${name(r.runnerUpId)}${lift} after ${days}; nothing is proven yet.`;
   }
