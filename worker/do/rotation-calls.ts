@@ -25,6 +25,8 @@ export interface RotationContext {
   media: ThumbnailStore;
   /** Make the call now, even before it is due (the restore when the channel is being disconnected). */
   force?: boolean;
+  /** Calls cut off before their outcome was recorded: each may have been charged, so attempts count them. */
+  interrupted?: number;
 }
 
 /** A failure YouTube (or the missing connection) caused, as the core's retry rules see it. */
@@ -65,7 +67,10 @@ async function withChannel<T>(ctx: RotationContext, r: RotationRecord, spent: Sp
   } finally {
     const charges = channel.takeCharges();
     spent.units += charges.reduce((s, c) => s + c.units, 0);
-    await recordCharges(ctx.env.DB, ctx.record.owner_id, charges);
+    // A ledger that cannot be written must not turn a swap YouTube took into one done again.
+    await recordCharges(ctx.env.DB, ctx.record.owner_id, charges).catch((err: unknown) =>
+      console.error("the quota ledger could not record a rotation's units", err instanceof Error ? err.message : "error"),
+    );
   }
 }
 
@@ -129,7 +134,7 @@ async function swap(ctx: RotationContext, r: RotationRecord): Promise<Command | 
   const key = `${ctx.record.id}:swap:${next.date}:${next.target}`;
   const spent = { units: 0 };
   try {
-    const detail = await putOnVideo(ctx, r, spent, next.target, key, r.swap_attempt + 1);
+    const detail = await putOnVideo(ctx, r, spent, next.target, key, r.swap_attempt + 1 + (ctx.interrupted ?? 0));
     return { type: "rotation_swapped", date: next.date, target: next.target, units: spent.units, detail };
   } catch (err) {
     const failed = classify(err);
@@ -147,7 +152,7 @@ async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command
   if (liveTarget(r) === target && r.swaps.at(-1)?.outcome !== "failed") return { type: "rotation_restored", date, target, units: 0 };
   const spent = { units: 0 };
   try {
-    await putOnVideo(ctx, r, spent, target, `${ctx.record.id}:restore:${target}`, r.restore.attempts + 1);
+    await putOnVideo(ctx, r, spent, target, `${ctx.record.id}:restore:${target}`, r.restore.attempts + 1 + (ctx.interrupted ?? 0));
     return { type: "rotation_restored", date, target, units: spent.units };
   } catch (err) {
     const failed = classify(err);

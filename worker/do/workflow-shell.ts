@@ -30,6 +30,7 @@ import { WorkflowIndex } from "./workflow-index";
 
 export const RECORD_KEY = "workflow";
 const STEP_IN_FLIGHT_KEY = "step-in-flight";
+const ROTATION_CALL_KEY = "rotation-call-in-flight";
 /** Where an earlier version kept thumbnail headlines; read once, when such a record is upgraded. */
 const LEGACY_HEADLINES_KEY = "thumbnail-headlines";
 /** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
@@ -143,14 +144,18 @@ export abstract class WorkflowShell extends DurableObject<Env> {
    * throwing lets the alarm pause before it looks again, instead of spinning.
    */
   private async runRotationCall(effect: RotationEffect, force = false): Promise<void> {
-    const command = await rotationCall(effect, { env: this.env, record: this.record!, now: this.clock(), media: this.media, force });
-    if (!command) return;
-    const applied = await this.apply(command);
+    // A call cut off (a restart, a throw) may have reached Google, which charged it: the next one is
+    // another attempt, so its charges get ledger rows of their own. The mark clears with the outcome.
+    const interrupted = this.ctx.storage.kv.get<number>(ROTATION_CALL_KEY) ?? 0;
+    this.ctx.storage.kv.put(ROTATION_CALL_KEY, interrupted + 1);
+    const ctx = { env: this.env, record: this.record!, now: this.clock(), media: this.media, force, interrupted };
+    const command = await rotationCall(effect, ctx);
+    if (!command) return void this.ctx.storage.kv.delete(ROTATION_CALL_KEY);
+    const applied = await this.apply(command, () => this.ctx.storage.kv.delete(ROTATION_CALL_KEY));
     if (!applied.ok) throw new Error(`the core refused the rotation's ${command.type}: ${applied.refusal.detail}`);
     const restore = applied.value.ab?.rotation?.restore;
-    // The video is back: another test may use it.
-    if (restore && (restore.done_at !== null || command.type === "rotation_abandoned"))
-      await releaseVideo(this.env.DB, applied.value.id, this.clock());
+    // The video is back, or can no longer be touched: another test may use it.
+    if (restore && (restore.done_at !== null || restore.abandoned)) await releaseVideo(this.env.DB, applied.value.id, this.clock());
   }
 
   /** Puts the winner or the original back now, whatever the restore's schedule; if that fails, gives up (the grant is about to go). */

@@ -1,7 +1,10 @@
 // How a rotation ends or stalls against the fake Google: a spent quota moves a swap to the next
 // midnight; a stop, a disconnect and a lost grant each leave the video in a known state (the
 // original back, or the rotation paused until the creator reconnects).
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
+import type { WorkflowObject } from "../do/workflow-object";
 import type { AbStatus, WorkflowState } from "../shared/contract";
 import { alarmAt, call, drainAlarms } from "./helpers";
 import { abStatus, nextAlarm, readyToRotate, runRotation, select } from "./rotation-support";
@@ -69,6 +72,24 @@ describe("a swap that fails halfway", () => {
     expect(uploads).toHaveLength(2);
     expect(uploads[0]!.sha256).toBe(uploads[1]!.sha256);
     expect(ab.rotation!.days[0]!.state).toBe("live");
+  }, 120_000);
+});
+
+describe("a call cut off before its outcome was recorded", () => {
+  it("counts the next one as another attempt, so the ledger keeps both charges", async () => {
+    const f = await readyToRotate("cut-off");
+    expect((await select(f, { video: VIDEO, vary: "thumbnail" })).status).toBe(200);
+    // As if the object restarted in the middle of a swap that had reached Google.
+    await runInDurableObject(f.stub, (_o: WorkflowObject, state) => state.storage.kv.put("rotation-call-in-flight", 1));
+    await runRotation(f, (s) => applied(s).length === 1);
+    const rows = await env.DB.prepare("SELECT id FROM youtube_quota_ledger WHERE user_id = ? AND id LIKE ?")
+      .bind(f.user.userId, `${f.wf.id}:swap:%`)
+      .all<{ id: string }>();
+    // The upload's row names attempt 2 (the verifying read is keyed by its own random id).
+    expect(rows.results.map((r) => r.id.slice(r.id.indexOf(":thumbnail#")))).toEqual([":thumbnail#2:thumbnails.set"]);
+    expect(
+      await runInDurableObject(f.stub, (_o: WorkflowObject, state) => state.storage.kv.get("rotation-call-in-flight")),
+    ).toBeUndefined();
   }, 120_000);
 });
 
