@@ -2,7 +2,7 @@
 // a row; the analysis uses the complete blocks from the start, so a missing day holds the test
 // at the block before it (send 0 impressions for a day without traffic).
 import type { PushError } from "../push";
-import { isDate } from "./dates";
+import { isDay as isDate } from "../../youtube/pacific";
 import { type Assignment, type DesignShape, isAllowed } from "./design";
 import { type RotationSchedule, shapeOf } from "./schedule";
 

@@ -1,6 +1,6 @@
 // A daily switchback schedule: which thumbnail a video shows on each Pacific date.
 import { mixSeed } from "../random";
-import { addDays, isDate, weekdayOf } from "./dates";
+import { addDays, isDay as isDate, weekday as weekdayOf } from "../../youtube/pacific";
 import { type DesignShape, drawAssignment, imbalanceLimit } from "./design";
 
 export interface RotationDay {

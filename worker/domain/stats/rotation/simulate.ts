@@ -1,7 +1,7 @@
 // Simulated daily analytics for a rotation (tests and benchmark): impressions with a weekday
 // swing and a decay from upload, clicks at each variant's CTR, optional day-to-day CTR noise.
 import { binomialDraw, mixSeed, mulberry32, normalDraw } from "../random";
-import { daysBetween, weekdayOf } from "./dates";
+import { daysBetween, weekday as weekdayOf } from "../../youtube/pacific";
 import type { RotationRow } from "./data";
 import type { RotationSchedule } from "./schedule";
 
