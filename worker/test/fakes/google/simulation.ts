@@ -104,9 +104,11 @@ export function reportsOf(world: World, job: { id: string; createdAt: number }):
   for (let day = firstDay; ; day = addDays(day, 1)) {
     const ready = Math.max(pacificMidnight(addDays(day, 2)) + 6 * 3_600_000, firstReady);
     if (ready > now) break;
-    version(day, 1, ready);
-    if (unit(`${day}:reissue`) < 0.25 && ready + 86_400_000 <= now) version(day, 2, ready + 86_400_000);
-    for (const at of world.reissues.get(day) ?? []) if (at >= ready) version(day, out.filter((r) => r.day === day).length + 1, at);
+    // Versions are numbered in the order they were made, so a later version always carries the
+    // later correction (a re-issue asked for before the automatic one comes before it).
+    const made = [ready, ...(world.reissues.get(day) ?? []).filter((at) => at >= ready)];
+    if (unit(`${day}:reissue`) < 0.25 && ready + 86_400_000 <= now) made.push(ready + 86_400_000);
+    made.sort((a, b) => a - b).forEach((at, i) => version(day, i + 1, at));
   }
   return out;
 }
