@@ -13,7 +13,7 @@ import type { Env } from "../env";
 import { openYouTubeChannel } from "../youtube/channel";
 import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
-import { getConnection, recordCharges, updateConnection } from "../youtube/store";
+import { recordCharges, updateConnection } from "../youtube/store";
 import type { YouTubeChannel } from "../youtube/types";
 import { variantImage } from "./rotation-images";
 import type { ThumbnailStore } from "./thumbnail-media";
@@ -169,7 +169,8 @@ async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | 
   const yesterday = addDays(today(r, ctx.now), -1);
   try {
     const read = await withChannel(ctx, r, { units: 0 }, async (channel) => {
-      let jobId = (await getConnection(ctx.env.DB, ctx.record.owner_id))?.reachJobId ?? null;
+      // The session already read the connection row, job id included.
+      let jobId = channel.reachJobId;
       if (!jobId) {
         jobId = (await channel.ensureReachJob()).id;
         await updateConnection(ctx.env.DB, ctx.record.owner_id, { reachJobId: jobId, updatedAt: ctx.now });

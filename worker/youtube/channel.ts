@@ -88,6 +88,7 @@ export function createYouTubeChannel(cfg: YouTubeConfig, session: GoogleSession)
 
   return {
     channelId,
+    reachJobId: session.connection.reachJobId,
 
     async listRecentUploads(limit = 25) {
       const max = String(Math.max(1, Math.min(50, Math.floor(limit))));

@@ -82,6 +82,8 @@ export interface WatchTimeDay {
 
 export interface YouTubeChannel {
   readonly channelId: string;
+  /** The channel's reach reporting job, as stored on connect; null until it exists. */
+  readonly reachJobId: string | null;
   listRecentUploads(limit?: number): Promise<UploadSummary[]>;
   /** null when YouTube has no such video (deleted, or a typo). */
   getVideo(videoId: string): Promise<VideoDetails | null>;

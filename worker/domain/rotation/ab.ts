@@ -4,7 +4,7 @@ import type { AbHistoryPoint, Decision, Verdict } from "../../shared/contract";
 import { type AbTestRecord, historyPoint, labelsOf } from "../ab-test";
 import { DEFAULT_SAME_MARGIN } from "../stats/config";
 import { explainRotation } from "../stats/rotation";
-import { ORIGINAL, type RotationRecord } from "./record";
+import { ORIGINAL, type RotationRecord, yourOriginal } from "./record";
 import { analyse, beginRestore, summarise } from "./progress";
 
 export const sameMarginOf = (ab: AbTestRecord) => ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN;
@@ -46,8 +46,7 @@ export function finishRotation(ab: AbTestRecord, decision: Decision, chosenId: s
   const back = decision === "manual" ? chosenId : proven;
   const labels = labelsOf(ab);
   const name = (id: string | null) => (id ? (labels[id] ?? id) : "");
-  const original = rotation.vary === "both" ? "thumbnail and title go" : rotation.vary === "title" ? "title goes" : "thumbnail goes";
-  const restoring = back ? `${name(back)} goes back on the video and stays.` : `Your original ${original} back on the video.`;
+  const restoring = back ? `${name(back)} goes back on the video and stays.` : `${yourOriginal(rotation, "goes", "go")} back on the video.`;
   const analysis = result ? (ab.explanation ?? "") : "No day of the rotation had been reported yet.";
   const lead =
     decision === "manual"

@@ -131,4 +131,8 @@ export const lastDate = (r: RotationRecord) => r.schedule.days.at(-1)!.date;
 export const rotationDeadline = (r: RotationRecord) => toReal(r.clock, pacificMidnight(addDays(lastDate(r), 1 + DATA_WAIT_DAYS)));
 
 export const changesThumbnail = (r: RotationRecord) => r.vary !== "title";
+
+/** "Your original thumbnail is" / "… title and … are": the one sentence start for what goes back. */
+export const yourOriginal = (r: RotationRecord, singular: string, plural: string) =>
+  `Your original ${r.vary === "both" ? `thumbnail and title ${plural}` : `${r.vary} ${singular}`}`;
 export const changesTitle = (r: RotationRecord) => r.vary !== "thumbnail";

@@ -4,7 +4,7 @@ import { conflict } from "../refusal";
 import { isRunning } from "../ab-test";
 import { finishRotation, rotationLook } from "../rotation/ab";
 import { dataArrived, dataFailed, restoreAbandoned, restoreApplied, restoreFailed, swapApplied, swapFailed } from "../rotation/progress";
-import type { RotationRecord } from "../rotation/record";
+import { type RotationRecord, yourOriginal } from "../rotation/record";
 import type { CommandType, Transition, WorkflowEvent, YouTubeNews } from "./commands";
 import type { WorkflowRecord } from "./record";
 import { refused } from "./refusals";
@@ -26,10 +26,6 @@ function swapping(r: WorkflowRecord): RotationRecord | null {
   const rotation = r.ab?.rotation;
   return rotation && isRunning(r.ab!) && !rotation.restore ? rotation : null;
 }
-
-/** What a rotation changes on the video, for sentences about putting it back. */
-const changedWords = (r: RotationRecord) =>
-  r.vary === "both" ? "thumbnail and title are" : r.vary === "title" ? "title is" : "thumbnail is";
 
 const noRotation = () => refused(conflict("This workflow has no running YouTube rotation."));
 const noRestore = () => refused(conflict("This workflow has no restore pending."));
@@ -120,7 +116,7 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
       const next = restoreApplied(rotation, c, now);
       const what =
         c.target === "original"
-          ? `Your original ${changedWords(rotation)} back on the video.`
+          ? `${yourOriginal(rotation, "is", "are")} back on the video.`
           : r.ab!.decision === "manual"
             ? "The thumbnail you declared is back on the video, to stay."
             : "The winner is back on the video, to stay.";
