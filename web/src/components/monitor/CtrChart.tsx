@@ -1,9 +1,10 @@
 // The chart component: loads uPlot on first use (plot.ts), makes the instance once per mount and
 // theme, then only calls setData/setSize; destroy on unmount. The y-axis is fitted to the CTR
 // lines and the bands are clipped to it.
-import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { ChartSeries } from "../../models/derive";
 import type { Palette } from "../../models/theme";
+import { usePlot } from "../use-plot";
 import type { Plot } from "./plot";
 
 const DASHES = ["", "8 4", "2 3"];
@@ -25,29 +26,21 @@ interface Props {
 
 export function CtrChart({ series, data, yRange, caption, label, palette }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const plot = useRef<Plot | null>(null);
   const latest = useRef({ data, yRange });
   latest.current = { data, yRange };
-
-  useLayoutEffect(() => {
-    const el = box.current!;
-    let gone = false;
-    let ro: ResizeObserver | undefined;
-    void import("./plot").then(({ createPlot, HEIGHT }) => {
-      if (gone) return;
-      const u = createPlot(el, series, latest.current.data, palette, () => latest.current.yRange);
-      plot.current = u;
-      mark(el, latest.current.data, latest.current.yRange);
-      ro = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: HEIGHT }));
-      ro.observe(el);
-    });
-    return () => {
-      gone = true;
-      ro?.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-  }, [palette]);
+  const plot = usePlot<Plot>(
+    box,
+    () =>
+      import("./plot").then(({ createPlot, HEIGHT }) => ({
+        make: (el) => {
+          const u = createPlot(el, series, latest.current.data, palette, () => latest.current.yRange);
+          mark(el, latest.current.data, latest.current.yRange);
+          return u;
+        },
+        height: HEIGHT,
+      })),
+    [palette],
+  );
 
   useEffect(() => {
     plot.current?.setData(data as Parameters<Plot["setData"]>[0]);

@@ -1,8 +1,9 @@
 // One daily chart of a rotation (CTR, or watch time per impression): uPlot made once per mount
 // and theme, then setData; a text summary beside it for anyone who cannot see the canvas.
-import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { ThumbnailStyle } from "../../api/types";
 import type { Palette } from "../../models/theme";
+import { usePlot } from "../use-plot";
 import type { DailyPlot } from "./daily-plot";
 
 interface Props {
@@ -16,46 +17,36 @@ interface Props {
   metric: string;
 }
 
+/** What is drawn, for tests that cannot read a canvas: the number of points. */
+function markPoints(el: HTMLElement, data: (number | null)[][]) {
+  el.dataset.points = String(
+    data
+      .slice(1)
+      .flat()
+      .filter((v) => v != null).length,
+  );
+}
+
 export function DailyChart({ title, series, data, unit, palette, summary, metric }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const plot = useRef<DailyPlot | null>(null);
   const latest = useRef(data);
   latest.current = data;
-
-  useLayoutEffect(() => {
-    const el = box.current!;
-    let gone = false;
-    let ro: ResizeObserver | undefined;
-    void import("./daily-plot").then(({ createDailyPlot, HEIGHT }) => {
-      if (gone) return;
-      const u = createDailyPlot(el, series, latest.current, palette, unit);
-      plot.current = u;
-      el.dataset.points = String(
-        latest.current
-          .slice(1)
-          .flat()
-          .filter((v) => v != null).length,
-      );
-      ro = new ResizeObserver(() => u.setSize({ width: el.clientWidth, height: HEIGHT }));
-      ro.observe(el);
-    });
-    return () => {
-      gone = true;
-      ro?.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-  }, [palette]);
+  const plot = usePlot<DailyPlot>(
+    box,
+    () =>
+      import("./daily-plot").then(({ createDailyPlot, HEIGHT }) => ({
+        make: (el) => {
+          markPoints(el, latest.current);
+          return createDailyPlot(el, series, latest.current, palette, unit);
+        },
+        height: HEIGHT,
+      })),
+    [palette],
+  );
 
   useEffect(() => {
     plot.current?.setData(data as Parameters<DailyPlot["setData"]>[0]);
-    if (box.current)
-      box.current.dataset.points = String(
-        data
-          .slice(1)
-          .flat()
-          .filter((v) => v != null).length,
-      );
+    if (box.current) markPoints(box.current, data);
   }, [data]);
 
   return (
