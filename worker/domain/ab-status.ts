@@ -30,7 +30,7 @@ function summaryOf(ab: AbTestRecord, labels: Record<string, string>): AbStatus["
   return { state: "ahead", leader_id: leader, text: `${name(leader)} is ahead, not proven yet` };
 }
 
-const sameMarginOf = (ab: AbTestRecord) => ab.evaluation?.sameMargin ?? ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN;
+export const sameMarginOf = (ab: AbTestRecord) => ab.evaluation?.sameMargin ?? ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN;
 
 function progressOf(ab: AbTestRecord, now: number): AbStatus["progress"] {
   const e = ab.evaluation;

@@ -2,12 +2,10 @@
 // the way every test ends (decision, verdict, winner), plus a restore of the video.
 import type { AbHistoryPoint, Decision, Verdict } from "../../shared/contract";
 import { type AbTestRecord, historyPoint, labelsOf } from "../ab-test";
-import { DEFAULT_SAME_MARGIN } from "../stats/config";
+import { sameMarginOf } from "../ab-status";
 import { explainRotation } from "../stats/rotation";
-import { ORIGINAL, type RotationRecord, yourOriginal } from "./record";
+import { type RotationRecord, yourOriginal } from "./record";
 import { analyse, beginRestore, summarise } from "./progress";
-
-export const sameMarginOf = (ab: AbTestRecord) => ab.engine.sameMargin ?? DEFAULT_SAME_MARGIN;
 
 /** One look after reports arrived: the analysis, the counts per variant, and the end when it is decided. */
 export function rotationLook(ab: AbTestRecord, rotation: RotationRecord, now: number): { ab: AbTestRecord; point: AbHistoryPoint } {
@@ -65,5 +63,3 @@ export function finishRotation(ab: AbTestRecord, decision: Decision, chosenId: s
     rotation: beginRestore(rotation, back, now),
   };
 }
-
-export const restoreTarget = (r: RotationRecord) => r.restore?.target ?? ORIGINAL;

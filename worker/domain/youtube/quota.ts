@@ -47,13 +47,6 @@ export function rotationUnits(days: number, kind: SwapKind): number {
   return (days + 2) * swapUnits(kind);
 }
 
-/** Units per day from a list of charges. */
-export function unitsByDay(charges: Pick<QuotaCharge, "day" | "units">[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of charges) out.set(c.day, (out.get(c.day) ?? 0) + c.units);
-  return out;
-}
-
 export interface BudgetCheck {
   ok: boolean;
   /** The first day the plan would overrun, with what it would use then. */
