@@ -4,7 +4,6 @@ import { cors } from "hono/cors";
 import type { AppEnv } from "./env";
 import { handleError, problemResponse } from "./http/problem";
 import { requireAuth, requireScope, workflowScopeFor } from "./http/require-auth";
-import { rejectBudget, startBudget, testBudget } from "./limits/middleware";
 import { accountRoutes } from "./routes/account";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
@@ -54,14 +53,11 @@ for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/accoun
   api.use(prefix, requireAuth());
   api.use(`${prefix}/*`, requireAuth());
 }
-// API keys reach only what their scopes allow (sessions pass); then budgets, reserved before the
-// work and given back when it fails (worker/limits).
+// API keys reach only what their scopes allow (sessions pass). Budgets are taken by the routes and
+// the workflow object once the work is known to be valid (worker/limits/holds.ts).
 api.use("/workflows", requireScope(workflowScopeFor));
 api.use("/workflows/*", requireScope(workflowScopeFor));
 api.use("/usage", requireScope("workflows:read"));
-api.use("/workflows/start", startBudget());
-api.use("/workflows/:id/approve", rejectBudget());
-api.use("/workflows/:id/select-thumbnail", testBudget());
 api.route("/workflows", workflowRoutes);
 api.route("/webhooks", webhookRoutes);
 api.route("/api-keys", apiKeyRoutes);

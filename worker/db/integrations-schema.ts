@@ -122,6 +122,8 @@ export const budgetReservations = sqliteTable(
     userId: text("user_id").notNull(),
     /** "test" | "llm" */
     kind: text("kind").notNull(),
+    /** The workflow a test slot is for: a test counts once, whether the index or a reservation shows it. */
+    workflowId: text("workflow_id"),
     tokens: integer("tokens").notNull(),
     costUsd: real("cost_usd").notNull(),
     expiresAt: integer("expires_at").notNull(),

@@ -10,6 +10,8 @@ import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } f
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
 import type { AbConfig } from "../domain/ab-test";
+import type { Spending } from "../limits/holds";
+import { type Claim, claimBudget } from "./budget-claims";
 import { type PreparedRotation, prepareRotation } from "./rotation-setup";
 import { redrawThumbnail } from "./steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
@@ -46,7 +48,9 @@ export class WorkflowObject extends WorkflowShell {
     ownerId: string,
     command: CreatorCommand,
     answer: "workflow" | "ab_test" = "workflow",
+    spending?: Spending,
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    if (spending) return this.spend(ownerId, spending, (_r, claim) => claim(command));
     return this.run(ownerId, () => command, answer);
   }
 
@@ -59,26 +63,57 @@ export class WorkflowObject extends WorkflowShell {
     body: Api.SelectThumbnailRequest,
     config: AbConfig,
     seed: number,
+    spending: Spending,
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
     const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed };
-    if (body.analytics_source !== "youtube" || !body.youtube) return this.run(ownerId, () => select);
+    if (body.analytics_source !== "youtube" || !body.youtube) return this.spend(ownerId, spending, (_r, claim) => claim(select));
     let kept: Pick<PreparedRotation, "original" | "images"> = { original: null, images: {} };
-    return this.run(
+    return this.spend(
       ownerId,
-      async (r) => {
+      spending,
+      async (r, claim) => {
         // The core refuses a wrong status or pick; nothing is asked of YouTube for a command that cannot apply.
         if (r.status !== "awaiting_thumbnail_selection" || !r.thumbnails.some((t) => t.id === body.thumbnail_id)) return select;
+        // The test slot comes first, so a full budget costs no YouTube quota.
+        const slot = await claim(select, true);
+        if (!slot.ok) return slot;
         const prepared = await prepareRotation(this.env, r, body.thumbnail_id, body.youtube!, this.clock(), this.media);
         if (!prepared.ok) return prepared;
         kept = prepared.value;
         return ok({ ...select, rotation: prepared.value.setup, notice: prepared.value.warnings.join(" ") || undefined });
       },
-      "workflow",
       () => {
         if (kept.original) this.media.keepOriginal(kept.original);
         for (const [id, image] of Object.entries(kept.images)) this.media.keepVariant(id, image);
       },
     );
+  }
+
+  /**
+   * A command that spends a budget: `build` claims it (budget-claims.ts) inside the serialised
+   * step, after the core would accept it and before it commits; the claim settles once it ran.
+   */
+  private async spend(
+    ownerId: string,
+    spending: Spending,
+    build: (r: WorkflowRecord, claim: (c: Command, checked?: boolean) => Promise<Result<Command>>) => Promise<Command | Result<Command>>,
+    alsoWrite?: () => void,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    let taken = null as Claim | null;
+    const result = await this.run(
+      ownerId,
+      (r) =>
+        build(r, async (command, checked) => {
+          const claimed = await claimBudget(this.env, r, command, spending, this.clock(), checked);
+          if (!claimed.ok) return claimed;
+          taken = claimed.value;
+          return ok(command);
+        }),
+      "workflow",
+      alsoWrite,
+    );
+    await taken?.settle(result.ok, this.index.retryAt() === null);
+    return result;
   }
 
   /**

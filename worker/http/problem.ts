@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import type { Result } from "../domain/refusal";
+import { budgetExceeded } from "../limits/problem";
 import type { Problem } from "../shared/contract";
 
 const TITLES: Record<number, string> = {
@@ -79,6 +80,7 @@ export function problemResponse(
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) return problemResponse(c, err.statusCode, err.detail, err.errors, err.headers);
+  if (err instanceof HTTPException && err.res) return err.getResponse();
   if (err instanceof HTTPException) return problemResponse(c, err.status, err.message || TITLES[err.status] || "Error");
   // A 5xx is a bug: log it without request data (which may hold secrets) and answer generically.
   console.error("unhandled error", err.name, err.message, err.stack);
@@ -87,6 +89,7 @@ export function handleError(err: Error, c: Context) {
 
 /** The one path from a domain refusal to problem details: the value, or the refusal thrown as an ApiError. */
 export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok && result.refusal.budget) throw new HTTPException(429, { res: budgetExceeded(result.refusal.budget, Date.now()) });
   if (!result.ok) throw new ApiError(result.refusal.status, result.refusal.detail, result.refusal.errors);
   return result.value;
 }

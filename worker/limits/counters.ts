@@ -54,40 +54,42 @@ export async function readCount(db: D1Database, subject: string, name: string, w
 export const RESERVATION_TTL_MS = 5 * 60_000;
 const newReservationId = () => `rsv_${crypto.randomUUID().replaceAll("-", "")}`;
 
-const RUNNING_TESTS = "SELECT count(*) FROM workflows WHERE user_id = ?2 AND status = 'ab_testing'";
+/**
+ * Running tests: workflows the D1 index shows in ab_testing, or whose start holds a slot (the
+ * object takes it before it commits and gives it back once the index shows the test). A workflow
+ * counts once either way, so the moment both show it cannot refuse someone else's start.
+ */
+const TESTS_IN_USE = `SELECT count(*) FROM workflows WHERE user_id = ?2 AND (status = 'ab_testing' OR id IN (
+  SELECT workflow_id FROM budget_reservations WHERE user_id = ?2 AND kind = 'test' AND expires_at > ?3))`;
 const PENDING = (kind: string, column: string) =>
   `SELECT coalesce(sum(${column}), 0) FROM budget_reservations WHERE user_id = ?2 AND kind = '${kind}' AND expires_at > ?3`;
 
 /**
- * Reserves one A/B test start unless the user's running tests (the D1 index) plus starts in
- * flight would pass `limit`. Returns the reservation id, or null with the count that refused.
+ * Takes a running-test slot for `workflowId` unless the user's tests in use would pass `limit`
+ * (a workflow that already holds one counts once). Returns the reservation id, or null with the
+ * count that refused.
  */
 export async function reserveTest(
   db: D1Database,
-  userId: string,
-  limit: number,
-  now: number,
+  r: { userId: string; workflowId: string; limit: number; now: number },
 ): Promise<{ id: string | null; used: number }> {
   const id = newReservationId();
   const row = await db
     .prepare(
-      `INSERT INTO budget_reservations (id, user_id, kind, tokens, cost_usd, expires_at)
-       SELECT ?1, ?2, 'test', 1, 0, ?3 + ?5
-       WHERE (${RUNNING_TESTS}) + (${PENDING("test", "tokens")}) + 1 <= ?4
+      `INSERT INTO budget_reservations (id, user_id, kind, workflow_id, tokens, cost_usd, expires_at)
+       SELECT ?1, ?2, 'test', ?6, 1, 0, ?3 + ?5
+       WHERE (${TESTS_IN_USE}) + 1 <= ?4
        RETURNING id`,
     )
-    .bind(id, userId, now, limit, RESERVATION_TTL_MS)
+    .bind(id, r.userId, r.now, r.limit, RESERVATION_TTL_MS, r.workflowId)
     .first<{ id: string }>();
   if (row) return { id, used: 0 };
-  return { id: null, used: await testsInUse(db, userId, now) };
+  return { id: null, used: await testsInUse(db, r.userId, r.now) };
 }
 
-/** Running tests plus test starts in flight. */
+/** Running tests, each workflow once. */
 export async function testsInUse(db: D1Database, userId: string, now: number): Promise<number> {
-  const row = await db
-    .prepare(`SELECT (${RUNNING_TESTS}) + (${PENDING("test", "tokens")}) AS n`)
-    .bind(null, userId, now)
-    .first<{ n: number }>();
+  const row = await db.prepare(`SELECT (${TESTS_IN_USE}) AS n`).bind(null, userId, now).first<{ n: number }>();
   return row?.n ?? 0;
 }
 

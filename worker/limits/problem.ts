@@ -1,17 +1,11 @@
 // The 429 a budget answers: RFC 9457 problem details with extension members saying which
 // budget, its limit and use, and when it resets, plus Retry-After.
-import type { Context } from "hono";
-import type { BudgetName, BudgetProblem } from "../auth/contract";
+import type { BudgetProblem } from "../auth/contract";
+import type { BudgetShortfall } from "../domain/refusal";
 import { problemBody } from "../http/problem";
 import { BUDGETS } from "./budgets";
 
-export interface Refusal {
-  budget: BudgetName;
-  limit: number;
-  used: number;
-  /** Epoch ms, or null for a concurrent limit (it frees when running work ends). */
-  resetsAt: number | null;
-}
+export type Refusal = BudgetShortfall;
 
 /** A concurrent limit has no reset time; a minute is a reasonable moment to look again. */
 const CONCURRENT_RETRY_SECONDS = 60;
@@ -24,7 +18,7 @@ function detailFor(r: Refusal): string {
   return `Budget '${r.budget}' reached: ${what}, at most ${r.limit}, and ${r.used} are used or under way. It resets at ${new Date(r.resetsAt).toISOString()}.`;
 }
 
-export function budgetExceeded(c: Context, r: Refusal, now: number): Response {
+export function budgetExceeded(r: Refusal, now: number): Response {
   const body: BudgetProblem = {
     ...problemBody(429, detailFor(r)),
     status: 429,
@@ -35,5 +29,8 @@ export function budgetExceeded(c: Context, r: Refusal, now: number): Response {
     resets_at: r.resetsAt === null ? null : new Date(r.resetsAt).toISOString(),
   };
   const retryAfter = r.resetsAt === null ? CONCURRENT_RETRY_SECONDS : Math.max(1, Math.ceil((r.resetsAt - now) / 1000));
-  return c.json(body, 429, { "content-type": "application/problem+json", "retry-after": String(retryAfter) });
+  return new Response(JSON.stringify(body), {
+    status: 429,
+    headers: { "content-type": "application/problem+json", "retry-after": String(retryAfter) },
+  });
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { workflows } from "../db/schema";
 import { abConfigFrom, abSeed } from "../domain/config";
 import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
+import { overBudget, refuse } from "../domain/refusal";
 import { resultsMarkdown } from "../domain/results";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
@@ -16,6 +17,7 @@ import { ApiError, unwrap } from "../http/problem";
 import { unsafeSecret } from "../http/require-auth";
 import { parseBody, parseQuery, readBytes } from "../http/validate";
 import { imageInfo } from "../lib/image-info";
+import { START, spendingFrom, take } from "../limits/holds";
 import {
   ApproveRequest,
   DeclareWinnerRequest,
@@ -106,14 +108,21 @@ export const workflowRoutes = new Hono<AppEnv>()
     const input = await parseBody(c, StartWorkflowRequest);
     const id = crypto.randomUUID();
     const location = `/api/v1/workflows/${id}/status`;
-    // RFC 7240: with "Prefer: respond-async" the answer comes once the workflow is stored, and
-    // its progress ("finding trends", "writing scripts") arrives on the live channel.
-    if (/\brespond-async\b/i.test(c.req.header("prefer") ?? "")) {
-      const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input, "async"));
-      return c.json(state, 202, { location, "preference-applied": "respond-async" });
+    // The budgets are taken once the body is valid (worker/limits/holds.ts); a new id cannot be a duplicate.
+    const taken = await take(c.env.DB, c.get("userId"), spendingFrom(c.env), START, Date.now());
+    if (!taken.ok) return unwrap(refuse(overBudget(taken.refusal)));
+    let status = 500;
+    try {
+      // RFC 7240: with "Prefer: respond-async" the answer comes once the workflow is stored, and
+      // its progress ("finding trends", "writing scripts") arrives on the live channel.
+      const respond = /\brespond-async\b/i.test(c.req.header("prefer") ?? "") ? "async" : "sync";
+      const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input, respond));
+      status = respond === "async" ? 202 : 201;
+      if (respond === "async") return c.json(state, 202, { location, "preference-applied": "respond-async" });
+      return c.json(state, 201, { location });
+    } finally {
+      await taken.settle(status);
     }
-    const state = unwrap(await workflowStub(c.env, id).create(c.get("userId"), id, input));
-    return c.json(state, 201, { location });
   })
   .get("/", async (c) => {
     const q = parseQuery(c, ListWorkflowsQuery);
@@ -164,7 +173,7 @@ export const workflowRoutes = new Hono<AppEnv>()
     const body = await parseBody(c, ApproveRequest);
     const command: CreatorCommand =
       body.action === "approve" ? { type: "approve", script_id: body.script_id } : { type: "reject", feedback: body.feedback ?? null };
-    return c.json(unwrap(await stub.execute(c.get("userId"), command)));
+    return c.json(unwrap(await stub.execute(c.get("userId"), command, "workflow", spendingFrom(c.env))));
   })
   .post("/:id/edit-script", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
@@ -191,7 +200,7 @@ export const workflowRoutes = new Hono<AppEnv>()
     const stub = workflowStub(c.env, id);
     const body = await parseBody(c, SelectThumbnailRequest);
     const seed = abSeed(c.env, id, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
-    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, abConfigFrom(c.env), seed)));
+    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, abConfigFrom(c.env), seed, spendingFrom(c.env))));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
   .get("/:id/ab-history", async (c) => {

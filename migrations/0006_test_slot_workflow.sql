@@ -1,0 +1,1 @@
+ALTER TABLE `budget_reservations` ADD `workflow_id` text;
