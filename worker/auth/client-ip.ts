@@ -1,5 +1,7 @@
 // The client's address as Cloudflare reports it in CF-Connecting-IP (the edge overwrites any
 // value a client sends). IPv6 clients usually hold a whole /64, so they are throttled per /64.
+// A request without a usable address (a route that bypasses the edge, a misconfigured proxy) is
+// one shared unknown client outside development, so leaving the header out never unthrottles.
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -35,4 +37,18 @@ export function clientIp(headers: Headers): string | null {
   const raw = headers.get("cf-connecting-ip")?.trim();
   if (!raw) return null;
   return raw.includes(":") ? ipv6Prefix(raw) : ipv4(raw);
+}
+
+/** The client every request without a usable CF-Connecting-IP shares outside development. */
+export const UNKNOWN_CLIENT = "unknown";
+
+/**
+ * Who an IP throttle counts: the client's address, else the shared unknown client; null (not
+ * IP-throttled) only in development, where local tools and tests call without Cloudflare's edge.
+ */
+export function throttleClient(headers: Headers, environment: string | undefined): string | null {
+  const ip = clientIp(headers);
+  if (ip) return ip;
+  const development = (environment ?? "").trim().toLowerCase() === "development";
+  return development && !headers.get("cf-connecting-ip") ? null : UNKNOWN_CLIENT;
 }

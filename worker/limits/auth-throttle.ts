@@ -1,10 +1,10 @@
 // Throttles for the unauthenticated account endpoints, keyed by client IP: a burst limit on
 // every password check (the Workers Rate Limiting binding: cheap, before any D1 or PBKDF2 work)
 // and an hourly cap on registrations (an atomic D1 counter, since the binding only knows 10- and
-// 60-second periods). Requests without CF-Connecting-IP did not come through Cloudflare's edge
-// (tests, service bindings) and are not IP-throttled; login keeps its per-account throttle.
+// 60-second periods). Requests without a usable CF-Connecting-IP count as one shared unknown
+// client outside development (auth/client-ip.ts), so leaving the header out never unthrottles.
 import type { MiddlewareHandler } from "hono";
-import { clientIp } from "../auth/client-ip";
+import { throttleClient } from "../auth/client-ip";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "../http/problem";
 import { registrationsPerHour } from "./budgets";
@@ -16,7 +16,7 @@ const BURST_PERIOD_SECONDS = 60;
 
 export function authBurstLimit(): MiddlewareHandler<AppEnv> {
   return async function authBurstLimit(c, next) {
-    const ip = clientIp(c.req.raw.headers);
+    const ip = throttleClient(c.req.raw.headers, c.env.ENVIRONMENT);
     const limiter = c.env.AUTH_RATE_LIMITER;
     if (ip && limiter && !(await limiter.limit({ key: `auth:${ip}` })).success) {
       throw new ApiError(429, `Too many sign-in requests from your network. Try again in ${BURST_PERIOD_SECONDS} seconds.`, undefined, {
@@ -29,7 +29,7 @@ export function authBurstLimit(): MiddlewareHandler<AppEnv> {
 
 /** Counts one registration for the client's IP; throws 429 with Retry-After past the hourly cap. */
 export async function takeRegistrationSlot(env: Env, headers: Headers, now: number): Promise<void> {
-  const ip = clientIp(headers);
+  const ip = throttleClient(headers, env.ENVIRONMENT);
   if (!ip) return;
   const limit = registrationsPerHour(env);
   const windowStart = hourStart(now);

@@ -3,9 +3,10 @@
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type Context, Hono } from "hono";
-import { clientIp } from "../auth/client-ip";
+import { throttleClient } from "../auth/client-ip";
+import { knownDevice, rememberDevice } from "../auth/device-cookie";
 import { ChangePasswordRequest } from "../auth/contract";
-import { forgetOldAttempts, passwordAccepted, takeAttempt } from "../auth/login-throttle";
+import { forgetOldAttempts, passwordAccepted, takeAttempt, type Wait } from "../auth/login-throttle";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import { requireSafeSecret, UnsafeSecretError } from "../auth/secret";
 import { createSession, listSessions, newSessionId, revokeSession, revokeSessions } from "../auth/sessions";
@@ -21,21 +22,33 @@ import { LoginRequest, RegisterRequest } from "../shared/contract";
 const alreadyRegistered = () =>
   new ApiError(409, "An account with this email already exists.", [{ path: "email", message: "already registered" }]);
 
+function tooManyAttempts(wait: Wait): ApiError {
+  const detail =
+    wait.lock === "account"
+      ? `This account has had too many failed sign-ins. Sign in from a browser that has signed in to it before, or try again in ${wait.seconds} seconds.`
+      : `Too many failed password attempts. Try again in ${wait.seconds} seconds.`;
+  return new ApiError(429, detail, undefined, { "retry-after": String(wait.seconds) });
+}
+
 /**
- * Checks a password for an account under the login throttle, counting the attempt per
- * (account, client IP) and per IP. Returns whether it matched; a locked client gets 429.
+ * Checks a password for an account under the login throttle (worker/auth/login-throttle.ts).
+ * Returns whether it matched, and makes this browser known to the account when it did; a locked
+ * client, or an unknown browser on an account under attack, gets 429.
  */
 export async function checkPassword(c: Context<AppEnv>, email: string, password: string, hash: string | null): Promise<boolean> {
   const now = Date.now();
-  const ip = clientIp(c.req.raw.headers);
-  const wait = await takeAttempt(c.env.DB, email, ip, now);
-  if (wait !== null) {
-    throw new ApiError(429, `Too many failed password attempts. Try again in ${wait} seconds.`, undefined, { "retry-after": String(wait) });
-  }
-  const ok = await verifyPassword(password, hash ?? DUMMY_HASH);
-  if (ok && hash !== null) await passwordAccepted(c.env.DB, email, ip);
-  else await forgetOldAttempts(c.env.DB, now);
-  return ok && hash !== null;
+  const who = {
+    client: throttleClient(c.req.raw.headers, c.env.ENVIRONMENT),
+    device: await knownDevice(c, c.env.JWT_SECRET, email),
+  };
+  const wait = await takeAttempt(c.env.DB, email, who, now);
+  if (wait !== null) throw tooManyAttempts(wait);
+  const ok = (await verifyPassword(password, hash ?? DUMMY_HASH)) && hash !== null;
+  if (ok) {
+    await passwordAccepted(c.env.DB, email, who);
+    await rememberDevice(c, c.env.JWT_SECRET, email);
+  } else await forgetOldAttempts(c.env.DB, now);
+  return ok;
 }
 
 function secretOrUnavailable(secret: string | undefined): void {

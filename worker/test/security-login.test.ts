@@ -37,16 +37,18 @@ describe("login throttling that cannot be turned against a victim", () => {
   it("one address guessing across many accounts is stopped, and successes do not wash its failures away", async () => {
     const ip = "192.0.2.77";
     const now = Date.now();
+    const from = { client: ip, device: null };
     // Below the HTTP burst limit's reach: the D1 throttle itself, as the login route calls it.
-    for (let i = 0; i < IP_FREE_FAILURES - 1; i++) expect(await takeAttempt(env.DB, `nobody-${i}@example.com`, ip, now)).toBeNull();
+    for (let i = 0; i < IP_FREE_FAILURES - 1; i++) expect(await takeAttempt(env.DB, `nobody-${i}@example.com`, from, now)).toBeNull();
     // A success gives back only its own slot.
-    expect(await takeAttempt(env.DB, "own@example.com", ip, now)).toBeNull();
-    await passwordAccepted(env.DB, "own@example.com", ip);
-    expect(await takeAttempt(env.DB, "nobody-last@example.com", ip, now)).toBeNull();
-    const wait = await takeAttempt(env.DB, "fresh-account@example.com", ip, now);
-    expect(wait).toBeGreaterThan(0);
+    expect(await takeAttempt(env.DB, "own@example.com", from, now)).toBeNull();
+    await passwordAccepted(env.DB, "own@example.com", from);
+    expect(await takeAttempt(env.DB, "nobody-last@example.com", from, now)).toBeNull();
+    const wait = await takeAttempt(env.DB, "fresh-account@example.com", from, now);
+    expect(wait).toMatchObject({ lock: "client" });
+    expect(wait!.seconds).toBeGreaterThan(0);
     // Another address is unaffected.
-    expect(await takeAttempt(env.DB, "fresh-account@example.com", "192.0.2.78", now)).toBeNull();
+    expect(await takeAttempt(env.DB, "fresh-account@example.com", { client: "192.0.2.78", device: null }, now)).toBeNull();
   });
 
   it("a burst of password requests from one address is cut off before any password work (Rate Limiting binding)", async () => {
