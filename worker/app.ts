@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env";
+import { requireJsonBodies } from "./http/content-type";
 import { handleError, problemResponse } from "./http/problem";
 import { requireAuth, requireScope, workflowScopeFor } from "./http/require-auth";
 import { accountRoutes } from "./routes/account";
@@ -41,6 +42,8 @@ app.use("/api/*", async function securityHeaders(c, next) {
   c.header("x-content-type-options", "nosniff");
   c.header("referrer-policy", "no-referrer");
 });
+// Every route, including ones added later: bodies are JSON unless content-type.ts names an exception.
+app.use("/api/*", requireJsonBodies());
 
 const api = new Hono<AppEnv>();
 api.use("/auth/me", requireAuth());

@@ -84,7 +84,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ id, email }, 201);
   })
   .post("/login", authBurstLimit(), async (c) => {
-    const { username: email, password } = await parseBody(c, LoginRequest);
+    const { username: email, password } = await parseBody(c, LoginRequest, { form: true });
     // Refuse before counting anything: no token could be issued with an unsafe secret.
     secretOrUnavailable(c.env.JWT_SECRET);
     const user = await drizzle(c.env.DB).select().from(users).where(eq(users.email, email)).get();
