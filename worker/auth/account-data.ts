@@ -33,7 +33,13 @@ const valueOf = <T>(r: { ok: boolean; value?: T }): T | null => (r.ok ? (r.value
  * secrets) with their delivery log, the connected YouTube channel (no tokens), every workflow's
  * full state and A/B history, and the LLM calls behind the usage figures.
  */
-export async function exportAccount(env: Env, userId: string, now: number): Promise<Record<string, unknown>> {
+export async function exportAccount(
+  env: Env,
+  userId: string,
+  now: number,
+  /** The session asking, marked `current` as /auth/sessions marks it. */
+  currentSessionId: string | null,
+): Promise<Record<string, unknown>> {
   const db = env.DB;
   const account = await db
     .prepare("SELECT id, email, created_at FROM users WHERE id = ?")
@@ -62,7 +68,7 @@ export async function exportAccount(env: Env, userId: string, now: number): Prom
   return {
     exported_at: new Date(now).toISOString(),
     account: account && { id: account.id, email: account.email, created_at: new Date(account.created_at).toISOString() },
-    sessions: await listSessions(db, userId, null, now),
+    sessions: await listSessions(db, userId, currentSessionId, now),
     api_keys: await listApiKeys(db, userId),
     webhooks,
     youtube_channel: youtube && { ...youtube, connected_at: new Date(youtube.connected_at).toISOString() },

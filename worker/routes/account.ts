@@ -18,7 +18,8 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .get("/export", async (c) => {
     const now = Date.now();
-    const data = await exportAccount(c.env, c.get("userId"), now);
+    const principal = c.get("principal");
+    const data = await exportAccount(c.env, c.get("userId"), now, principal.kind === "session" ? principal.sessionId : null);
     return c.body(JSON.stringify(data, null, 2), 200, {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="creator-account-${new Date(now).toISOString().slice(0, 10)}.json"`,

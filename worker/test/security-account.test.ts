@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { WorkflowState } from "../shared/contract";
 import { call, expectProblem, startWorkflow, stubOf, toAbTesting, toThumbnails } from "./helpers";
 import { callIntegrations } from "./integrations-app";
-import { account, countRows, PASSWORD } from "./security-helpers";
+import { account, countRows, login, PASSWORD } from "./security-helpers";
 
 const receiver = inject("fakeWebhookUrl");
 
@@ -52,6 +52,14 @@ describe("account export and deletion", () => {
     expect(data.webhooks[0].url).toBe(`${receiver}/hooks/export`);
     expect(data.api_keys[0]).toMatchObject({ id: key.body.id, scopes: ["metrics:write"] });
     expect(data.sessions).toHaveLength(1);
+    expect(data.sessions[0].current).toBe(true);
+    // With a second session, the export marks the one asking, exactly as /auth/sessions does.
+    const other = await login(email);
+    const fromOther = (await call("GET", "/account/export", { token: other })).body.sessions as { id: string; current: boolean }[];
+    const listed = (await call("GET", "/auth/sessions", { token: other })).body.items as { id: string; current: boolean }[];
+    expect(fromOther.filter((s) => s.current)).toHaveLength(1);
+    expect(fromOther.find((s) => s.current)!.id).toBe(listed.find((s) => s.current)!.id);
+    expect(fromOther.find((s) => s.current)!.id).not.toBe(data.sessions[0].id);
     expect(Array.isArray(data.llm_calls)).toBe(true);
     const text = JSON.stringify(data);
     expect(text).not.toContain(hook.body.secret);
@@ -102,7 +110,8 @@ describe("account export and deletion", () => {
       webhook_deliveries: 1,
       token_usage: 1,
       usage_counters: 2,
-      login_throttle: 1,
+      // The wrong password counted per (account, client) and per account.
+      login_throttle: 2,
       youtube_connections: 1,
       youtube_oauth_states: 1,
       youtube_quota_ledger: 1,
