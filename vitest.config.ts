@@ -1,7 +1,11 @@
 import { createServer } from "node:net";
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { fakeGoogleVars } from "./worker/test/fakes/google/server";
+// The test CA must be in NODE_EXTRA_CA_CERTS before Miniflare loads (see the module), and the
+// config is bundled with its static imports of packages hoisted above local code: so the plugin
+// is imported here, after the CA.
+import "./worker/test/fakes/test-ca";
+const { cloudflareTest, readD1Migrations } = await import("@cloudflare/vitest-plugin");
 
 const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
 

@@ -3,6 +3,7 @@
 // workerd through vitest's provide/inject (values must be serialisable, so URLs only).
 import type { TestProject } from "vitest/node";
 import { startOpenAiFake } from "./openai-server";
+import { testTls } from "./test-ca";
 import { startWebhookReceiver } from "./webhook-receiver";
 import { startYouTubeFake } from "./youtube-server";
 
@@ -11,15 +12,23 @@ declare module "vitest" {
     fakeOpenAiUrl: string;
     fakeYouTubeUrl: string;
     fakeWebhookUrl: string;
+    /** The same receiver over https, with a certificate workerd trusts only through the test CA. */
+    fakeWebhookHttpsUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const [openai, youtube, webhooks] = await Promise.all([startOpenAiFake(), startYouTubeFake(), startWebhookReceiver()]);
+  const [openai, youtube, webhooks, secureWebhooks] = await Promise.all([
+    startOpenAiFake(),
+    startYouTubeFake(),
+    startWebhookReceiver(),
+    startWebhookReceiver(testTls()),
+  ]);
   project.provide("fakeOpenAiUrl", openai.url);
   project.provide("fakeYouTubeUrl", youtube.url);
   project.provide("fakeWebhookUrl", webhooks.url);
+  project.provide("fakeWebhookHttpsUrl", secureWebhooks.url);
   return async function teardown() {
-    await Promise.all([openai.close(), youtube.close(), webhooks.close()]);
+    await Promise.all([openai.close(), youtube.close(), webhooks.close(), secureWebhooks.close()]);
   };
 }

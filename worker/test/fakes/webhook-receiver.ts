@@ -6,6 +6,7 @@
 //   PUT  /__receivers/<id> {secret, ...} -> 204 (e.g. once the endpoint's secret is known)
 //   GET  /__receivers/<id>/deliveries -> [{webhook_id, timestamp, verified, error, answered, body}]
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
@@ -18,6 +19,8 @@ interface ReceiverConfig {
   status?: number;
   /** Wait this long before answering, to trigger the sender's timeout. */
   delay_ms?: number;
+  /** Where a 3xx answer points (default: this receiver's /elsewhere). */
+  location?: string;
 }
 
 export interface ReceivedDelivery {
@@ -29,7 +32,8 @@ export interface ReceivedDelivery {
   body: unknown;
 }
 
-export async function startWebhookReceiver(): Promise<{ url: string; close: () => Promise<void> }> {
+/** With `tls` the receiver speaks https (a certificate the test CA signed, test-ca.ts). */
+export async function startWebhookReceiver(tls?: { key: string; cert: string }): Promise<{ url: string; close: () => Promise<void> }> {
   const receivers = new Map<string, { config: ReceiverConfig; deliveries: ReceivedDelivery[] }>();
   let next = 0;
   let base = "";
@@ -94,15 +98,16 @@ export async function startWebhookReceiver(): Promise<{ url: string; close: () =
     });
     if (delay_ms) await new Promise((r) => setTimeout(r, delay_ms));
     if (res.destroyed) return;
-    res.writeHead(answered, answered >= 300 && answered < 400 ? { location: `${base}/elsewhere` } : {});
+    res.writeHead(answered, answered >= 300 && answered < 400 ? { location: receiver.config.location ?? `${base}/elsewhere` } : {});
     res.end();
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => json(res, 500, { error: String(err) }));
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `${tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
     close: () =>
