@@ -36,7 +36,8 @@ describe("per-user budgets", () => {
     expect(budget(usage, "workflows_per_day")).toMatchObject({ limit: 20, used: 20, remaining: 0, variable: "BUDGET_WORKFLOWS_PER_DAY" });
     expect(budget(usage, "script_generations_per_day")).toMatchObject({ limit: 60, used: 20 });
     expect(budget(usage, "workflows_per_day").resets_at).toBe(problem.resets_at);
-  });
+    // 200 starts take 3-4 s alone on two cores; the margin is for a loaded machine, not a target.
+  }, 20_000);
 
   it("a start that fails (400) or is refused by a later budget takes nothing", async () => {
     const { token } = await account("careful");
