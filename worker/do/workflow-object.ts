@@ -10,8 +10,8 @@ import { type Command, type CreatorCommand, type WorkflowRecord, newWorkflow } f
 import { STYLE_LABELS } from "../shared/contract";
 import type * as Api from "../shared/contract";
 import type { AbConfig } from "../domain/ab-test";
-import { type PreparedRotation, prepareRotation } from "./rotation-setup";
-import { redrawThumbnail } from "./steps";
+import { type PreparedRotation, prepareRotation } from "../effects/rotation-setup";
+import { redrawThumbnail } from "../effects/steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
 import { CLOSE } from "./live-sockets";
@@ -89,7 +89,7 @@ export class WorkflowObject extends WorkflowShell {
     return this.exclusive(async () => {
       if (!this.record || this.record.owner_id !== ownerId || !this.record.ab?.rotation) return false;
       if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The YouTube channel was disconnected" });
-      await this.restoreNow();
+      await this.beforeGrantGoes();
       await this.armAlarm();
       return true;
     });
@@ -123,7 +123,7 @@ export class WorkflowObject extends WorkflowShell {
       // A video under test gets its winner or original back while the tokens still work.
       if (this.record.ab?.rotation) {
         if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The account was deleted" });
-        await this.restoreNow();
+        await this.beforeGrantGoes();
       }
       for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.notFound, "workflow deleted");
       await this.ctx.storage.deleteAlarm();

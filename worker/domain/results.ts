@@ -4,6 +4,8 @@ import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../s
 import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { timestamp } from "../shared/words";
+import { endTarget } from "./rotation/phase";
+import { ORIGINAL } from "./rotation/record";
 import { studioPackage } from "./studio";
 import { thumbnailView, usageOf } from "./view";
 import { type WorkflowRecord, findScript } from "./workflow";
@@ -50,7 +52,7 @@ export function toResults(r: WorkflowRecord): Result<Results> {
 /** A rotation that tested titles leads with the title that went back on the video with the winner. */
 function withTestedTitle<T extends { title_options: string[] }>(pkg: T, ab: NonNullable<WorkflowRecord["ab"]>): T {
   const tested = ab.rotation?.titles?.[ab.winner_id ?? ""];
-  if (!tested || ab.rotation?.restore?.target === "original") return pkg;
+  if (!tested || (ab.rotation && endTarget(ab.rotation.phase) === ORIGINAL)) return pkg;
   return { ...pkg, title_options: [tested, ...pkg.title_options.filter((t) => t !== tested)] };
 }
 
