@@ -120,7 +120,6 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
     action: "record the restore",
     apply(r, c, now) {
       const rotation = r.ab!.rotation!;
-      const restore = restoring(rotation);
       const next = restoreApplied(rotation, c, now);
       const what =
         c.target === "original"
@@ -138,7 +137,6 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
     action: "record a failed restore",
     apply(r, c, now) {
       const rotation = r.ab!.rotation!;
-      const restore = restoring(rotation);
       if (c.failure === "gone") {
         const gone = withRotation(r, restoreAbandoned(rotation, c.reason, now), now);
         return withNotice(done(gone, [news("restore_failed", { target: c.target, reason: c.reason })]), `${GONE}; nothing was put back.`);
