@@ -3,7 +3,7 @@
 // carries one out and answers with a command, recomputing nothing.
 import { addDays } from "../youtube/pacific";
 import { liveTarget, nextSwap, today } from "./calendar";
-import { isRunningPhase, swapRetryOf } from "./phase";
+import { isRunningPhase, runningStateOf, swapRetryOf } from "./phase";
 import { type RotationRecord, type Target, lastDate } from "./record";
 
 export type RotationEffect =
@@ -34,7 +34,8 @@ export function rotationTimers(workflowId: string, r: RotationRecord, testRunnin
   }
   if (!testRunning || !isRunningPhase(p)) return [];
   const timers: RotationTimer[] = [];
-  const swap = nextSwap(r, now);
+  // Once the original is back after the last day, nothing is swapped any more: only reports are read.
+  const swap = runningStateOf(p) !== "awaiting_data" ? nextSwap(r, now) : null;
   if (swap) {
     const key = `${workflowId}:swap:${swap.date}:${swap.target}`;
     const effect: RotationEffect = { kind: "swap", date: swap.date, target: swap.target, key, attempt: swapRetryOf(p).failures + 1 };

@@ -21,8 +21,9 @@ const withRotation = (r: WorkflowRecord, rotation: RotationRecord, now: number):
   updated_at: now,
 });
 
-/** The phases in which swaps and reads go on, and the one in which the restore is pending. */
-const SWAPS: readonly PhaseState[] = RUNNING;
+/** The phases in which swaps go on, those in which reports are read, and the one in which the restore is pending. */
+const SWAPS: readonly PhaseState[] = ["scheduled", "swapping", "paused"];
+const READS: readonly PhaseState[] = RUNNING;
 const RESTORING: readonly PhaseState[] = ["restoring"];
 
 /** When a call first pauses the rotation, the creator is told once: in the app, on open pages and (a lost grant) by webhook. */
@@ -88,7 +89,7 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   },
   rotation_data: {
     from: ["ab_testing"],
-    phases: SWAPS,
+    phases: READS,
     action: "record YouTube's reports",
     apply(r, c, now) {
       const rotation = r.ab!.rotation!;
@@ -106,7 +107,7 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   },
   rotation_data_failed: {
     from: ["ab_testing"],
-    phases: SWAPS,
+    phases: READS,
     action: "record a failed report check",
     apply(r, c, now) {
       const rotation = r.ab!.rotation!;
