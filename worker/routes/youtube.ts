@@ -10,7 +10,7 @@ import { ApiError } from "../http/problem";
 import { requireAuth, requireSession } from "../http/require-auth";
 import { parseBody, parseQuery } from "../http/validate";
 import { toBase64Url } from "../lib/base64";
-import { toYouTube } from "../domain/rotation/clock";
+import { REAL_TIME, toReal, toYouTube } from "../domain/rotation/clock";
 import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
 import { ConnectYouTubeRequest, YouTubeUploadsQuery, YouTubeVideoCheckQuery, type YouTubeConnection } from "../shared/youtube";
 import { activeRotations } from "../youtube/rotations-store";
@@ -87,12 +87,14 @@ const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32))
 async function connectionView(env: Env, userId: string, nowMs: number): Promise<YouTubeConnection> {
   let budget = 10_000;
   let configured = true;
+  let clock = REAL_TIME;
   try {
-    budget = youtubeConfig(env).dailyQuotaUnits;
+    ({ dailyQuotaUnits: budget, clock } = youtubeConfig(env));
   } catch {
     configured = false;
   }
-  const day = pacificDay(nowMs);
+  // The ledger's day: YouTube's (Pacific) day on YouTube's clock, which a local run may shorten.
+  const day = pacificDay(toYouTube(clock, nowMs));
   const [row, used] = await Promise.all([getConnection(env.DB, userId), unitsUsed(env.DB, day, userId)]);
   return {
     configured,
@@ -129,9 +131,11 @@ async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ retur
   if (c.req.query("error")) return fail(c.req.query("error") === "access_denied" ? "access_denied" : "consent_failed");
 
   const cfg = config(c.env);
+  // Google's token lifetimes and the quota ledger run on YouTube's clock (shortened in local runs), as the sessions do.
+  const youtubeNow = toYouTube(cfg.clock, now);
   let tokens;
   try {
-    tokens = await exchangeCode(cfg, new URL(c.req.url), state, row.codeVerifier, row.redirectUri, now);
+    tokens = await exchangeCode(cfg, new URL(c.req.url), state, row.codeVerifier, row.redirectUri, youtubeNow);
   } catch (err) {
     if (err instanceof YouTubeError) return fail("exchange_failed");
     throw err;
@@ -144,7 +148,7 @@ async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ retur
   // Past the exchange a grant is live at Google: any failure from here revokes it, so no
   // offline token is left behind that this app can no longer reach.
   try {
-    const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, now);
+    const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, youtubeNow);
     await recordCharges(c.env.DB, row.userId, [charge]);
     if (!channel) {
       await revokeToken(cfg, tokens.refreshToken).catch(() => {});
@@ -262,9 +266,10 @@ export const youtubeRoutes = new Hono<AppEnv>()
     const cfg = config(c.env);
     // The project's daily Data API quota is shared by everyone: refuse before Google would.
     const now = Date.now();
-    const used = await unitsUsed(c.env.DB, pacificDay(now));
+    const yt = toYouTube(cfg.clock, now);
+    const used = await unitsUsed(c.env.DB, pacificDay(yt));
     if (used.project + UPLOADS_LIST_UNITS > cfg.dailyQuotaUnits) {
-      const retry = Math.max(1, Math.ceil((nextPacificMidnight(now) - now) / 1000));
+      const retry = Math.max(1, Math.ceil((toReal(cfg.clock, nextPacificMidnight(yt)) - now) / 1000));
       throw new ApiError(429, "Today's YouTube quota is used up; it resets at midnight Pacific.", undefined, {
         "retry-after": String(retry),
       });

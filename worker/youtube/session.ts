@@ -2,6 +2,7 @@
 // before it expires (and once more on a 401), and marks the connection "needs_reconnect" when
 // Google refuses the refresh token, so running tests pause instead of guessing.
 import { fetchWithTimeout } from "../providers/fetch-timeout";
+import { toYouTube } from "../domain/rotation/clock";
 import type { YouTubeConfig } from "./config";
 import { fromGoogleAnswer, YouTubeError } from "./errors";
 import { REFRESH_MARGIN_MS, refreshTokens } from "./oauth";
@@ -52,7 +53,8 @@ export class GoogleSession {
       await updateConnection(deps.db, deps.userId, { status: "needs_reconnect", lastError: reason, updatedAt: (deps.now ?? Date.now)() });
       throw new YouTubeError("needs_reconnect", reason);
     }
-    return new GoogleSession({ now: Date.now, ...deps }, key, row, access);
+    // By default YouTube's clock (the real one, or a local run's shortened days): token expiry and the ledger's days agree.
+    return new GoogleSession({ now: () => toYouTube(deps.cfg.clock, Date.now()), ...deps }, key, row, access);
   }
 
   get connection(): ConnectionRow {

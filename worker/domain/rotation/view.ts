@@ -4,6 +4,7 @@ import type { AbStatus, RotationDay, RotationStatus } from "../../shared/contrac
 import type { AbTestRecord } from "../ab-test";
 import { isRunning } from "../ab-test";
 import { addDays, pacificMidnight } from "../youtube/pacific";
+import { endOnVideo } from "./ab";
 import { awaitedDates, lostDates, today } from "./calendar";
 import { toReal } from "./clock";
 import { rotationTimers } from "./effects";
@@ -135,8 +136,8 @@ export function rotationSummary(ab: AbTestRecord, labels: Record<string, string>
         : state === "picked"
           ? `You picked ${name(ab.winner_id)} before the rotation proved it`
           : state === "same"
-            ? "No meaningful difference: they performed the same"
-            : "No proven difference; your original goes back on the video";
+            ? `No meaningful difference: they performed the same. ${endOnVideo(ab)?.text ?? ""}`.trim()
+            : `No proven difference. ${endOnVideo(ab)?.text ?? ""}`.trim();
     return { summary: { state, leader_id: state === "winner" || state === "picked" ? ab.winner_id : null, text }, progress };
   }
   if (!res || !res.leader_id)
