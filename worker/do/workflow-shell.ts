@@ -25,6 +25,7 @@ import { AbHistoryTable } from "./ab-history";
 import { LiveSockets } from "./live-sockets";
 import { reason, runStep } from "../effects/steps";
 import { ThumbnailStore } from "./thumbnail-media";
+import { type Backoff, waitAfter } from "../lib/retry";
 import { type Timer, earliest, rearmIfLost, runDue } from "./timers";
 import { WorkflowIndex } from "./workflow-index";
 
@@ -34,8 +35,8 @@ const STEP_IN_FLIGHT_KEY = "step-in-flight";
 const EFFECT_IN_FLIGHT_KEY = "rotation-call-in-flight";
 /** Where an earlier version kept thumbnail headlines; read once, when such a record is upgraded. */
 const LEGACY_HEADLINES_KEY = "thumbnail-headlines";
-/** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
-const RETRY_PAUSE_MS = 10_000;
+/** How long the alarm waits after a failed timer (D1 down, say) before it tries again; longer for an overloaded object. */
+const ALARM_PAUSE: Backoff = { kind: "fixed", delayMs: 10_000, jitter: 0.2 };
 
 export abstract class WorkflowShell extends DurableObject<Env> {
   /** The object's clock. Tests move it with runInDurableObject; nothing else changes it. */
@@ -69,9 +70,10 @@ export abstract class WorkflowShell extends DurableObject<Env> {
 
   async alarm(): Promise<void> {
     const now = this.clock();
-    const healthy = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
+    const failures = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
     // Always re-armed, with a pause after a failure, so a broken dependency cannot spin the alarm.
-    await this.armAlarm(healthy ? 0 : RETRY_PAUSE_MS);
+    const pause = failures.length ? Math.max(...failures.map((err) => waitAfter(ALARM_PAUSE, 1, err)!)) : 0;
+    await this.armAlarm(pause);
   }
 
   private timers(now: number): Timer[] {

@@ -1,6 +1,7 @@
 // How a rotation moves: a swap applied or failed, reports read, the analysis, the end and the
 // restore. Each function takes the record and the clock and returns the next record; the
 // Durable Object made the calls and reports what happened.
+import { backoffDelay } from "../../lib/retry";
 import { analyseRotation, type RotationResult } from "../stats/rotation";
 import { nextPacificMidnight } from "../youtube/pacific";
 import { analysisRows, lostDates } from "./calendar";
@@ -45,7 +46,8 @@ function log(r: RotationRecord, entry: SwapEntry): SwapEntry[] {
  */
 export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null, attempt = 1): number {
   const yt = toYouTube(r.clock, now);
-  const doubling = (first: number, cap: number) => Math.min(cap, first * 2 ** Math.min(10, Math.max(0, attempt - 1)));
+  // No jitter: each try is already pinned to YouTube's clock (a midnight, an hour) and costs quota units.
+  const doubling = (firstMs: number, capMs: number) => backoffDelay({ kind: "doubling", firstMs, capMs, jitter: 0 }, Math.max(1, attempt))!;
   if (kind === "quota_exceeded") return toReal(r.clock, nextPacificMidnight(yt));
   if (kind === "needs_reconnect") return toReal(r.clock, yt + HOUR);
   if (kind === "unavailable") return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + doubling(5 * 60_000, 6 * HOUR)));
