@@ -3,7 +3,7 @@
 // most-popular chart (videos.list chart=mostPopular, 1 unit). Results are cached per topic and
 // region, so one research costs ~102 of the default 10,000 daily units at most once per TTL.
 import type { TrendReport } from "../shared/contract";
-import { FetchTimeoutError, fetchWithTimeout } from "./fetch-timeout";
+import { FetchTimeoutError, fetchWithTimeout } from "../lib/fetch-timeout";
 import { DEFAULT_YOUTUBE_DAILY_LOOKUPS } from "../limits/shared-caps";
 import type { TrendCache } from "./trend-cache";
 import type { TrendsInput, TrendsProvider } from "./types";

@@ -1,7 +1,7 @@
 // A user's authorised session with Google: opens the sealed tokens, refreshes the access token
 // before it expires (and once more on a 401), and marks the connection "needs_reconnect" when
 // Google refuses the refresh token, so running tests pause instead of guessing.
-import { fetchWithTimeout } from "../providers/fetch-timeout";
+import { fetchWithTimeout } from "../lib/fetch-timeout";
 import { toYouTube } from "../domain/rotation/clock";
 import type { YouTubeConfig } from "./config";
 import { fromGoogleAnswer, YouTubeError } from "./errors";
