@@ -67,6 +67,7 @@ export function progressOf(ab: AbStatus, now: number): ProgressView {
     impressions_per_variant: perVariant,
     needed_impressions_per_variant: null,
     eta_seconds: ab.is_running ? left : null,
+    toward: null,
     text,
     estimated: false,
   };
