@@ -26,7 +26,7 @@ export class ThumbnailStore {
     return this.kv.get<{ contentType: string; bytes: Uint8Array }>(ORIGINAL_KEY) ?? null;
   }
 
-  /** A tested variant's bytes, made once when the rotation starts (see rotation-images.ts). */
+  /** A tested variant's bytes, made once when the rotation starts (see effects/rotation-images.ts). */
   keepVariant(thumbnailId: string, image: { contentType: string; bytes: Uint8Array }): void {
     this.kv.put(`rotation:variant:${thumbnailId}`, image);
   }

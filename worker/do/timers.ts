@@ -7,19 +7,19 @@ export interface Timer {
   run(now: number): Promise<unknown>;
 }
 
-/** Runs every due timer, containing each one's failure so one broken dependency cannot stop the rest. */
-export async function runDue(timers: Timer[], now: number, log: (name: string, err: unknown) => void): Promise<boolean> {
-  let failed = false;
+/** Runs every due timer, containing each one's failure so one broken dependency cannot stop the rest; returns the failures. */
+export async function runDue(timers: Timer[], now: number, log: (name: string, err: unknown) => void): Promise<unknown[]> {
+  const failures: unknown[] = [];
   for (const timer of timers) {
     if (timer.dueAt === null || timer.dueAt > now) continue;
     try {
       await timer.run(now);
     } catch (err) {
-      failed = true;
+      failures.push(err);
       log(timer.name, err);
     }
   }
-  return !failed;
+  return failures;
 }
 
 export function earliest(timers: Timer[]): number | null {

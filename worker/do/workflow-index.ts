@@ -2,12 +2,13 @@
 // transition; a copy that fails is marked in the object's storage (atomically with the
 // transition) and retried by the object's index timer, so the list never stays stale.
 import type { WorkflowRecord } from "../domain/workflow";
+import { type Backoff, backoffDelay } from "../lib/retry";
 import { requiredActionFor } from "../shared/contract";
 
 const DIRTY_KEY = "index-dirty-at";
 const LEGACY_DIRTY_KEY = "index-dirty";
-/** How long after a failed copy the index timer tries again. */
-export const INDEX_RETRY_MS = 10_000;
+/** How long after a failed copy the index timer tries again (fixed: the wait is read again at every alarm). */
+export const INDEX_RETRY: Backoff = { kind: "fixed", delayMs: 10_000, jitter: 0 };
 
 export async function insertIndexRow(db: D1Database, r: WorkflowRecord): Promise<void> {
   await db
@@ -30,7 +31,7 @@ export class WorkflowIndex {
   /** When the index timer should retry, or null when the index is in step. */
   retryAt(): number | null {
     const at = this.kv.get<number>(DIRTY_KEY);
-    if (at !== undefined) return at + INDEX_RETRY_MS;
+    if (at !== undefined) return at + backoffDelay(INDEX_RETRY, 1)!;
     // The mark an earlier version left (a boolean): retry at once.
     return this.kv.get(LEGACY_DIRTY_KEY) ? 0 : null;
   }

@@ -12,8 +12,8 @@ import type * as Api from "../shared/contract";
 import type { AbConfig } from "../domain/ab-test";
 import type { Spending } from "../limits/holds";
 import { type Claim, claimBudget } from "./budget-claims";
-import { type PreparedRotation, prepareRotation } from "./rotation-setup";
-import { redrawThumbnail } from "./steps";
+import { type PreparedRotation, prepareRotation } from "../effects/rotation-setup";
+import { redrawThumbnail } from "../effects/steps";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
 import { CLOSE } from "./live-sockets";
@@ -124,7 +124,7 @@ export class WorkflowObject extends WorkflowShell {
     return this.exclusive(async () => {
       if (!this.record || this.record.owner_id !== ownerId || !this.record.ab?.rotation) return false;
       if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The YouTube channel was disconnected" });
-      await this.restoreNow();
+      await this.beforeGrantGoes();
       await this.armAlarm();
       return true;
     });
@@ -158,7 +158,7 @@ export class WorkflowObject extends WorkflowShell {
       // A video under test gets its winner or original back while the tokens still work.
       if (this.record.ab?.rotation) {
         if (this.record.status === "ab_testing") await this.apply({ type: "stop", reason: "The account was deleted" });
-        await this.restoreNow();
+        await this.beforeGrantGoes();
       }
       for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.notFound, "workflow deleted");
       await this.ctx.storage.deleteAlarm();

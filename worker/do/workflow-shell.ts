@@ -7,15 +7,15 @@ import { type Result, NOT_YOURS, ok, refuse } from "../domain/refusal";
 import { toWorkflowState } from "../domain/view";
 import {
   type Command,
-  type RotationEffect,
   type WorkflowEvent,
   type WorkflowRecord,
   pendingStep,
+  releasesVideo,
   transition,
   workflowTimers,
 } from "../domain/workflow";
 import { releaseVideo } from "../youtube/rotations-store";
-import { rotationCall } from "./rotation-calls";
+import { runEffect } from "../effects";
 import { upgradeRecord } from "../domain/workflow/upgrade";
 import type { Env } from "../env";
 import type * as Api from "../shared/contract";
@@ -23,18 +23,20 @@ import { createWebhookOutbox, webhookEventsFor } from "../webhooks/emit";
 import type { WebhookOutbox } from "../webhooks/storage-outbox";
 import { AbHistoryTable } from "./ab-history";
 import { LiveSockets } from "./live-sockets";
-import { reason, runStep } from "./steps";
+import { reason, runStep } from "../effects/steps";
 import { ThumbnailStore } from "./thumbnail-media";
+import { type Backoff, waitAfter } from "../lib/retry";
 import { type Timer, earliest, rearmIfLost, runDue } from "./timers";
 import { WorkflowIndex } from "./workflow-index";
 
 export const RECORD_KEY = "workflow";
 const STEP_IN_FLIGHT_KEY = "step-in-flight";
-const ROTATION_CALL_KEY = "rotation-call-in-flight";
+/** An effect's call in flight (the name predates other effects; kept so a deploy keeps the count). */
+const EFFECT_IN_FLIGHT_KEY = "rotation-call-in-flight";
 /** Where an earlier version kept thumbnail headlines; read once, when such a record is upgraded. */
 const LEGACY_HEADLINES_KEY = "thumbnail-headlines";
-/** How long the alarm waits after a failed timer (D1 down, say) before it tries again. */
-const RETRY_PAUSE_MS = 10_000;
+/** How long the alarm waits after a failed timer (D1 down, say) before it tries again; longer for an overloaded object. */
+const ALARM_PAUSE: Backoff = { kind: "fixed", delayMs: 10_000, jitter: 0.2 };
 
 export abstract class WorkflowShell extends DurableObject<Env> {
   /** The object's clock. Tests move it with runInDurableObject; nothing else changes it. */
@@ -68,9 +70,10 @@ export abstract class WorkflowShell extends DurableObject<Env> {
 
   async alarm(): Promise<void> {
     const now = this.clock();
-    const healthy = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
+    const failures = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
     // Always re-armed, with a pause after a failure, so a broken dependency cannot spin the alarm.
-    await this.armAlarm(healthy ? 0 : RETRY_PAUSE_MS);
+    const pause = failures.length ? Math.max(...failures.map((err) => waitAfter(ALARM_PAUSE, 1, err)!)) : 0;
+    await this.armAlarm(pause);
   }
 
   private timers(now: number): Timer[] {
@@ -83,7 +86,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
       ...workflowTimers(this.record, now).map((t) => ({
         name: t.name,
         dueAt: t.at,
-        run: () => this.exclusive(async () => void ("command" in t ? await this.apply(t.command) : await this.runRotationCall(t.effect))),
+        run: () => this.exclusive(async () => void ("command" in t ? await this.apply(t.command) : await this.runEffectTimer(t.name))),
       })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
@@ -140,37 +143,31 @@ export abstract class WorkflowShell extends DurableObject<Env> {
   }
 
   /**
-   * A rotation's call to YouTube, reported to the core. A refusal means the call was stale, and
-   * throwing lets the alarm pause before it looks again, instead of spinning.
+   * Carries out the effect a timer of the core describes, and reports the outcome to the core. The
+   * list is read again inside the queue, so a timer made stale by a command just before (a stop)
+   * does nothing. A refusal means the call was stale, and throwing lets the alarm pause before it
+   * looks again, instead of spinning. `now`: run it even before it is due.
    */
-  private async runRotationCall(effect: RotationEffect, force = false): Promise<void> {
+  private async runEffectTimer(name: string, now = false): Promise<void> {
+    const at = this.clock();
+    const timer = workflowTimers(this.record, at).find((t) => t.name === name);
+    if (!timer || !("effect" in timer) || (timer.at > at && !now)) return;
     // A call cut off (a restart, a throw) may have reached Google, which charged it: the next one is
     // another attempt, so its charges get ledger rows of their own. The mark clears with the outcome.
-    const interrupted = this.ctx.storage.kv.get<number>(ROTATION_CALL_KEY) ?? 0;
-    this.ctx.storage.kv.put(ROTATION_CALL_KEY, interrupted + 1);
-    const ctx = { env: this.env, record: this.record!, now: this.clock(), media: this.media, force, interrupted };
-    const command = await rotationCall(effect, ctx);
-    if (!command) return void this.ctx.storage.kv.delete(ROTATION_CALL_KEY);
-    const applied = await this.apply(command, () => this.ctx.storage.kv.delete(ROTATION_CALL_KEY));
-    if (!applied.ok) throw new Error(`the core refused the rotation's ${command.type}: ${applied.refusal.detail}`);
-    const restore = applied.value.ab?.rotation?.restore;
-    // The video is back, or can no longer be touched: another test may use it.
-    if (restore && (restore.done_at !== null || restore.abandoned)) await releaseVideo(this.env.DB, applied.value.id, this.clock());
+    const interrupted = this.ctx.storage.kv.get<number>(EFFECT_IN_FLIGHT_KEY) ?? 0;
+    this.ctx.storage.kv.put(EFFECT_IN_FLIGHT_KEY, interrupted + 1);
+    const command = await runEffect(timer.effect, { env: this.env, record: this.record!, now: at, media: this.media, interrupted });
+    const applied = await this.apply(command, () => this.ctx.storage.kv.delete(EFFECT_IN_FLIGHT_KEY));
+    if (!applied.ok) throw new Error(`the core refused the effect's ${command.type}: ${applied.refusal.detail}`);
   }
 
-  /** Puts the winner or the original back now, whatever the restore's schedule; if that fails, gives up (the grant is about to go). */
-  protected async restoreNow(): Promise<void> {
-    const pending = () => {
-      const restore = this.record?.ab?.rotation?.restore;
-      return !!restore && restore.done_at === null;
-    };
-    if (!pending()) return;
-    await this.runRotationCall("restore", true).catch((err: unknown) => console.error("restore before disconnect failed", reason(err)));
-    const last = this.record!.ab!.rotation!.restore!.last_error ?? "the restore failed";
-    if (pending()) {
-      const applied = await this.apply({ type: "rotation_abandoned", reason: last });
-      if (applied.ok) await releaseVideo(this.env.DB, applied.value.id, this.clock());
-    }
+  /** Before the grant goes: every urgent effect (the restore) runs now; what is still pending is given up. */
+  protected async beforeGrantGoes(): Promise<void> {
+    for (const t of workflowTimers(this.record, this.clock()))
+      if ("urgent" in t && t.urgent)
+        await this.runEffectTimer(t.name, true).catch((err: unknown) => console.error(`'${t.name}' before disconnect failed`, reason(err)));
+    // Refused (and nothing changes) when nothing was pending or the restore just worked.
+    await this.apply({ type: "rotation_abandoned" });
   }
 
   /** While the workflow waits for a provider, call it and report the result (or the failure) to the core. */
@@ -201,8 +198,10 @@ export abstract class WorkflowShell extends DurableObject<Env> {
       // The index only needs transitions (polls would write D1 every 30 s); the mark commits with them.
       if (moved) this.index.markDirty(next.updated_at);
     });
+    const before = this.record;
     this.record = next;
     this.live.announce(next, events);
+    if (releasesVideo(before, next)) await releaseVideo(this.env.DB, next.id, this.clock());
     if (moved) await this.syncIndex().catch((err: unknown) => console.error("workflow index update failed; a timer retries", reason(err)));
   }
 

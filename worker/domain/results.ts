@@ -4,17 +4,23 @@ import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../s
 import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { timestamp } from "../shared/words";
+import { endOnVideo } from "./rotation/ab";
+import { endTarget } from "./rotation/phase";
+import { ORIGINAL } from "./rotation/record";
 import { studioPackage } from "./studio";
 import { thumbnailView, usageOf } from "./view";
 import { type WorkflowRecord, findScript } from "./workflow";
 
 export function toResults(r: WorkflowRecord): Result<Results> {
   const ab = r.ab;
-  if (r.status !== "completed" || !ab || ab.decision === null || ab.winner_id === null || ab.ended_at === null) {
+  const onVideo = ab ? endOnVideo(ab) : null;
+  // A rotation that put the original back names no winner; the package then carries the pick, as "your pick, not proven".
+  const carried = ab?.winner_id ?? (onVideo?.carries === "original" ? ab!.pick_id : null);
+  if (r.status !== "completed" || !ab || ab.decision === null || carried === null || ab.ended_at === null) {
     return refuse(conflict(`Results are ready once the A/B test has completed; the workflow is '${r.status}'.`));
   }
   const script = findScript(r, r.approved_script_id ?? "");
-  const stored = r.thumbnails.find((t) => t.id === ab.winner_id);
+  const stored = r.thumbnails.find((t) => t.id === carried);
   const thumbnail = stored && thumbnailView(r.id, stored);
   if (!script || !thumbnail) throw new Error(`completed workflow ${r.id} lacks its approved script or winning thumbnail`);
   const status = toAbStatus(ab);
@@ -25,6 +31,7 @@ export function toResults(r: WorkflowRecord): Result<Results> {
     workflow_id: r.id,
     topic: r.topic,
     winning_content: { script, thumbnail },
+    on_video: onVideo,
     ab_test_summary: {
       analytics_source: ab.source,
       picked_before_proof: ab.decision === "manual",
@@ -40,7 +47,8 @@ export function toResults(r: WorkflowRecord): Result<Results> {
     },
     studio: {
       ...withTestedTitle(studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }), ab),
-      thumbnail_png_url: thumbnail.png_url,
+      // What the video carries: its own thumbnail when the original went back (kept at the start of the test).
+      thumbnail_png_url: (onVideo?.carries === "original" && ab.rotation!.video.thumbnail_url) || thumbnail.png_url,
     },
     usage: usageOf(r),
     export_ready: true,
@@ -50,7 +58,7 @@ export function toResults(r: WorkflowRecord): Result<Results> {
 /** A rotation that tested titles leads with the title that went back on the video with the winner. */
 function withTestedTitle<T extends { title_options: string[] }>(pkg: T, ab: NonNullable<WorkflowRecord["ab"]>): T {
   const tested = ab.rotation?.titles?.[ab.winner_id ?? ""];
-  if (!tested || ab.rotation?.restore?.target === "original") return pkg;
+  if (!tested || (ab.rotation && endTarget(ab.rotation.phase) === ORIGINAL)) return pkg;
   return { ...pkg, title_options: [tested, ...pkg.title_options.filter((t) => t !== tested)] };
 }
 
@@ -77,7 +85,7 @@ export function resultsMarkdown(results: Results, origin: string): string {
   const label = (style: keyof typeof STYLE_LABELS) => STYLE_LABELS[style];
   const rows = s.variants.map(
     (v) =>
-      `| ${label(v.style)}${v.thumbnail_id === s.winner_id ? " (winner)" : ""} | ${v.impressions.toLocaleString("en-US")} | ${v.clicks.toLocaleString("en-US")} | ${pct(v.ctr)} |`,
+      `| ${label(v.style)}${v.thumbnail_id === s.winner_id ? " (winner)" : ""}${s.winner_id === null && v.thumbnail_id === thumbnail.id ? " (your pick, not proven)" : ""} | ${v.impressions.toLocaleString("en-US")} | ${v.clicks.toLocaleString("en-US")} | ${pct(v.ctr)} |`,
   );
   const url = imageUrl(studio.thumbnail_png_url, origin);
   return [
@@ -115,10 +123,13 @@ export function resultsMarkdown(results: Results, origin: string): string {
     ``,
     `## Thumbnail`,
     ``,
-    url ? `![${label(thumbnail.style)} thumbnail](${url})` : `(thumbnail image not available)`,
+    url
+      ? `![${results.on_video?.carries === "original" ? "Your original" : label(thumbnail.style)} thumbnail](${url})`
+      : `(thumbnail image not available)`,
     ``,
     `Style: ${label(thumbnail.style)}.${thumbnail.headline ? ` Headline: ${inert(thumbnail.headline)}.` : ""}`,
     ``,
+    ...(results.on_video ? [`**On your video:** ${inert(results.on_video.text)}`, ``] : []),
     `## A/B test`,
     ``,
     ...(s.analytics_source === "simulated" ? [`**Simulated traffic:** this test ran on simulated viewers, not real ones.`, ``] : []),

@@ -3,7 +3,8 @@
 // most-popular chart (videos.list chart=mostPopular, 1 unit). Results are cached per topic and
 // region, so one research costs ~102 of the default 10,000 daily units at most once per TTL.
 import type { TrendReport } from "../shared/contract";
-import { FetchTimeoutError, fetchWithTimeout } from "./fetch-timeout";
+import { YouTubeError, type YouTubeErrorKind } from "../youtube/errors";
+import { googleRequest, jsonOf } from "../youtube/google-http";
 import { DEFAULT_YOUTUBE_DAILY_LOOKUPS } from "../limits/shared-caps";
 import type { TrendCache } from "./trend-cache";
 import type { TrendsInput, TrendsProvider } from "./types";
@@ -33,17 +34,23 @@ export interface YouTubeDeps {
 export type YouTubeErrorReason =
   "daily_cap" | "quota_exceeded" | "key_invalid" | "forbidden" | "bad_request" | "http_error" | "network" | "no_results";
 
-/** Thrown on any failure; the caller falls back to offline trends and records `message`. */
-export class YouTubeApiError extends Error {
-  override name = "YouTubeApiError";
-  constructor(
-    readonly reason: YouTubeErrorReason,
-    message: string,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-  }
-}
+/** What the channel's callers do about each reason, in the one YouTube error type. */
+const KIND: Record<YouTubeErrorReason, YouTubeErrorKind> = {
+  daily_cap: "quota_exceeded",
+  quota_exceeded: "quota_exceeded",
+  key_invalid: "invalid_request",
+  forbidden: "forbidden",
+  bad_request: "invalid_request",
+  http_error: "unavailable",
+  network: "unavailable",
+  no_results: "not_found",
+};
+
+/** Thrown on any failure (the one YouTube error type, `reason` saying which); the caller falls back to offline trends and records `message`. */
+export const YouTubeApiError = YouTubeError;
+export type YouTubeApiError = YouTubeError;
+const failure = (reason: YouTubeErrorReason, message: string, status: number | null = null) =>
+  new YouTubeError(KIND[reason], message, status, reason);
 
 interface ApiErrorBody {
   error?: { code?: number; message?: string; errors?: { reason?: string }[]; details?: { reason?: string }[] };
@@ -61,22 +68,18 @@ function toError(status: number, body: ApiErrorBody | null): YouTubeApiError {
   // The API's own message can contain HTML links; keep a plain, key-free summary.
   const detail = (body?.error?.message ?? "").replace(/<[^>]+>/g, "").slice(0, 200);
   if (reasons.some((r) => r === "quotaExceeded" || r === "dailyLimitExceeded" || r === "rateLimitExceeded"))
-    return new YouTubeApiError(
+    return failure(
       "quota_exceeded",
       `YouTube Data API quota exceeded (${status} ${reasons[0]}); the daily quota resets at midnight Pacific Time.`,
       status,
     );
   if (reasons.some((r) => r === "keyInvalid" || r === "API_KEY_INVALID"))
-    return new YouTubeApiError("key_invalid", `YOUTUBE_API_KEY was rejected as invalid (${status} keyInvalid).`, status);
+    return failure("key_invalid", `YOUTUBE_API_KEY was rejected as invalid (${status} keyInvalid).`, status);
   if (status === 403)
-    return new YouTubeApiError("forbidden", `YouTube Data API refused the request (403 ${reasons[0] || "forbidden"}): ${detail}`, status);
+    return failure("forbidden", `YouTube Data API refused the request (403 ${reasons[0] || "forbidden"}): ${detail}`, status);
   if (status === 400)
-    return new YouTubeApiError(
-      "bad_request",
-      `YouTube Data API rejected the request (400 ${reasons[0] || "badRequest"}): ${detail}`,
-      status,
-    );
-  return new YouTubeApiError("http_error", `YouTube Data API answered ${status}${detail ? `: ${detail}` : ""}.`, status);
+    return failure("bad_request", `YouTube Data API rejected the request (400 ${reasons[0] || "badRequest"}): ${detail}`, status);
+  return failure("http_error", `YouTube Data API answered ${status}${detail ? `: ${detail}` : ""}.`, status);
 }
 
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
@@ -92,26 +95,16 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
 
   async function get<T>(path: string, params: Record<string, string>): Promise<T> {
     const url = `${base}/${path}?${new URLSearchParams({ ...params, key: config.apiKey })}`;
-    let answer: { status: number; body: unknown };
-    try {
-      answer = await fetchWithTimeout(
-        doFetch,
-        url,
-        { headers: { accept: "application/json" } },
-        config.timeoutMs ?? 10_000,
-        async (res) => ({
-          status: res.status,
-          body: await res.json().catch(() => null),
-        }),
-      );
-    } catch (err) {
-      // Never echo the URL or the error's text: both can carry the API key.
-      if (err instanceof FetchTimeoutError) throw new YouTubeApiError("network", "YouTube Data API did not answer in time.");
-      throw new YouTubeApiError("network", `YouTube Data API unreachable (${err instanceof Error ? err.name : "network error"}).`);
-    }
+    const reply = await googleRequest(doFetch, url, { headers: { accept: "application/json" } }, config.timeoutMs ?? 10_000);
+    // Never echo the URL or the error's text: both can carry the API key.
+    if (!reply.ok)
+      throw reply.timedOut
+        ? failure("network", "YouTube Data API did not answer in time.")
+        : failure("network", `YouTube Data API unreachable (${reply.errorName}).`);
+    const answer = { status: reply.answer.status, body: reply.answer.text ? jsonOf(reply.answer) : null };
     if (answer.status < 200 || answer.status >= 300) throw toError(answer.status, answer.body as ApiErrorBody | null);
     if (!answer.body || typeof answer.body !== "object")
-      throw new YouTubeApiError("http_error", "YouTube Data API sent a response that is not JSON.", answer.status);
+      throw failure("http_error", "YouTube Data API sent a response that is not JSON.", answer.status);
     return answer.body as T;
   }
 
@@ -133,12 +126,9 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
     if (!deps.cache?.claimLookup) return;
     const cap = config.dailyLookupCap ?? DEFAULT_YOUTUBE_DAILY_LOOKUPS;
     const granted = await deps.cache.claimLookup(cap, nowMs).catch(() => null);
-    if (granted === null) throw new YouTubeApiError("daily_cap", "The shared daily YouTube lookup count could not be checked.");
+    if (granted === null) throw failure("daily_cap", "The shared daily YouTube lookup count could not be checked.");
     if (!granted)
-      throw new YouTubeApiError(
-        "daily_cap",
-        `The shared cap of ${cap} YouTube lookups for today is used up; it resets at midnight Pacific Time.`,
-      );
+      throw failure("daily_cap", `The shared cap of ${cap} YouTube lookups for today is used up; it resets at midnight Pacific Time.`);
   }
 
   async function research(input: TrendsInput, now: Date): Promise<TrendReport> {
@@ -153,8 +143,7 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
       maxResults,
     });
     const ids = (search.items ?? []).map((i) => i.id?.videoId).filter((id): id is string => !!id);
-    if (ids.length === 0)
-      throw new YouTubeApiError("no_results", `YouTube has no videos about "${query}" from the last ${lookbackDays} days.`);
+    if (ids.length === 0) throw failure("no_results", `YouTube has no videos about "${query}" from the last ${lookbackDays} days.`);
     const part = "snippet,statistics,contentDetails";
     const popularParams: Record<string, string> = { part, chart: "mostPopular", regionCode: region, maxResults };
     if (config.categoryId) popularParams.videoCategoryId = config.categoryId;

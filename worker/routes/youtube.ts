@@ -10,7 +10,7 @@ import { ApiError } from "../http/problem";
 import { requireAuth, requireSession } from "../http/require-auth";
 import { parseBody, parseQuery } from "../http/validate";
 import { toBase64Url } from "../lib/base64";
-import { toYouTube } from "../domain/rotation/clock";
+import { REAL_TIME, toReal, toYouTube } from "../domain/rotation/clock";
 import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
 import { ConnectYouTubeRequest, YouTubeUploadsQuery, YouTubeVideoCheckQuery, type YouTubeConnection } from "../shared/youtube";
 import { activeRotations } from "../youtube/rotations-store";
@@ -18,22 +18,11 @@ import type { UploadSummary } from "../youtube/types";
 import { workflowStub } from "./workflows";
 import { openYouTubeChannel } from "../youtube/channel";
 import { disconnectYouTube } from "../youtube/disconnect";
-import { REQUIRED_SCOPES, youtubeConfig, YouTubeNotConfigured, type YouTubeConfig } from "../youtube/config";
+import { youtubeConfig, YouTubeNotConfigured, type YouTubeConfig } from "../youtube/config";
 import { YouTubeError } from "../youtube/errors";
-import { exchangeCode, revokeToken, startAuthorization } from "../youtube/oauth";
-import { fetchOwnChannel } from "../youtube/own-channel";
-import { accessContext, refreshContext } from "../youtube/session";
-import {
-  getConnection,
-  recordCharges,
-  saveConnection,
-  saveOAuthState,
-  sha256Hex,
-  takeOAuthState,
-  unitsUsed,
-  updateConnection,
-} from "../youtube/store";
-import { importTokenKey, sealSecret } from "../youtube/token-crypto";
+import { startAuthorization } from "../youtube/oauth";
+import { ensureReachJob, finishGrant } from "../youtube/grant";
+import { getConnection, recordCharges, saveOAuthState, sha256Hex, takeOAuthState, unitsUsed } from "../youtube/store";
 
 const STATE_LIFETIME_MS = 10 * 60_000;
 /** playlistItems.list and videos.list, one unit each. */
@@ -87,12 +76,14 @@ const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32))
 async function connectionView(env: Env, userId: string, nowMs: number): Promise<YouTubeConnection> {
   let budget = 10_000;
   let configured = true;
+  let clock = REAL_TIME;
   try {
-    budget = youtubeConfig(env).dailyQuotaUnits;
+    ({ dailyQuotaUnits: budget, clock } = youtubeConfig(env));
   } catch {
     configured = false;
   }
-  const day = pacificDay(nowMs);
+  // The ledger's day: YouTube's (Pacific) day on YouTube's clock, which a local run may shorten.
+  const day = pacificDay(toYouTube(clock, nowMs));
   const [row, used] = await Promise.all([getConnection(env.DB, userId), unitsUsed(env.DB, day, userId)]);
   return {
     configured,
@@ -106,18 +97,6 @@ async function connectionView(env: Env, userId: string, nowMs: number): Promise<
   };
 }
 
-/** Creates the reach reporting job if the connection has none yet; a failure is kept for the next try. */
-async function ensureReachJob(cfg: YouTubeConfig, env: Env, userId: string, nowMs: number): Promise<void> {
-  try {
-    const channel = await openYouTubeChannel({ cfg, db: env.DB, userId });
-    const job = await channel.ensureReachJob();
-    await updateConnection(env.DB, userId, { reachJobId: job.id, updatedAt: nowMs });
-  } catch (err) {
-    if (!(err instanceof YouTubeError)) throw err;
-    await updateConnection(env.DB, userId, { lastError: `Reach reports not set up yet: ${err.message}`.slice(0, 300), updatedAt: nowMs });
-  }
-}
-
 async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ returnTo: string; outcome: string }> {
   const now = Date.now();
   const row = await takeOAuthState(c.env.DB, state);
@@ -128,52 +107,8 @@ async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ retur
   if (!browser || (await sha256Hex(browser)) !== row.browserHash) return fail("browser_mismatch");
   if (c.req.query("error")) return fail(c.req.query("error") === "access_denied" ? "access_denied" : "consent_failed");
 
-  const cfg = config(c.env);
-  let tokens;
-  try {
-    tokens = await exchangeCode(cfg, new URL(c.req.url), state, row.codeVerifier, row.redirectUri, now);
-  } catch (err) {
-    if (err instanceof YouTubeError) return fail("exchange_failed");
-    throw err;
-  }
-  if (!REQUIRED_SCOPES.every((s) => tokens.scopes.includes(s)) || !tokens.refreshToken) {
-    // Granular consent let the creator untick a permission: keep nothing, ask again.
-    await revokeToken(cfg, tokens.refreshToken ?? tokens.accessToken).catch(() => {});
-    return fail(tokens.refreshToken ? "scopes_missing" : "no_refresh_token");
-  }
-  // Past the exchange a grant is live at Google: any failure from here revokes it, so no
-  // offline token is left behind that this app can no longer reach.
-  try {
-    const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, now);
-    await recordCharges(c.env.DB, row.userId, [charge]);
-    if (!channel) {
-      await revokeToken(cfg, tokens.refreshToken).catch(() => {});
-      return fail("no_channel");
-    }
-    const key = await importTokenKey(cfg.encryptionKey);
-    await saveConnection(c.env.DB, {
-      userId: row.userId,
-      channelId: channel.id,
-      channelTitle: channel.title,
-      uploadsPlaylistId: channel.uploadsPlaylistId,
-      status: "connected",
-      scopes: tokens.scopes.join(" "),
-      accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.userId)),
-      accessExpiresAt: tokens.accessExpiresAt,
-      refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.userId)),
-      refreshExpiresAt: tokens.refreshExpiresAt,
-      reachJobId: null,
-      lastError: null,
-      connectedAt: now,
-      updatedAt: now,
-    });
-  } catch (err) {
-    console.warn("YouTube connect failed after the code exchange", err instanceof Error ? err.name : "error");
-    await revokeToken(cfg, tokens.refreshToken).catch(() => {});
-    return fail("connect_failed");
-  }
-  await ensureReachJob(cfg, c.env, row.userId, now);
-  return { returnTo: row.returnTo, outcome: "connected" };
+  const outcome = await finishGrant({ cfg: config(c.env), db: c.env.DB, url: new URL(c.req.url), state, row, now });
+  return { returnTo: row.returnTo, outcome };
 }
 
 export const youtubeRoutes = new Hono<AppEnv>()
@@ -220,7 +155,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     const view = await connectionView(c.env, userId, Date.now());
     // A reach job that failed on connect is retried here; reporting calls cost no Data API units.
     if (view.status === "connected" && !view.reach_job_id && view.configured) {
-      await ensureReachJob(config(c.env), c.env, userId, Date.now());
+      await ensureReachJob(config(c.env), c.env.DB, userId, Date.now());
       return c.json(await connectionView(c.env, userId, Date.now()));
     }
     return c.json(view);
@@ -262,9 +197,10 @@ export const youtubeRoutes = new Hono<AppEnv>()
     const cfg = config(c.env);
     // The project's daily Data API quota is shared by everyone: refuse before Google would.
     const now = Date.now();
-    const used = await unitsUsed(c.env.DB, pacificDay(now));
+    const yt = toYouTube(cfg.clock, now);
+    const used = await unitsUsed(c.env.DB, pacificDay(yt));
     if (used.project + UPLOADS_LIST_UNITS > cfg.dailyQuotaUnits) {
-      const retry = Math.max(1, Math.ceil((nextPacificMidnight(now) - now) / 1000));
+      const retry = Math.max(1, Math.ceil((toReal(cfg.clock, nextPacificMidnight(yt)) - now) / 1000));
       throw new ApiError(429, "Today's YouTube quota is used up; it resets at midnight Pacific.", undefined, {
         "retry-after": String(retry),
       });

@@ -21,7 +21,14 @@ export const AbTestCompleted = z.object({
     "What was proven: winner (best), preferred (better than your pick), same, or inconclusive (winner_id is then your pick, or the one you declared)",
   ),
   analytics_source: AnalyticsSource,
-  winner_id: z.string(),
+  winner_id: z
+    .string()
+    .nullable()
+    .describe("null when a YouTube rotation proved nothing and put the original back on the video (on_video says so)"),
+  on_video: z
+    .string()
+    .optional()
+    .describe("Only for a YouTube rotation: what the end leaves on the video (the original, with your pick named as not proven)"),
   confidence: z.number().min(0).max(1),
   total_impressions: z.number().int().min(0),
 });

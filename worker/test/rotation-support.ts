@@ -70,8 +70,11 @@ export async function readyToRotate(label: string): Promise<RotationFixture> {
   const user = await connected(world);
   const wf = await toThumbnails(user.token);
   const stub = stubOf(wf.id);
-  // 10:00 Pacific today (18:00 UTC in winter): the first swap is at the coming midnight.
-  const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 18 * 3_600_000;
+  // 10:00 Pacific (18:00 UTC in winter): the first swap is at the coming midnight. Never in the past:
+  // workerd itself fires an alarm set before the wall clock, racing the test's own runs (a webhook
+  // delivery due "now" made the lost-grant test fail whenever it ran after 18:00 UTC).
+  const today = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 18 * 3_600_000;
+  const start = today > Date.now() ? today : today + 86_400_000;
   await setClocks(stub, world, start);
   return { user, world, wf, stub, start };
 }

@@ -1,5 +1,5 @@
 // One delivery attempt over HTTP, and the policy for which URLs may receive webhooks.
-import { FetchTimeoutError, fetchWithTimeout } from "../providers/fetch-timeout";
+import { FetchTimeoutError, fetchWithTimeout } from "../lib/fetch-timeout";
 import type { AttemptResult } from "./outbox";
 import { webhookHeaders } from "./signing";
 

@@ -2,6 +2,7 @@
 // transitions into events. Message ids are derived from the transition itself, so replaying the
 // same transition cannot announce it twice (the outbox drops a message id it has seen).
 import { toAbStatus } from "../domain/ab-status";
+import { endOnVideo } from "../domain/rotation/ab";
 import { hashString } from "../domain/seed";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
 import type { AbStatus, WorkflowStatus } from "../shared/contract";
@@ -41,15 +42,22 @@ export function statusChangedEvent(
   };
 }
 
-export function abTestCompletedEvent(ownerId: string, workflowId: string, ab: AbStatus, atMs: number): OutboxEvent | null {
-  // Only a finished test with a decision and a winner is announced.
-  if (!ab.decision || !ab.winner_id) return null;
+export function abTestCompletedEvent(
+  ownerId: string,
+  workflowId: string,
+  ab: AbStatus,
+  atMs: number,
+  onVideo: string | null = null,
+): OutboxEvent | null {
+  // Only a finished test is announced; a rotation that put the original back has no winner, and says so.
+  if (!ab.decision || (!ab.winner_id && !onVideo)) return null;
   const data = {
     workflow_id: workflowId,
     decision: ab.decision,
     verdict: ab.verdict,
     analytics_source: ab.analytics_source,
     winner_id: ab.winner_id,
+    ...(onVideo ? { on_video: onVideo } : {}),
     confidence: ab.current_confidence,
     total_impressions: ab.variants.reduce((sum, v) => sum + v.impressions, 0),
   };
@@ -66,7 +74,8 @@ export function abTestCompletedEvent(ownerId: string, workflowId: string, ab: Ab
 export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent): OutboxEvent[] {
   if (event.type === "status_changed") return [statusChangedEvent(record.owner_id, record.id, event.from, event.to, event.at)];
   if (event.type === "test_completed" && record.ab) {
-    const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at);
+    const onVideo = endOnVideo(record.ab)?.text ?? null;
+    const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at, onVideo);
     return completed ? [completed] : [];
   }
   if (event.type === "youtube" && record.ab?.rotation) return [youtubeEvent(record, event)];

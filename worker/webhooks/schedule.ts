@@ -3,6 +3,8 @@
 // in all), each stretched or shrunk by up to ±JITTER so endpoints that failed together do
 // not all come back at the same second.
 
+import { backoffDelay } from "../lib/retry";
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -17,10 +19,5 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
  * schedule is used up and the delivery should be given up. `rng` returns values in [0, 1).
  */
 export function retryDelayMs(failedAttempt: number, rng: () => number, delays: readonly number[] = RETRY_DELAYS_MS): number | null {
-  if (!Number.isInteger(failedAttempt) || failedAttempt < 1)
-    throw new RangeError(`attempt must be a positive integer, got ${failedAttempt}`);
-  const base = delays[failedAttempt - 1];
-  if (base === undefined) return null;
-  const factor = 1 - JITTER + 2 * JITTER * rng();
-  return Math.round(base * factor);
+  return backoffDelay({ kind: "table", delaysMs: delays, jitter: JITTER }, failedAttempt, rng);
 }

@@ -2,7 +2,7 @@
 // plain data, so the fake Google stands in by changing URLs only. Plain http is allowed for
 // loopback endpoints only (the fake), never for anything on a network.
 import * as oauth from "oauth4webapi";
-import { fetchWithTimeout } from "../providers/fetch-timeout";
+import { fetchWithTimeout } from "../lib/fetch-timeout";
 import { type YouTubeConfig, YOUTUBE_SCOPES } from "./config";
 import { YouTubeError } from "./errors";
 

@@ -1,6 +1,6 @@
 // channels.list?mine=true with a fresh access token, before any connection row exists.
 import { chargeFor, type QuotaCharge } from "../domain/youtube/quota";
-import { fetchWithTimeout } from "../providers/fetch-timeout";
+import { fetchWithTimeout } from "../lib/fetch-timeout";
 import type { YouTubeConfig } from "./config";
 import { fromGoogleAnswer, YouTubeError } from "./errors";
 

@@ -1,9 +1,10 @@
 // A user's authorised session with Google: opens the sealed tokens, refreshes the access token
 // before it expires (and once more on a 401), and marks the connection "needs_reconnect" when
 // Google refuses the refresh token, so running tests pause instead of guessing.
-import { fetchWithTimeout } from "../providers/fetch-timeout";
+import { toYouTube } from "../domain/rotation/clock";
 import type { YouTubeConfig } from "./config";
 import { fromGoogleAnswer, YouTubeError } from "./errors";
+import { type GoogleAnswer, googleRequest, jsonOf } from "./google-http";
 import { REFRESH_MARGIN_MS, refreshTokens } from "./oauth";
 import { getConnection, updateConnection, type ConnectionRow } from "./store";
 import { TokenKeyError, importTokenKey, openSecret, sealSecret } from "./token-crypto";
@@ -16,11 +17,7 @@ export interface SessionDeps {
   now?: () => number;
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+export type Answer = GoogleAnswer;
 
 export const accessContext = (userId: string) => `${userId}:youtube-access`;
 export const refreshContext = (userId: string) => `${userId}:youtube-refresh`;
@@ -52,7 +49,8 @@ export class GoogleSession {
       await updateConnection(deps.db, deps.userId, { status: "needs_reconnect", lastError: reason, updatedAt: (deps.now ?? Date.now)() });
       throw new YouTubeError("needs_reconnect", reason);
     }
-    return new GoogleSession({ now: Date.now, ...deps }, key, row, access);
+    // By default YouTube's clock (the real one, or a local run's shortened days): token expiry and the ledger's days agree.
+    return new GoogleSession({ now: () => toYouTube(deps.cfg.clock, Date.now()), ...deps }, key, row, access);
   }
 
   get connection(): ConnectionRow {
@@ -98,29 +96,17 @@ export class GoogleSession {
   async send(what: string, url: string, init: RequestInit = {}): Promise<Answer> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(attempt > 0);
-      let answer: Answer;
-      try {
-        answer = await fetchWithTimeout(
-          fetch,
-          url,
-          { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } },
-          this.deps.cfg.timeoutMs,
-          async (res) => ({
-            status: res.status,
-            headers: res.headers,
-            text: await res.text(),
-          }),
-        );
-      } catch (err) {
+      const authorized = { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } };
+      const reply = await googleRequest(fetch, url, authorized, this.deps.cfg.timeoutMs);
+      if (!reply.ok)
         throw new YouTubeError(
           "unavailable",
-          `${what}: YouTube could not be reached (${err instanceof Error ? err.name : "error"}).`,
+          `${what}: YouTube could not be reached (${reply.timedOut ? "FetchTimeoutError" : reply.errorName}).`,
           null,
           null,
           this.deps.now() + 60_000,
         );
-      }
-      if (answer.status !== 401 || attempt > 0) return answer;
+      if (reply.answer.status !== 401 || attempt > 0) return reply.answer;
     }
   }
 
@@ -131,12 +117,8 @@ export class GoogleSession {
   }
 
   async parse<T>(what: string, answer: Answer): Promise<T> {
-    let body: unknown = null;
-    try {
-      body = answer.text ? JSON.parse(answer.text) : {};
-    } catch {
-      // not JSON; classified by status below
-    }
+    // Not JSON (null): classified by status below.
+    const body = jsonOf(answer);
     if (answer.status >= 200 && answer.status < 300 && body !== null) return body as T;
     const error = fromGoogleAnswer(what, answer.status, body, this.deps.now(), answer.headers.get("retry-after"));
     // A 401 even after a fresh token means Google no longer honours the grant.

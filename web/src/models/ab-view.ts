@@ -22,8 +22,8 @@ export function leaderOf(ab: AbStatus): string | null {
   return seen[0]?.thumbnail_id ?? null;
 }
 
-/** No winner while running, nor after a rotation that put the creator's original back (nothing was proven). */
-export const winnerOf = (ab: AbStatus) => (ab.is_running || ab.rotation?.restore?.target === "original" ? null : ab.winner_id);
+/** No winner while running; the server names none after a rotation that put the creator's original back (nothing was proven). */
+export const winnerOf = (ab: AbStatus) => (ab.is_running ? null : ab.winner_id);
 
 /** One sentence for the whole test, e.g. "Viral is ahead, not proven yet". */
 export function statusLine(ab: AbStatus): AbSummary {
@@ -67,6 +67,7 @@ export function progressOf(ab: AbStatus, now: number): ProgressView {
     impressions_per_variant: perVariant,
     needed_impressions_per_variant: null,
     eta_seconds: ab.is_running ? left : null,
+    toward: null,
     text,
     estimated: false,
   };

@@ -110,11 +110,13 @@ describe("rotation state in words", () => {
   });
   it("names what went back on the video, or the retry", () => {
     const done = { done_at: "2026-03-25T08:00:00Z", attempts: 1, next_attempt_at: null, last_error: null };
-    expect(restoreText(rotation({ restore: { target: "b", ...done } }), labelOf, "b")).toBe("Winner Viral is back on your video.");
-    expect(restoreText(rotation({ restore: { target: "original", ...done } }), labelOf, null)).toBe(
+    expect(restoreText(rotation({ state: "restored", restore: { target: "b", ...done } }), labelOf, "b")).toBe(
+      "Winner Viral is back on your video.",
+    );
+    expect(restoreText(rotation({ state: "restored", restore: { target: "original", ...done } }), labelOf, null)).toBe(
       "Your original thumbnail is back on your video.",
     );
-    expect(restoreText(rotation({ vary: "both", restore: { target: "a", ...done } }), labelOf, null, "a")).toBe(
+    expect(restoreText(rotation({ state: "restored", vary: "both", restore: { target: "a", ...done } }), labelOf, null, "a")).toBe(
       "Face-focused (your pick) is back on your video.",
     );
     const failing = {

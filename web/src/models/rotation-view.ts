@@ -172,7 +172,7 @@ export function restoreText(
         : rs.target === pickId
           ? [`${labelOf(rs.target)} (your pick)`, `${labelOf(rs.target)} (your pick)`]
           : [labelOf(rs.target), labelOf(rs.target)];
-  if (rs.done_at) return `${name} is back on your video.`;
+  if (r.state === "restored") return `${name} is back on your video.`;
   const retry = rs.attempts > 0 ? ` Attempt ${rs.attempts} failed${rs.last_error ? `: ${rs.last_error}` : ""}; trying again.` : "";
   return `Putting ${lower} back on your video…${retry}`;
 }

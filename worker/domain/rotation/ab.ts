@@ -4,7 +4,8 @@ import type { AbHistoryPoint, Decision, Verdict } from "../../shared/contract";
 import { type AbTestRecord, historyPoint, labelsOf } from "../ab-test";
 import { sameMarginOf } from "../ab-status";
 import { explainRotation } from "../stats/rotation";
-import { type RotationRecord, yourOriginal } from "./record";
+import { endTarget } from "./phase";
+import { ORIGINAL, type RotationRecord, yourOriginal } from "./record";
 import { analyse, beginRestore, summarise } from "./progress";
 
 /** One look after reports arrived: the analysis, the counts per variant, and the end when it is decided. */
@@ -56,10 +57,42 @@ export function finishRotation(ab: AbTestRecord, decision: Decision, chosenId: s
     ...ab,
     decision,
     verdict,
-    winner_id: back ?? ab.pick_id,
+    // Nothing won when the original goes back: the pick is only "your pick, not proven" (see endOnVideo).
+    winner_id: back,
     ended_at: now,
     next_poll_at: null,
     explanation: [lead, analysis, restoring].filter(Boolean).join(" "),
     rotation: beginRestore(rotation, back, now),
   };
+}
+
+export interface OnVideo {
+  /** "original": nothing was proven (or the test was stopped) and the video carries what it had before. */
+  carries: "original" | "variant";
+  /** The variant on the video; null for the original. */
+  thumbnail_id: string | null;
+  text: string;
+}
+
+/** What an ended rotation leaves on the video, in one sentence; null while it runs or for other tests. */
+export function endOnVideo(ab: AbTestRecord): OnVideo | null {
+  const r = ab.rotation;
+  const target = r ? endTarget(r.phase) : null;
+  if (!r || target === null) return null;
+  const labels = labelsOf(ab);
+  const state = r.phase.state;
+  if (target === ORIGINAL) {
+    const where =
+      state === "restored"
+        ? yourOriginal(r, "is", "are") + " on the video"
+        : state === "abandoned"
+          ? `${yourOriginal(r, "was", "were")} to go back on the video, but could not be put back (check it in YouTube Studio)`
+          : yourOriginal(r, "goes", "go") + " back on the video";
+    return { carries: "original", thumbnail_id: null, text: `${where}; ${labels[ab.pick_id] ?? ab.pick_id} is your pick, not proven.` };
+  }
+  const name = labels[target] ?? target;
+  const why = ab.decision === "manual" ? "declared by you" : "proven";
+  const where =
+    state === "restored" ? "is on the video" : state === "abandoned" ? "could not be put back on the video" : "goes back on the video";
+  return { carries: "variant", thumbnail_id: target, text: `${name} (${why}) ${where}.` };
 }

@@ -4,6 +4,7 @@
 import type { RotationRow } from "../stats/rotation";
 import { addDays, pacificDay, pacificMidnight } from "../youtube/pacific";
 import { toReal, toYouTube } from "./clock";
+import { swapRetryOf } from "./phase";
 import { ORIGINAL, type RotationRecord, type Target, lastDate } from "./record";
 
 /** A swap applied within this long after midnight still counts the day for its variant. */
@@ -17,16 +18,24 @@ export function targetFor(r: RotationRecord, date: string): Target {
 export const today = (r: RotationRecord, now: number) => pacificDay(toYouTube(r.clock, now));
 export const liveTarget = (r: RotationRecord): Target => r.live?.target ?? ORIGINAL;
 
-/** The next swap: now's planned target if it is not live, else the next day whose target differs. Null once nothing is left. */
+/**
+ * The next swap: now's planned target if it is not live, else the next day whose target differs.
+ * A scheduled day the swap can no longer reach within the grace is lost whatever is shown, so no
+ * units are spent on it (a reconnect at 18:00 waits for the next midnight). After the last day the
+ * original belongs on the video, however late a failed swap back makes it. Null once nothing is left.
+ */
 export function nextSwap(r: RotationRecord, now: number): { date: string; target: Target; at: number } | null {
   const live = liveTarget(r);
   const current = today(r, now);
-  // After the last day the original belongs on the video, however late a failed swap back makes it.
-  const end = current > addDays(lastDate(r), 1) ? current : addDays(lastDate(r), 1);
-  const notBefore = r.swap_retry_at ?? 0;
+  const last = lastDate(r);
+  const end = current > addDays(last, 1) ? current : addDays(last, 1);
+  const notBefore = Math.max(swapRetryOf(r.phase).retry_at ?? 0, now);
   for (let date = current; date <= end; date = addDays(date, 1)) {
     const target = targetFor(r, date);
-    if (target !== live) return { date, target, at: Math.max(toReal(r.clock, pacificMidnight(date)), notBefore) };
+    if (target === live) continue;
+    const at = Math.max(toReal(r.clock, pacificMidnight(date)), notBefore);
+    if (date <= last && toYouTube(r.clock, at) > pacificMidnight(date) + SWAP_GRACE_MS) continue;
+    return { date, target, at: Math.max(toReal(r.clock, pacificMidnight(date)), swapRetryOf(r.phase).retry_at ?? 0) };
   }
   return null;
 }

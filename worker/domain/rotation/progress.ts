@@ -1,11 +1,21 @@
 // How a rotation moves: a swap applied or failed, reports read, the analysis, the end and the
 // restore. Each function takes the record and the clock and returns the next record; the
 // Durable Object made the calls and reports what happened.
+import { backoffDelay } from "../../lib/retry";
 import { analyseRotation, type RotationResult } from "../stats/rotation";
 import { nextPacificMidnight } from "../youtube/pacific";
 import { analysisRows, lostDates } from "./calendar";
 import { toReal, toYouTube } from "./clock";
-import { DATA_CHECK_HOURS, ORIGINAL, type RotationRecord, type RotationResultSummary, type SwapEntry, type Target } from "./record";
+import { type Hold, NO_RETRY, type RotationPhase, holdOf, isRunningPhase, running, runningStateOf, swapRetryOf } from "./phase";
+import {
+  DATA_CHECK_HOURS,
+  ORIGINAL,
+  type RotationRecord,
+  type RotationResultSummary,
+  type SwapEntry,
+  type Target,
+  lastDate,
+} from "./record";
 
 const HOUR = 3_600_000;
 /** Failed attempts kept in the log (every applied swap is kept). */
@@ -36,7 +46,8 @@ function log(r: RotationRecord, entry: SwapEntry): SwapEntry[] {
  */
 export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintYouTubeMs: number | null, attempt = 1): number {
   const yt = toYouTube(r.clock, now);
-  const doubling = (first: number, cap: number) => Math.min(cap, first * 2 ** Math.min(10, Math.max(0, attempt - 1)));
+  // No jitter: each try is already pinned to YouTube's clock (a midnight, an hour) and costs quota units.
+  const doubling = (firstMs: number, capMs: number) => backoffDelay({ kind: "doubling", firstMs, capMs, jitter: 0 }, Math.max(1, attempt))!;
   if (kind === "quota_exceeded") return toReal(r.clock, nextPacificMidnight(yt));
   if (kind === "needs_reconnect") return toReal(r.clock, yt + HOUR);
   if (kind === "unavailable") return toReal(r.clock, Math.max(hintYouTubeMs ?? 0, yt + doubling(5 * 60_000, 6 * HOUR)));
@@ -46,17 +57,18 @@ export function retryAt(r: RotationRecord, now: number, kind: FailureKind, hintY
 /** What waits for the creator: a lost grant, or a refusal (custom thumbnails not allowed). */
 export const pausesFor = (kind: FailureKind) => kind === "needs_reconnect" || kind === "forbidden";
 
-const pauseFor = (r: RotationRecord, kind: FailureKind, reason: string, now: number): RotationRecord["paused"] =>
-  pausesFor(kind) ? (r.paused ?? { reason, since: now, kind }) : r.paused;
+/** The hold after a failure: the first one that needs the creator is kept until it is cleared. */
+const holdAfter = (current: Hold | null, kind: FailureKind, reason: string, now: number): Hold | null =>
+  pausesFor(kind) ? (current ?? { reason, since: now, kind }) : current;
 
 export function swapApplied(r: RotationRecord, a: Attempt, now: number, detail: string | null): RotationRecord {
+  // The swap back to the original after the last day ends the swapping: only reports are awaited.
+  const state = a.date > lastDate(r) ? "awaiting_data" : "swapping";
   return {
     ...r,
     live: { target: a.target, date: a.date, at: now },
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "swap", outcome: "applied", units: a.units, detail }),
-    swap_retry_at: null,
-    swap_attempt: 0,
-    paused: null,
+    phase: running(state, NO_RETRY, null),
     units_used: r.units_used + a.units,
   };
 }
@@ -69,12 +81,12 @@ export function swapFailed(
   reason: string,
   hint: number | null,
 ): RotationRecord {
+  const failures = swapRetryOf(r.phase).failures + 1;
+  const swap = { failures, retry_at: retryAt(r, now, kind, hint, failures) };
   return {
     ...r,
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "swap", outcome: "failed", units: a.units, detail: reason }),
-    swap_retry_at: retryAt(r, now, kind, hint, r.swap_attempt + 1),
-    swap_attempt: r.swap_attempt + 1,
-    paused: pauseFor(r, kind, reason, now),
+    phase: running(runningStateOf(r.phase) ?? "swapping", swap, holdAfter(holdOf(r.phase), kind, reason, now)),
     units_used: r.units_used + a.units,
   };
 }
@@ -95,6 +107,7 @@ export function dataArrived(
   watch: { date: string; minutes: number }[],
   now: number,
 ): { rotation: RotationRecord; changed: string[] } {
+  const p = r.phase;
   const reach = { ...r.reach };
   const changed = new Set<string>();
   const scheduled = new Set(r.schedule.days.map((d) => d.date));
@@ -117,7 +130,7 @@ export function dataArrived(
       watch: watchNext,
       reports_seen: reportsSeen,
       // Reading worked, so the grant does; a refusal to swap (forbidden) still waits for a swap.
-      paused: r.paused?.kind === "forbidden" ? r.paused : null,
+      phase: p.state === "paused" && p.kind !== "forbidden" ? running(p.resume, p.swap, null) : p,
       next_data_check_at: toReal(r.clock, toYouTube(r.clock, now) + DATA_CHECK_HOURS * HOUR),
     },
     changed: [...changed].sort(),
@@ -125,10 +138,11 @@ export function dataArrived(
 }
 
 export function dataFailed(r: RotationRecord, now: number, kind: FailureKind, reason: string, hint: number | null): RotationRecord {
+  const state = runningStateOf(r.phase);
   return {
     ...r,
     next_data_check_at: Math.max(retryAt(r, now, kind, hint), toReal(r.clock, toYouTube(r.clock, now) + HOUR)),
-    paused: pauseFor(r, kind, reason, now),
+    phase: state ? running(state, swapRetryOf(r.phase), holdAfter(holdOf(r.phase), kind, reason, now)) : r.phase,
   };
 }
 
@@ -162,17 +176,26 @@ export function summarise(result: RotationResult): RotationResultSummary {
 
 /** The test is over: the proven or declared winner goes back on the video, else the original. */
 export function beginRestore(r: RotationRecord, winner: string | null, now: number): RotationRecord {
-  if (r.restore) return r;
-  return { ...r, restore: { target: winner ?? ORIGINAL, attempts: 0, next_at: now, done_at: null, last_error: null } };
+  if (!isRunningPhase(r.phase)) return r;
+  const phase: RotationPhase = {
+    state: "restoring",
+    target: winner ?? ORIGINAL,
+    attempts: 0,
+    next_at: now,
+    last_error: null,
+    hold: holdOf(r.phase),
+  };
+  return { ...r, phase };
 }
 
 export function restoreApplied(r: RotationRecord, a: Attempt, now: number): RotationRecord {
+  const p = r.phase;
+  if (p.state !== "restoring") return r;
   return {
     ...r,
     live: { target: a.target, date: a.date, at: now },
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "restore", outcome: "applied", units: a.units, detail: null }),
-    restore: r.restore && { ...r.restore, attempts: r.restore.attempts + 1, done_at: now, last_error: null },
-    paused: null,
+    phase: { state: "restored", target: p.target, attempts: p.attempts + 1, at: now },
     units_used: r.units_used + a.units,
   };
 }
@@ -186,23 +209,25 @@ export function restoreFailed(
   reason: string,
   hint: number | null,
 ): RotationRecord {
-  if (!r.restore) return r;
+  const p = r.phase;
+  if (p.state !== "restoring") return r;
   return {
     ...r,
     swaps: log(r, { at: now, date: a.date, target: a.target, kind: "restore", outcome: "failed", units: a.units, detail: reason }),
-    restore: {
-      ...r.restore,
-      attempts: r.restore.attempts + 1,
-      next_at: retryAt(r, now, kind, hint, r.restore.attempts + 1),
+    phase: {
+      ...p,
+      attempts: p.attempts + 1,
+      next_at: retryAt(r, now, kind, hint, p.attempts + 1),
       last_error: reason,
+      hold: holdAfter(p.hold, kind, reason, now),
     },
-    paused: pauseFor(r, kind, reason, now),
     units_used: r.units_used + a.units,
   };
 }
 
-/** Nothing more can be done for the video (the creator disconnected the channel). */
+/** Nothing more can be done for the video (the creator disconnected the channel, or deleted the video). */
 export function restoreAbandoned(r: RotationRecord, reason: string, now: number): RotationRecord {
-  if (!r.restore || r.restore.done_at !== null) return r;
-  return { ...r, restore: { ...r.restore, abandoned: true, last_error: reason }, paused: { reason, since: now, kind: "other" } };
+  const p = r.phase;
+  if (p.state !== "restoring") return r;
+  return { ...r, phase: { state: "abandoned", target: p.target, attempts: p.attempts, reason, since: now } };
 }

@@ -6,7 +6,7 @@ import { type RotationSchedule, buildRotationSchedule } from "../stats/rotation"
 import { addDays, nextPacificMidnight, pacificDay, pacificMidnight } from "../youtube/pacific";
 import { rotationUnits } from "../youtube/quota";
 import { type YouTubeClock, toReal, toYouTube } from "./clock";
-import type { FailureKind } from "./progress";
+import type { RotationPhase } from "./phase";
 
 /** A variant's thumbnail id, or the video's own thumbnail and title from before the test. */
 export type Target = string;
@@ -53,27 +53,15 @@ export interface RotationRecord {
   /** What this app last put on the video, and for which Pacific day; null while the original is untouched. */
   live: { target: Target; date: string; at: number } | null;
   swaps: SwapEntry[];
-  /** After a failed swap: not before this (real ms). */
-  swap_retry_at: number | null;
-  swap_attempt: number;
+  /** Where the rotation is: scheduled, swapping, paused, awaiting data, restoring, restored or abandoned. */
+  phase: RotationPhase;
   reach: Record<string, ReachDay>;
   /** Watch minutes per Pacific day, from the Analytics API. */
   watch: Record<string, number>;
   /** Report versions already read, so each is downloaded once. */
   reports_seen: string[];
   next_data_check_at: number;
-  /** Set while the channel needs reconnecting: nothing is swapped or guessed. */
-  paused: { reason: string; since: number; kind?: FailureKind } | null;
   result: RotationResultSummary | null;
-  restore: {
-    target: Target;
-    attempts: number;
-    next_at: number;
-    done_at: number | null;
-    last_error: string | null;
-    /** Given up: the channel was disconnected before the restore worked, so nothing more can be tried. */
-    abandoned?: boolean;
-  } | null;
   units_used: number;
   units_planned: number;
 }
@@ -110,15 +98,12 @@ export function newRotation(setup: RotationSetup, variantIds: string[], seed: nu
     clock: setup.clock,
     live: null,
     swaps: [],
-    swap_retry_at: null,
-    swap_attempt: 0,
+    phase: { state: "scheduled", swap: { failures: 0, retry_at: null } },
     reach: {},
     watch: {},
     reports_seen: [],
     next_data_check_at: toReal(setup.clock, pacificMidnight(startDate) + DATA_CHECK_HOURS * 3_600_000),
-    paused: null,
     result: null,
-    restore: null,
     units_used: 0,
     // At most: a swap a day, the return to the original after the last day, and the restore.
     units_planned: rotationUnits(schedule.days.length, kind),

@@ -7,6 +7,7 @@ import { pacificMidnight } from "../youtube/pacific";
 import { finishRotation } from "./ab";
 import { lostDates, nextSwap, targetFor } from "./calendar";
 import { REAL_TIME, toReal, toYouTube, youtubeClock } from "./clock";
+import { holdOf, swapRetryOf } from "./phase";
 import { dataArrived, retryAt, swapApplied, swapFailed } from "./progress";
 import { ORIGINAL, type RotationRecord, type RotationSetup } from "./record";
 
@@ -87,7 +88,7 @@ describe("the rotation's calendar", () => {
       "spent",
       null,
     );
-    expect(failed.swap_retry_at).toBe(pacificMidnight("2026-11-28"));
+    expect(swapRetryOf(failed.phase).retry_at).toBe(pacificMidnight("2026-11-28"));
     expect(nextSwap(failed, pacificMidnight("2026-11-27") + HOUR)!.at).toBe(pacificMidnight("2026-11-28"));
     expect(lostDates(failed, pacificMidnight("2026-11-27") + 2 * HOUR)).toEqual(["2026-11-27"]);
   });
@@ -102,12 +103,16 @@ describe("the rotation's calendar", () => {
     expect(retryAt(r, NOW, "forbidden", null, 12)).toBe(NOW + 24 * HOUR);
     expect(retryAt(r, NOW, "needs_reconnect", null, 12)).toBe(NOW + HOUR);
     const a = { date: "2026-11-27", target: "a", units: 0 };
-    expect(swapFailed(r, a, NOW, "needs_reconnect", "gone", null).paused).toEqual({ reason: "gone", since: NOW, kind: "needs_reconnect" });
+    expect(holdOf(swapFailed(r, a, NOW, "needs_reconnect", "gone", null).phase)).toEqual({
+      reason: "gone",
+      since: NOW,
+      kind: "needs_reconnect",
+    });
     // Reading reports proves the grant works, but not that YouTube now allows custom thumbnails.
     const refused = swapFailed(r, a, NOW, "forbidden", "no custom thumbnails", null);
-    expect(dataArrived(refused, [], [], [], NOW).rotation.paused).toMatchObject({ kind: "forbidden" });
-    expect(dataArrived(swapFailed(r, a, NOW, "needs_reconnect", "x", null), [], [], [], NOW).rotation.paused).toBeNull();
-    expect(swapFailed(r, a, NOW, "unavailable", "503", null).paused).toBeNull();
+    expect(holdOf(dataArrived(refused, [], [], [], NOW).rotation.phase)).toMatchObject({ kind: "forbidden" });
+    expect(holdOf(dataArrived(swapFailed(r, a, NOW, "needs_reconnect", "x", null), [], [], [], NOW).rotation.phase)).toBeNull();
+    expect(holdOf(swapFailed(r, a, NOW, "unavailable", "503", null).phase)).toBeNull();
   });
 
   it("runs on YouTube's time: an accelerated day maps back to real instants exactly", () => {
@@ -160,11 +165,11 @@ describe("YouTube's reports", () => {
 describe("the end of a rotation", () => {
   it("restores a proven or declared winner, and the original after anything else", () => {
     const ab = started();
-    expect(finishRotation(ab, "winner", "c", NOW).rotation!.restore).toMatchObject({ target: "c", next_at: NOW, done_at: null });
-    expect(finishRotation(ab, "manual", "b", NOW)).toMatchObject({ winner_id: "b", rotation: { restore: { target: "b" } } });
+    expect(finishRotation(ab, "winner", "c", NOW).rotation!.phase).toMatchObject({ state: "restoring", target: "c", next_at: NOW });
+    expect(finishRotation(ab, "manual", "b", NOW)).toMatchObject({ winner_id: "b", rotation: { phase: { target: "b" } } });
     for (const decision of ["stopped", "timeout", "same"] as const) {
       const ended = finishRotation(ab, decision, null, NOW);
-      expect(ended.rotation!.restore!.target).toBe(ORIGINAL);
+      expect(ended.rotation!.phase).toMatchObject({ state: "restoring", target: ORIGINAL });
       expect(ended.explanation).toMatch(/original thumbnail goes back/);
     }
     expect(finishRotation(ab, "stopped", null, NOW, "The YouTube channel was disconnected").explanation).toMatch(

@@ -4,22 +4,37 @@ import type { AbStatus, RotationDay, RotationStatus } from "../../shared/contrac
 import type { AbTestRecord } from "../ab-test";
 import { isRunning } from "../ab-test";
 import { addDays, pacificMidnight } from "../youtube/pacific";
-import { awaitedDates, lostDates, nextSwap, today } from "./calendar";
+import { endOnVideo } from "./ab";
+import { awaitedDates, lostDates, today } from "./calendar";
 import { toReal } from "./clock";
+import { rotationTimers } from "./effects";
+import { type PhaseState, type RotationPhase, holdOf } from "./phase";
 import type { RotationRecord } from "./record";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 /** YouTube's reach reports usually cover a day 2 to 3 days after it. */
 const REPORT_LAG_DAYS = 3;
 
-function stateOf(r: RotationRecord, ab: AbTestRecord, now: number): RotationStatus["state"] {
-  // A restore given up at a disconnect waits for the creator, as a pause does (paused_reason says why).
-  if (r.restore) return r.restore.done_at !== null ? "restored" : r.restore.abandoned ? "paused" : "restoring";
-  if (r.paused) return "paused";
-  const current = today(r, now);
-  if (current < r.schedule.startDate) return "scheduled";
-  if (current > r.schedule.days.at(-1)!.date || !isRunning(ab)) return "waiting_for_data";
-  return "running";
+/** The API's name for each phase. A restore given up waits for the creator as a pause does (paused_reason says why). */
+const STATE_OF: Record<PhaseState, RotationStatus["state"]> = {
+  scheduled: "scheduled",
+  swapping: "running",
+  paused: "paused",
+  awaiting_data: "waiting_for_data",
+  restoring: "restoring",
+  restored: "restored",
+  abandoned: "paused",
+};
+
+/** The contract's restore, from the phases that have one. */
+function restoreOf(p: RotationPhase): RotationStatus["restore"] {
+  if (p.state === "restoring")
+    return { target: p.target, done_at: null, attempts: p.attempts, next_attempt_at: iso(p.next_at), last_error: p.last_error };
+  if (p.state === "restored")
+    return { target: p.target, done_at: iso(p.at), attempts: p.attempts, next_attempt_at: null, last_error: null };
+  if (p.state === "abandoned")
+    return { target: p.target, done_at: null, attempts: p.attempts, next_attempt_at: null, last_error: p.reason };
+  return null;
 }
 
 function days(r: RotationRecord, now: number, lost: readonly string[]): RotationDay[] {
@@ -67,7 +82,7 @@ function dataNote(r: RotationRecord, now: number, lost: readonly string[]): stri
 export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus {
   const r = ab.rotation!;
   const lost = lostDates(r, now);
-  const swap = isRunning(ab) && !r.restore ? nextSwap(r, now) : null;
+  const swap = rotationTimers("", r, isRunning(ab), now).find((t) => t.effect.kind === "swap");
   return {
     video: {
       id: r.video.id,
@@ -78,8 +93,8 @@ export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus 
     },
     vary: r.vary,
     titles: r.titles,
-    state: stateOf(r, ab, now),
-    paused_reason: r.paused?.reason ?? null,
+    state: STATE_OF[r.phase.state],
+    paused_reason: holdOf(r.phase)?.reason ?? null,
     live: r.live && { target: r.live.target, since: new Date(r.live.at).toISOString() },
     days: days(r, now, lost),
     swaps: r.swaps.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
@@ -89,13 +104,7 @@ export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus 
     blocks_planned: r.schedule.blocks,
     data_note: dataNote(r, now, lost),
     quota: { used_units: r.units_used, planned_units: r.units_planned },
-    restore: r.restore && {
-      target: r.restore.target,
-      done_at: iso(r.restore.done_at),
-      attempts: r.restore.attempts,
-      next_attempt_at: r.restore.done_at === null && !r.restore.abandoned ? iso(r.restore.next_at) : null,
-      last_error: r.restore.last_error,
-    },
+    restore: restoreOf(r.phase),
     watch_time_lift: r.result?.watch_time_lift ?? null,
     p_value: r.result?.p_value ?? null,
     day_seconds: 86_400 / r.clock.speed,
@@ -127,8 +136,8 @@ export function rotationSummary(ab: AbTestRecord, labels: Record<string, string>
         : state === "picked"
           ? `You picked ${name(ab.winner_id)} before the rotation proved it`
           : state === "same"
-            ? "No meaningful difference: they performed the same"
-            : "No proven difference; your original goes back on the video";
+            ? `No meaningful difference: they performed the same. ${endOnVideo(ab)?.text ?? ""}`.trim()
+            : `No proven difference. ${endOnVideo(ab)?.text ?? ""}`.trim();
     return { summary: { state, leader_id: state === "winner" || state === "picked" ? ab.winner_id : null, text }, progress };
   }
   if (!res || !res.leader_id)

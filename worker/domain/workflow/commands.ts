@@ -66,7 +66,7 @@ export type Command =
   | { type: "rotation_restored"; date: string; target: string; units: number }
   | ({ type: "rotation_restore_failed"; date: string; target: string; units: number } & Failure)
   /** The channel was disconnected after a failed restore: nothing more can be done for the video. */
-  | { type: "rotation_abandoned"; reason: string };
+  | { type: "rotation_abandoned"; reason?: string };
 
 /** A failed call to YouTube: its kind decides the retry; `hint` is YouTube's own retry time (its clock). */
 export interface Failure {

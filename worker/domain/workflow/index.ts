@@ -2,4 +2,4 @@
 export * from "./record";
 export * from "./commands";
 export { legalIn, transition } from "./transition";
-export { workflowTimers, type RotationEffect, type WorkflowTimer } from "./timers";
+export { releasesVideo, workflowTimers, type RotationEffect, type WorkflowTimer } from "./timers";

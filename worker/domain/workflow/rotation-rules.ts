@@ -1,13 +1,13 @@
-// The core's rules for a YouTube rotation: the Durable Object swaps, reads reports and restores,
-// then reports each outcome here as a command. Retries, pauses and the end are decided here.
-import { conflict } from "../refusal";
+// The core's rules for a YouTube rotation: the effects runner swaps, reads reports and restores,
+// then reports each outcome here as a command. Retries, pauses and the end are decided here; each
+// rule names the statuses and the rotation phases it is legal in, and anywhere else is refused.
 import { isRunning } from "../ab-test";
 import { finishRotation, rotationLook } from "../rotation/ab";
 import { dataArrived, dataFailed, restoreAbandoned, restoreApplied, restoreFailed, swapApplied, swapFailed } from "../rotation/progress";
+import { type PhaseState, RUNNING, holdOf, swapRetryOf } from "../rotation/phase";
 import { type RotationRecord, yourOriginal } from "../rotation/record";
 import type { CommandType, Transition, WorkflowEvent, YouTubeNews } from "./commands";
 import type { WorkflowRecord } from "./record";
-import { refused } from "./refusals";
 import { type Rule, done, move, withNotice } from "./rule";
 
 type RotationCommand = Extract<CommandType, `rotation_${string}`>;
@@ -21,21 +21,18 @@ const withRotation = (r: WorkflowRecord, rotation: RotationRecord, now: number):
   updated_at: now,
 });
 
-/** The rotation of a running test that still swaps, or a refusal (a stale command after the end). */
-function swapping(r: WorkflowRecord): RotationRecord | null {
-  const rotation = r.ab?.rotation;
-  return rotation && isRunning(r.ab!) && !rotation.restore ? rotation : null;
-}
-
-const noRotation = () => refused(conflict("This workflow has no running YouTube rotation."));
-const noRestore = () => refused(conflict("This workflow has no restore pending."));
+/** The phases in which swaps go on, those in which reports are read, and the one in which the restore is pending. */
+const SWAPS: readonly PhaseState[] = ["scheduled", "swapping", "paused"];
+const READS: readonly PhaseState[] = RUNNING;
+const RESTORING: readonly PhaseState[] = ["restoring"];
 
 /** When a call first pauses the rotation, the creator is told once: in the app, on open pages and (a lost grant) by webhook. */
 function withPauseNews(t: Transition, before: RotationRecord, after: RotationRecord): Transition {
-  if (!t.ok || before.paused || !after.paused) return t;
-  const lostGrant = after.paused.kind === "needs_reconnect";
-  const told = lostGrant ? done(t.record, [...t.events, news("reconnect_needed", { reason: after.paused.reason })]) : t;
-  return withNotice(told, `The YouTube rotation is paused: ${after.paused.reason}`);
+  const held = holdOf(after.phase);
+  if (!t.ok || holdOf(before.phase) || !held) return t;
+  const lostGrant = held.kind === "needs_reconnect";
+  const told = lostGrant ? done(t.record, [...t.events, news("reconnect_needed", { reason: held.reason })]) : t;
+  return withNotice(told, `The YouTube rotation is paused: ${held.reason}`);
 }
 
 const GONE = "The video is no longer on YouTube";
@@ -47,32 +44,43 @@ function videoGone(r: WorkflowRecord, rotation: RotationRecord, reason: string, 
   return withNotice(move(r, "completed", now, { ab }), `${GONE}, so the rotation ended.`);
 }
 
+/** The pending restore (the rule's `phases` guarantee one). */
+function restoring(r: RotationRecord): Extract<RotationRecord["phase"], { state: "restoring" }> {
+  if (r.phase.state !== "restoring") throw new Error(`no restore pending: the rotation is ${r.phase.state}`);
+  return r.phase;
+}
+
 export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   rotation_swapped: {
     from: ["ab_testing"],
+    phases: SWAPS,
     action: "record a swap",
     apply(r, c, now) {
-      const rotation = swapping(r);
-      if (!rotation) return noRotation();
+      const rotation = r.ab!.rotation!;
       const next = swapApplied(rotation, c, now, c.detail);
       const events: WorkflowEvent[] = [
         news("swap_applied", { date: c.date, target: c.target, units: c.units }),
         { type: "updated", what: "rotation" },
       ];
-      const resumed = rotation.paused ? "The YouTube channel answers again; the rotation goes on." : undefined;
+      const resumed = rotation.phase.state === "paused" ? "The YouTube channel answers again; the rotation goes on." : undefined;
       return withNotice(done(withRotation(r, next, now), events), resumed);
     },
   },
   rotation_swap_failed: {
     from: ["ab_testing"],
+    phases: SWAPS,
     action: "record a failed swap",
     apply(r, c, now) {
-      const rotation = swapping(r);
-      if (!rotation) return noRotation();
+      const rotation = r.ab!.rotation!;
       const next = swapFailed(rotation, c, now, c.failure, c.reason, c.hint);
       if (c.failure === "gone") return videoGone(r, next, c.reason, now);
       const events = [
-        news("swap_failed", { date: c.date, target: c.target, reason: c.reason, retry_at: new Date(next.swap_retry_at!).toISOString() }),
+        news("swap_failed", {
+          date: c.date,
+          target: c.target,
+          reason: c.reason,
+          retry_at: new Date(swapRetryOf(next.phase).retry_at!).toISOString(),
+        }),
       ];
       const quota =
         c.failure === "quota_exceeded" ? "YouTube's daily quota is spent; the swap moves to midnight Pacific, when it resets." : undefined;
@@ -81,10 +89,10 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   },
   rotation_data: {
     from: ["ab_testing"],
+    phases: READS,
     action: "record YouTube's reports",
     apply(r, c, now) {
-      const rotation = r.ab?.rotation;
-      if (!rotation || !isRunning(r.ab!)) return noRotation();
+      const rotation = r.ab!.rotation!;
       const { rotation: merged, changed } = dataArrived(rotation, c.reports, c.seen, c.watch, now);
       const { ab, point } = rotationLook(r.ab!, merged, now);
       const before = r.ab!.rotation?.result?.blocks_analysed ?? 0;
@@ -99,20 +107,20 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   },
   rotation_data_failed: {
     from: ["ab_testing"],
+    phases: READS,
     action: "record a failed report check",
     apply(r, c, now) {
-      const rotation = r.ab?.rotation;
-      if (!rotation || !isRunning(r.ab!)) return noRotation();
+      const rotation = r.ab!.rotation!;
       const next = dataFailed(rotation, now, c.failure, c.reason, c.hint);
       return withPauseNews(done(withRotation(r, next, now)), rotation, next);
     },
   },
   rotation_restored: {
     from: ["completed"],
+    phases: RESTORING,
     action: "record the restore",
     apply(r, c, now) {
-      const rotation = r.ab?.rotation;
-      if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
+      const rotation = r.ab!.rotation!;
       const next = restoreApplied(rotation, c, now);
       const what =
         c.target === "original"
@@ -126,34 +134,37 @@ export const ROTATION_RULES: { [T in RotationCommand]: Rule<T> } = {
   },
   rotation_restore_failed: {
     from: ["completed"],
+    phases: RESTORING,
     action: "record a failed restore",
     apply(r, c, now) {
-      const rotation = r.ab?.rotation;
-      if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
+      const rotation = r.ab!.rotation!;
       if (c.failure === "gone") {
         const gone = withRotation(r, restoreAbandoned(rotation, c.reason, now), now);
         return withNotice(done(gone, [news("restore_failed", { target: c.target, reason: c.reason })]), `${GONE}; nothing was put back.`);
       }
       const next = restoreFailed(rotation, c, now, c.failure, c.reason, c.hint);
       const events = [
-        news("restore_failed", { target: c.target, reason: c.reason, retry_at: new Date(next.restore!.next_at).toISOString() }),
+        news("restore_failed", { target: c.target, reason: c.reason, retry_at: new Date(restoring(next).next_at).toISOString() }),
       ];
       return withPauseNews(done(withRotation(r, next, now), events), rotation, next);
     },
   },
   rotation_abandoned: {
     from: ["completed"],
+    phases: RESTORING,
     action: "give up the restore",
     apply(r, c, now) {
-      const rotation = r.ab?.rotation;
-      if (!rotation?.restore || rotation.restore.done_at !== null) return noRestore();
-      const text = `The video could not be restored before the channel was disconnected (${c.reason}); check its thumbnail and title in YouTube Studio.`;
+      const rotation = r.ab!.rotation!;
+      const restore = restoring(rotation);
+      // Without a reason of its own, the last failure says why (the restore tried just before the disconnect).
+      const why = c.reason ?? restore.last_error ?? "the restore failed";
+      const text = `The video could not be restored before the channel was disconnected (${why}); check its thumbnail and title in YouTube Studio.`;
       // Integrators hear it too: this is the one outcome where a person must look at the video.
       const events: WorkflowEvent[] = [
-        news("restore_failed", { target: rotation.restore.target, reason: c.reason }),
+        news("restore_failed", { target: restore.target, reason: why }),
         { type: "updated", what: "rotation" },
       ];
-      return withNotice(done(withRotation(r, restoreAbandoned(rotation, c.reason, now), now), events), text);
+      return withNotice(done(withRotation(r, restoreAbandoned(rotation, why, now), now), events), text);
     },
   },
 };

@@ -1,5 +1,6 @@
 // The shape of one rule of the core, and the few helpers every rule uses to answer.
 import type { WorkflowStatus } from "../../shared/contract";
+import type { PhaseState } from "../rotation/phase";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
 import { MAX_NOTICES, type WorkflowRecord } from "./record";
 
@@ -8,6 +9,8 @@ export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 export interface Rule<T extends CommandType> {
   /** The statuses in which the command is legal; anywhere else it is refused with a 409. */
   from: readonly WorkflowStatus[];
+  /** A rotation's command: the rotation phases in which it is legal (a stale call after a stop is refused). */
+  phases?: readonly PhaseState[];
   /** For the refusal: "Cannot <action>: the workflow is …". */
   action: string;
   apply(record: WorkflowRecord, command: CommandOf<T>, now: number): Transition;

@@ -161,5 +161,10 @@ export function transition(record: WorkflowRecord, command: Command, now: number
     const expected = rule.from.length === 1 ? `, not '${rule.from[0]}'` : "";
     return refused(conflict(`Cannot ${rule.action}: the workflow is '${record.status}'${expected}.`));
   }
+  if (rule.phases) {
+    const phase = record.ab?.rotation?.phase.state;
+    if (!phase || !rule.phases.includes(phase))
+      return refused(conflict(`Cannot ${rule.action}: ${phase ? `the rotation is '${phase}'` : "this workflow has no YouTube rotation"}.`));
+  }
   return rule.apply(record, command as never, now);
 }

@@ -2,6 +2,7 @@
 // workflow (and a test) running at a deploy keeps its thumbnails, its evidence and its index.
 import type { ThumbnailStyle } from "../../shared/contract";
 import type { AbTestRecord } from "../ab-test";
+import { upgradeRotation } from "../rotation/upgrade";
 import { evaluate, upgradeEngineState } from "../stats";
 import type { StoredThumbnail, WorkflowRecord } from "./record";
 
@@ -26,6 +27,8 @@ function upgradeThumbnail(t: StoredThumbnail | LegacyThumbnail, headlines: Recor
 }
 
 function upgradeAb(ab: AbTestRecord): AbTestRecord {
+  const rotation = upgradeRotation(ab.rotation);
+  if (rotation !== ab.rotation) ab = { ...ab, rotation };
   const state = upgradeEngineState(ab.engine_state);
   // An evaluation from before verdicts existed is recomputed from the (upgraded) evidence.
   const stale = ab.evaluation !== null && ab.evaluation.verdict === undefined;

@@ -3,6 +3,7 @@
 import uPlot from "uplot";
 import type { ChartSeries } from "../../models/derive";
 import type { Palette } from "../../models/theme";
+import { baseOptions } from "../plot-options";
 
 export const HEIGHT = 260;
 export const DASHES = [[], [8, 4], [2, 3]];
@@ -18,12 +19,9 @@ function shortTime(s: number) {
 
 /** Builds the plot in `el`; `range` is read on every redraw, so the y-axis follows the data. */
 export function createPlot(el: HTMLElement, series: ChartSeries[], data: (number | null)[][], p: Palette, range: () => [number, number]) {
-  const axis = { stroke: p.axis, grid: { stroke: p.grid, width: 1 }, ticks: { stroke: p.grid, width: 1 } };
+  const { axis, ...base } = baseOptions(el, HEIGHT, p);
   const opts: uPlot.Options = {
-    width: el.clientWidth || 320,
-    height: HEIGHT,
-    legend: { show: false },
-    cursor: { show: false },
+    ...base,
     scales: { x: { time: false }, y: { range } },
     axes: [
       // Whole-second steps that read well from a 1-second update up to a 72-hour test.

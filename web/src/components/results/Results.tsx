@@ -38,6 +38,7 @@ export function Results() {
         <h2 id="win-title">Winning content</h2>
         <p class="status-line">{sentence(m.summary.value?.text)}</p>
         {m.ab.value?.analytics_source === "youtube" && <RotationResult />}
+        {r.on_video?.carries === "original" && <p data-on-video="original">{r.on_video.text}</p>}
         {simulated && (
           <p>
             <span class="badge sim">Simulated traffic</span> This test ran on simulated traffic, not real viewers.

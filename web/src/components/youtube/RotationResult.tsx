@@ -10,7 +10,7 @@ export function RotationResult() {
   const ab = m.ab.value;
   const r = ab?.rotation;
   if (!ab || !r) return null;
-  const done = r.state === "restored" || !!r.restore?.done_at;
+  const done = r.state === "restored";
   return (
     <p class={`rot-head ${done ? "ok" : "wait"}`} role="status" data-restore={done ? "done" : "pending"}>
       <strong>{restoreText(r, m.labelOf, m.winner.value, ab.creator_pick_id)}</strong>{" "}

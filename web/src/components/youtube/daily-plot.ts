@@ -3,6 +3,7 @@
 // variants take turns and a line between two of a variant's days would invent the days between.
 import uPlot from "uplot";
 import type { Palette } from "../../models/theme";
+import { baseOptions } from "../plot-options";
 import type { ThumbnailStyle } from "../../api/types";
 
 export const HEIGHT = 220;
@@ -15,12 +16,9 @@ export function createDailyPlot(
   p: Palette,
   unit: string,
 ) {
-  const axis = { stroke: p.axis, grid: { stroke: p.grid, width: 1 }, ticks: { stroke: p.grid, width: 1 } };
+  const { axis, ...base } = baseOptions(el, HEIGHT, p);
   const opts: uPlot.Options = {
-    width: el.clientWidth || 320,
-    height: HEIGHT,
-    legend: { show: false },
-    cursor: { show: false },
+    ...base,
     scales: {
       x: { time: false, range: (_u, lo, hi) => [lo - 0.5, hi + 0.5] },
       y: {

@@ -6,7 +6,7 @@ import type { Workflow } from "../../models/workflow";
 export function useRestorePoll(m: Workflow, everyMs = 2000) {
   const ab = m.ab.value;
   const r = ab?.rotation;
-  const waiting = !!ab && !ab.is_running && !!r && r.state !== "restored" && !r.restore?.done_at;
+  const waiting = !!ab && !ab.is_running && r?.state === "restoring";
   useEffect(() => {
     if (!waiting) return;
     const t = setInterval(() => void m.load(), everyMs);

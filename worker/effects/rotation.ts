@@ -1,13 +1,13 @@
-// The calls a YouTube rotation makes, outside the pure core: each reads the record, talks to
-// YouTube through the YouTubeChannel interface, records the quota it spent, and returns the
-// command that reports the outcome. A YouTube failure becomes a *_failed command (the core decides
-// the retry); anything else throws, and the alarm tries again later.
+// The runner of a rotation's effects, outside the pure core: each effect arrives fully described
+// (day, target, key, attempt); the runner talks to YouTube through the YouTubeChannel interface,
+// records the quota it spent, and returns the command that reports the outcome. It decides nothing:
+// a YouTube failure becomes a *_failed command (the core decides the retry); anything else throws,
+// and the alarm tries again later.
 import { ORIGINAL, type RotationRecord, changesThumbnail, changesTitle } from "../domain/rotation/record";
-import { liveTarget, nextSwap, today } from "../domain/rotation/calendar";
+import type { RotationEffect } from "../domain/rotation/effects";
 import { toYouTube } from "../domain/rotation/clock";
 import type { FailureKind, ReportDay } from "../domain/rotation/progress";
-import type { Command, RotationEffect, WorkflowRecord } from "../domain/workflow";
-import { addDays } from "../domain/youtube/pacific";
+import type { Command, WorkflowRecord } from "../domain/workflow";
 import { coveredDays, newestPerDay, videoReach } from "../domain/youtube/reach-csv";
 import type { Env } from "../env";
 import { openYouTubeChannel } from "../youtube/channel";
@@ -16,15 +16,13 @@ import { YouTubeError } from "../youtube/errors";
 import { recordCharges, updateConnection } from "../youtube/store";
 import type { YouTubeChannel } from "../youtube/types";
 import { variantImage } from "./rotation-images";
-import type { ThumbnailStore } from "./thumbnail-media";
+import type { ThumbnailStore } from "../do/thumbnail-media";
 
 export interface RotationContext {
   env: Env;
   record: WorkflowRecord;
   now: number;
   media: ThumbnailStore;
-  /** Make the call now, even before it is due (the restore when the channel is being disconnected). */
-  force?: boolean;
   /** Calls cut off before their outcome was recorded: each may have been charged, so attempts count them. */
   interrupted?: number;
 }
@@ -124,35 +122,29 @@ async function putOnVideo(
   });
 }
 
-/** A test that still swaps and reads: a timer queued before a stop or a disconnect must not act after it. */
-const running = (ctx: RotationContext, r: RotationRecord) => ctx.record.status === "ab_testing" && !r.restore;
+type Described<K extends RotationEffect["kind"]> = Extract<RotationEffect, { kind: K }>;
 
-async function swap(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
-  if (!running(ctx, r)) return null;
-  const next = nextSwap(r, ctx.now);
-  if (!next || next.at > ctx.now) return null;
-  const key = `${ctx.record.id}:swap:${next.date}:${next.target}`;
+/** The attempt YouTube sees: the core's count, plus calls cut off before their outcome was recorded. */
+const attemptOf = (ctx: RotationContext, attempt: number) => attempt + (ctx.interrupted ?? 0);
+
+async function swap(ctx: RotationContext, r: RotationRecord, e: Described<"swap">): Promise<Command> {
   const spent = { units: 0 };
   try {
-    const detail = await putOnVideo(ctx, r, spent, next.target, key, r.swap_attempt + 1 + (ctx.interrupted ?? 0));
-    return { type: "rotation_swapped", date: next.date, target: next.target, units: spent.units, detail };
+    const detail = await putOnVideo(ctx, r, spent, e.target, e.key, attemptOf(ctx, e.attempt));
+    return { type: "rotation_swapped", date: e.date, target: e.target, units: spent.units, detail };
   } catch (err) {
     const failed = classify(err);
     if (!failed) throw err;
-    return { type: "rotation_swap_failed", date: next.date, target: next.target, units: spent.units, ...failed };
+    return { type: "rotation_swap_failed", date: e.date, target: e.target, units: spent.units, ...failed };
   }
 }
 
-async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
-  if (!r.restore || r.restore.done_at !== null || r.restore.abandoned || (r.restore.next_at > ctx.now && !ctx.force)) return null;
-  const target = r.restore.target;
-  const date = today(r, ctx.now);
-  // Already on the video (the untouched original, the original while the last reports were awaited,
-  // or the winner's own day) and no failed swap since, which might have half-changed it: nothing to send.
-  if (liveTarget(r) === target && r.swaps.at(-1)?.outcome !== "failed") return { type: "rotation_restored", date, target, units: 0 };
+async function restore(ctx: RotationContext, r: RotationRecord, e: Described<"restore">): Promise<Command> {
+  const { date, target } = e;
+  if (!e.send) return { type: "rotation_restored", date, target, units: 0 };
   const spent = { units: 0 };
   try {
-    await putOnVideo(ctx, r, spent, target, `${ctx.record.id}:restore:${target}`, r.restore.attempts + 1 + (ctx.interrupted ?? 0));
+    await putOnVideo(ctx, r, spent, target, e.key, attemptOf(ctx, e.attempt));
     return { type: "rotation_restored", date, target, units: spent.units };
   } catch (err) {
     const failed = classify(err);
@@ -162,11 +154,8 @@ async function restore(ctx: RotationContext, r: RotationRecord): Promise<Command
 }
 
 /** New reach report versions for the rotation's days, and watch minutes per day so far. */
-async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | null> {
-  if (!running(ctx, r) || r.next_data_check_at > ctx.now) return null;
-  const first = r.schedule.startDate;
-  const last = r.schedule.days.at(-1)!.date;
-  const yesterday = addDays(today(r, ctx.now), -1);
+async function readReports(ctx: RotationContext, r: RotationRecord, e: Described<"read_reports">): Promise<Command> {
+  const { since: first, until: last } = e;
   try {
     const read = await withChannel(ctx, r, { units: 0 }, async (channel) => {
       // The session already read the connection row, job id included.
@@ -196,8 +185,7 @@ async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | 
           { id: day.reportId, date: day.day, created: day.createTime, row: row && { impressions: row.impressions, clicks: row.clicks } },
         ];
       });
-      const until = yesterday < last ? yesterday : last;
-      const watch = until >= first ? await channel.queryWatchTime(r.video.id, first, until) : [];
+      const watch = e.watch_until ? await channel.queryWatchTime(r.video.id, first, e.watch_until) : [];
       return { reports, seen: fresh.map((rep) => rep.id), watch: watch.map((w) => ({ date: w.day, minutes: w.estimatedMinutesWatched })) };
     });
     return { type: "rotation_data", ...read };
@@ -208,11 +196,10 @@ async function data(ctx: RotationContext, r: RotationRecord): Promise<Command | 
   }
 }
 
-/** The call a rotation timer asks for, as the command that reports its outcome; null when nothing is due. */
-export function rotationCall(effect: RotationEffect, ctx: RotationContext): Promise<Command | null> {
-  const r = ctx.record.ab?.rotation;
-  if (!r) return Promise.resolve(null);
-  if (effect === "swap") return swap(ctx, r);
-  if (effect === "restore") return restore(ctx, r);
-  return data(ctx, r);
+/** Carries out one described effect and answers with the command that reports its outcome. */
+export function runRotationEffect(effect: RotationEffect, ctx: RotationContext): Promise<Command> {
+  const r = ctx.record.ab!.rotation!;
+  if (effect.kind === "swap") return swap(ctx, r, effect);
+  if (effect.kind === "restore") return restore(ctx, r, effect);
+  return readReports(ctx, r, effect);
 }

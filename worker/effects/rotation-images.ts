@@ -6,7 +6,7 @@ import type { WorkflowRecord } from "../domain/workflow";
 import { findThumbnail } from "../domain/workflow";
 import { type ImageInfo, imageInfo } from "../lib/image-info";
 import { renderPng } from "../render/png";
-import type { ThumbnailStore } from "./thumbnail-media";
+import type { ThumbnailStore } from "../do/thumbnail-media";
 
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 

@@ -16,7 +16,7 @@ import { YouTubeError } from "../youtube/errors";
 import { bookedByDay, claimVideo } from "../youtube/rotations-store";
 import { recordCharges, unitsByDay } from "../youtube/store";
 import { type StoredImage, fetchImage, variantImage } from "./rotation-images";
-import type { ThumbnailStore } from "./thumbnail-media";
+import type { ThumbnailStore } from "../do/thumbnail-media";
 
 export interface PreparedRotation {
   setup: RotationSetup;
