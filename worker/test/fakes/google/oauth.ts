@@ -6,6 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { oauthError, readText, send } from "./http";
 import { newId, SCOPE, type Worlds } from "./world";
 
+// An authorization code lives 10 minutes of wall time: the consent page is a person's real-time
+// step, so it must not shrink with a compressed YouTube day (6 s days made it 42 ms).
 const CODE_LIFETIME_MS = 10 * 60_000;
 export const ACCESS_LIFETIME_S = 3599;
 export const GOOGLE_ISSUER = "https://accounts.google.com";
@@ -62,7 +64,7 @@ export function authorize(worlds: Worlds, req: IncomingMessage, res: ServerRespo
     revoked: false,
   });
   const code = newId("4/0A", 24);
-  worlds.codes.set(code, { grantId, redirectUri, challenge, method, expiresAt: world.now() + CODE_LIFETIME_MS, used: false });
+  worlds.codes.set(code, { grantId, redirectUri, challenge, method, expiresAt: Date.now() + CODE_LIFETIME_MS, used: false });
   back.searchParams.set("code", code);
   back.searchParams.set("scope", scopes.join(" "));
   back.searchParams.set("authuser", "0");
@@ -101,7 +103,7 @@ export async function token(worlds: Worlds, req: IncomingMessage, res: ServerRes
     if (world.takeFault("oauth.token") === "invalid_grant") return refuse("Bad Request");
     if (entry.used) return refuse("Bad Request"); // a code works once
     entry.used = true;
-    if (entry.expiresAt < world.now()) return refuse("Bad Request");
+    if (entry.expiresAt < Date.now()) return refuse("Bad Request");
     if (grant.clientId !== client.id) return oauthError(res, 401, "invalid_client", "Unauthorized");
     if (form.get("redirect_uri") !== entry.redirectUri) return oauthError(res, 400, "redirect_uri_mismatch", "Bad Request");
     if (entry.challenge) {
