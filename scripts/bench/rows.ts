@@ -86,18 +86,7 @@ export function rows(results: Record<string, unknown[]>, perPoll: number): Row[]
 
   fp("late1", "A/A, Thompson split followed + declared (split totals), half the clicks 1 push late");
   fp("late10", "A/A, Thompson split followed + declared (split totals), clicks 0–20 pushes late");
-  const legacy = engine("late1Legacy");
-  if (legacy) {
-    const s = summarise(legacy, -1, Infinity);
-    out.push([
-      "… same traffic pushed as cumulative totals + allocation",
-      "false positives (form unsafe with late clicks)",
-      pct(s.engine.anyWinner),
-      "",
-      "(info)",
-      "",
-    ]);
-  }
+  fp("late1Legacy", "… same traffic pushed as cumulative totals + a changing allocation (then undeclared)", false);
   fp("rise", "A/A, CTR 6% → 12%, recommended split followed, never declared");
   fp("decay", "A/A, CTR 12% → 6%, Thompson split followed + declared");
   const stopped = engine("stopped");

@@ -102,7 +102,8 @@ export function runReplication(s: Scenario, rep: number): RunResult {
     });
     const push = integrator.push(poll, weights, traffic, s.form);
     if (!engineDone) {
-      const checked = validatePush(state, push, config);
+      // Clicks that are never late are final when pushed: the simulated source's own path.
+      const checked = validatePush(state, push, config, { clicksFinal: s.delay === "none" });
       if (!checked.ok) throw new Error(`push refused: ${JSON.stringify(checked.errors)}`);
       state = applyPush(state, checked.value, config);
       const decision = decide(state, config);

@@ -63,6 +63,29 @@ describe("metrics push forms", () => {
     const p = expectProblem(await push(totals(500, 40)), 400);
     expect(p.errors!.length).toBeGreaterThan(0);
   });
+  it("treats a cumulative push that changes its split as undeclared: own period, recommendation frozen", async () => {
+    const { a, b, c, push } = await externalTest("cumulative-split");
+    const even = { [a]: 1, [b]: 1, [c]: 1 };
+    const totals = (n: number[], allocation: Record<string, number>) => ({
+      variants: [a, b, c].map((id, i) => ({ thumbnail_id: id, impressions: n[i]!, clicks: Math.round(n[i]! * 0.08) })),
+      allocation,
+    });
+    const first = await push(totals([1000, 1000, 1000], even));
+    expect(first.status).toBe(200);
+    expect(first.body.recommendation_frozen).toBe(false);
+    const same = await push(totals([2000, 2000, 2000], even));
+    expect(same.body.recommendation_frozen).toBe(false);
+    // Late clicks from the even split would now count under the new one: the engine stops trusting splits.
+    const moved = await push(totals([3000, 2500, 2500], { [a]: 2, [b]: 1, [c]: 1 }));
+    expect(moved.status).toBe(200);
+    expect(moved.body.recommendation_frozen).toBe(true);
+    const frozen = moved.body.recommended_allocation;
+    const later = await push(totals([4000, 3000, 3000], even));
+    expect(later.status).toBe(200);
+    expect(later.body.recommendation_frozen).toBe(true);
+    expect(later.body.recommended_allocation).toEqual(frozen);
+    expect(later.body.variants.map((v) => v.impressions)).toEqual([4000, 3000, 3000]);
+  });
 });
 
 describe("verdicts in plain words", () => {

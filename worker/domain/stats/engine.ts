@@ -101,7 +101,8 @@ export function takeLook(
  */
 export function advance(state: EngineState, counts: ArmCounts[], config: EngineConfig, allocation?: Record<string, number>): EngineState {
   const variants = counts.map((c) => ({ thumbnail_id: c.id, impressions: c.impressions, clicks: c.clicks }));
-  const checked = validatePush(state, allocation ? { variants, allocation } : { variants }, config);
+  // The simulated source's clicks are final when counted, so its changing split stays declared.
+  const checked = validatePush(state, allocation ? { variants, allocation } : { variants }, config, { clicksFinal: true });
   if (!checked.ok) throw new RangeError(checked.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
   return applyPush(state, checked.value, config);
 }

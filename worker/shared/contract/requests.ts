@@ -81,15 +81,16 @@ const pushedVariants = (min: number) =>
 const Split = z.record(id, z.number().min(0).max(1e6));
 
 /**
- * Three forms (README "Integrator contract"). Cumulative totals: safe when clicks are final at
- * push time or the split never changes. Split totals and increments: safe when you follow
- * recommended_allocation and clicks arrive late. A test keeps the form of its first push.
+ * Three forms (README "Integrator contract"). Cumulative totals: one split; a push that changes it
+ * makes the rest of the test undeclared (late clicks could not be placed). Split totals and
+ * increments: safe when you follow recommended_allocation and clicks arrive late. A test keeps
+ * the form of its first push.
  */
 export const MetricsPushRequest = z.union([
   z.strictObject({
     variants: pushedVariants(0).describe("Whole-test cumulative totals"),
     allocation: Split.optional().describe(
-      "The split in force since the previous push; omitted: undeclared (the recommendation then freezes)",
+      "The split in force since the previous push; omitted: undeclared (the recommendation then freezes). A split different from the first one also makes this and every later push undeclared, since late clicks cannot be placed in their split: to change splits, use the split_totals form",
     ),
   }),
   z.strictObject({
