@@ -49,8 +49,19 @@ export const SelectThumbnailRequest = z
     thumbnail_id: id,
     analytics_source: AnalyticsSource.default("simulated"),
     youtube: YouTubeTestSettings.optional().describe("Required with analytics_source 'youtube': the video and what to rotate"),
+    planned_impressions: z
+      .number()
+      .int()
+      .min(1000)
+      .max(1e9)
+      .optional()
+      .describe(
+        "Only with analytics_source 'external': the most impressions per variant you expect to push before the deadline. The engine spends its error rate up to the smaller of this and what the deadline allows at the traffic it sees, which proves more by the end than a test with no end",
+      ),
   })
   .superRefine((body, ctx) => {
+    if (body.planned_impressions !== undefined && body.analytics_source !== "external")
+      ctx.addIssue({ code: "custom", path: ["planned_impressions"], message: "is only for analytics_source 'external'" });
     if (body.analytics_source === "youtube" && !body.youtube)
       ctx.addIssue({ code: "custom", path: ["youtube"], message: "is required when analytics_source is 'youtube'" });
     if (body.analytics_source !== "youtube" && body.youtube)
