@@ -149,7 +149,7 @@ export function rows(results: Record<string, unknown[]>, perPoll: number): Row[]
     const fpOracle = rate(aa.filter((x) => x.oracleWinner >= 0).length, aa.length);
     const fpEngine = summarise(aa, -1, Infinity).engine.anyWinner;
     out.push([
-      "… its A/A twin (3 × 8.5%), to the deadline",
+      "… its A/A twin (3 × 8.5%), to the deadline or 'same'",
       "false positives (engine; oracle in target)",
       pct(fpEngine),
       "",

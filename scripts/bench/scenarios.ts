@@ -133,7 +133,7 @@ export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenari
       stopOnSame: true,
       seedBase: 31,
     },
-    { ...base, key: "aaDeadline", ctrs: aa, ...deadline72h(40_000), allocation: "uniform", seedBase: 32, halfReps: true },
+    { ...base, key: "aaDeadline", ctrs: aa, ...deadline72h(40_000), allocation: "uniform", stopOnSame: true, seedBase: 32, halfReps: true },
     {
       ...base,
       key: "smallHalf",
@@ -152,6 +152,7 @@ export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenari
       ...deadline72h(20_000),
       config: { horizonImpressionsPerVariant: 40_000 },
       allocation: "uniform",
+      stopOnSame: true,
       seedBase: 34,
       halfReps: true,
     },
