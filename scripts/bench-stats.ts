@@ -6,6 +6,7 @@
 //   AB_SIM_IMPRESSIONS_PER_POLL  impressions per 30-second poll (default 30, 10 per variant)
 //   AB_BENCH_WORKERS             worker threads (default 2)
 //   AB_BENCH_ONLY                comma-separated scenario keys to run (default all)
+//   AB_BENCH_BEFORE              set: the product rows run the previous engine (unending mixture)
 import { DEFAULT_ENGINE_CONFIG, DEFAULT_IMPRESSIONS_PER_POLL, fixedHorizonSampleSize } from "../worker/domain/stats";
 import { rows as tableRows } from "./bench/rows";
 import { table } from "./bench/report";
@@ -81,7 +82,8 @@ async function main() {
     [
       "",
       `Fixed-horizon n (two arms, 8.5% vs 9.5%, alpha 0.05 two-sided, 80% power): ${fixedN} impressions per arm.`,
-      `Engine: one-sided mixture boundaries tuned at ${config.plannedImpressionsPerVariant}/variant (capped scenarios: straight boundary to the 40,000 cap), alpha ${config.alpha}, Holm over the leader's comparisons, minimum ${config.minImpressionsPerVariant}/variant, δ ${config.sameMargin}, ${config.allocationRule} allocation with floor ${config.allocationFloor} unless a row says Thompson.`,
+      `Engine: the product's config (env defaults${env.AB_BENCH_BEFORE ? "; AB_BENCH_BEFORE: the previous unending mixture" : ""}): one-sided boundaries spending alpha up to each row's deadline (its last poll; "cap" rows: the bench's 40,000 cap, "without the cap": the unending mixture), early line tuned at ${config.plannedImpressionsPerVariant}/variant, alpha ${config.alpha}, Holm over the leader's comparisons, minimum ${config.minImpressionsPerVariant}/variant, δ ${config.sameMargin}, ${config.allocationRule} allocation with floor ${config.allocationFloor} unless a row says Thompson.`,
+      "Oracle: two-sided pooled z-tests of the leader against each other arm once at the deadline, Holm, α 0.05 (fixed horizon, no peeking).",
       "Naive: pooled two-proportion z-test of leader vs runner-up at every look (rotation: once, at the end), stop at p < 0.05; the previous 'preferred' is pooled P(best) ≥ 0.8.",
       `${reps} replications per scenario${fewer ? ` (${fewer})` : ""}; ± is a 95% interval; medians count runs without a correct decision as never; ${wall.toFixed(0)} s on ${workers} worker(s).`,
       `CPU seconds by scenario: ${Object.entries(seconds)

@@ -11,7 +11,9 @@ import {
 } from "../../worker/domain/stats";
 import { posterior, probabilityBest } from "../../worker/domain/stats/beta";
 import { type Delay, type Form, Integrator, serve } from "../../worker/domain/stats/integrator-sim";
+import { abConfigFrom } from "../../worker/domain/config";
 import { naiveWinner } from "./naive";
+import { fixedHorizonWinner } from "./oracle";
 import { mulberry32 } from "../../worker/domain/stats";
 
 export interface Scenario {
@@ -37,6 +39,13 @@ export interface Scenario {
   seedBase: number;
   /** Run half the replications (at least 1,000): the 30-second A/A scenarios cost the most. */
   halfReps?: boolean;
+  /**
+   * The product's own engine (abConfigFrom with the env defaults): the deadline is the last poll,
+   * and each look passes the elapsed fraction of that time, as the Durable Object does.
+   */
+  product?: boolean;
+  /** Also run the fixed-horizon oracle once on the final totals. */
+  oracle?: boolean;
 }
 
 export interface RunResult {
@@ -57,10 +66,18 @@ export interface RunResult {
   verdict: string;
   /** The previous engine's rule at the end: pooled P(best) ≥ 0.8 for a leader other than the pick. */
   oldPreferredOverturn: boolean;
+  /** The fixed-horizon oracle's winner on the final totals (−1: none, or not run). */
+  oracleWinner: number;
 }
 
+// AB_BENCH_BEFORE=1 runs the engine the product had before deadline-aware boundaries (the
+// unending mixture, no declared horizon), for before/after figures on the same rows.
+const before = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env.AB_BENCH_BEFORE;
+const productEngine: EngineConfig = before ? { ...abConfigFrom({}).engine, horizonFromDeadline: false } : abConfigFrom({}).engine;
+
 export function configOf(s: Scenario): EngineConfig {
-  return { ...DEFAULT_ENGINE_CONFIG, ...s.config };
+  if (s.product && before) return { ...productEngine, ...s.config, horizonImpressionsPerVariant: null };
+  return { ...(s.product ? productEngine : DEFAULT_ENGINE_CONFIG), ...s.config };
 }
 
 export function runReplication(s: Scenario, rep: number): RunResult {
@@ -86,11 +103,13 @@ export function runReplication(s: Scenario, rep: number): RunResult {
     overturned: false,
     verdict: "",
     oldPreferredOverturn: false,
+    oracleWinner: -1,
   };
   let engineDone = false;
   let naiveDone = !s.naive;
   let lowestDone = !s.naive;
-  for (let poll = 0; poll < s.polls && !(engineDone && naiveDone && lowestDone); poll++) {
+  // The oracle needs the final totals, so its runs go on after the engine has decided.
+  for (let poll = 0; poll < s.polls && !(engineDone && naiveDone && lowestDone && !s.oracle); poll++) {
     if (s.capPerArm && mean() >= s.capPerArm) break;
     const factor = 1 + ((s.drift ?? 1) - 1) * (poll / Math.max(1, s.polls - 1));
     const ctrs = s.ctrs.map((c) => c * factor);
@@ -102,9 +121,10 @@ export function runReplication(s: Scenario, rep: number): RunResult {
     });
     const push = integrator.push(poll, weights, traffic, s.form);
     if (!engineDone) {
-      const checked = validatePush(state, push, config);
+      // Clicks that are never late are final when pushed: the simulated source's own path.
+      const checked = validatePush(state, push, config, { clicksFinal: s.delay === "none" });
       if (!checked.ok) throw new Error(`push refused: ${JSON.stringify(checked.errors)}`);
-      state = applyPush(state, checked.value, config);
+      state = applyPush(state, checked.value, config, s.product ? (poll + 1) / s.polls : undefined);
       const decision = decide(state, config);
       if (decision.proven || (decision.same && s.stopOnSame)) {
         engineDone = true;
@@ -128,6 +148,7 @@ export function runReplication(s: Scenario, rep: number): RunResult {
     }
   }
   if (!engineDone) out.engineAt = mean();
+  if (s.oracle) out.oracleWinner = fixedHorizonWinner(integrator.totals.impressions, integrator.totals.clicks, config.alpha);
   if (!naiveDone) out.naiveAt = mean();
   if (s.verdictAtEnd) {
     const e = evaluate(state, ids[0], config);

@@ -12,12 +12,20 @@ const pollsIn72h = (72 * 3600) / 30;
 const pushes72h = { polls: 864, impressionsPerPoll: 300 };
 /** A test capped at 40,000 per variant that knows its cap (horizon) and is tuned for it. */
 const capped = {
+  product: false,
   capPerArm: 40_000,
   polls: 10_000,
   impressionsPerPoll: 90,
   config: { plannedImpressionsPerVariant: 40_000, horizonImpressionsPerVariant: 40_000 },
 };
-const base = { form: "cumulative", delay: "none", stopOnSame: false, naive: false, verdictAtEnd: false } as const;
+// Every row runs the product's own engine (deadline at the last poll) unless it says otherwise.
+const base = { form: "cumulative", delay: "none", stopOnSame: false, naive: false, verdictAtEnd: false, product: true } as const;
+/** A 72-hour test of 30-second polls at a traffic rate that reaches `perArm` per variant by the deadline. */
+const deadline72h = (perArm: number, k = 3) => ({
+  polls: pollsIn72h,
+  impressionsPerPoll: Math.round((perArm * k) / pollsIn72h),
+  oracle: true,
+});
 
 export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenario[] {
   const every30s = { polls: pollsIn72h, impressionsPerPoll: perPoll };
@@ -113,6 +121,41 @@ export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenari
       config: { ...capped.config, allocationRule: "thompson" },
     },
     { ...base, key: "smallOpen", ctrs: small, ...capped, config: {}, allocation: "uniform", stopOnSame: true, seedBase: 16 },
+    // The product's own configuration: a 72-hour deadline at 40,000 per variant, and the same test
+    // with an integrator's declared planned_impressions of 40,000 whose deadline comes at half.
+    {
+      ...base,
+      key: "smallDeadline",
+      ctrs: small,
+      ...deadline72h(40_000),
+      allocation: "uniform",
+      naive: true,
+      stopOnSame: true,
+      seedBase: 31,
+    },
+    { ...base, key: "aaDeadline", ctrs: aa, ...deadline72h(40_000), allocation: "uniform", stopOnSame: true, seedBase: 32, halfReps: true },
+    {
+      ...base,
+      key: "smallHalf",
+      ctrs: small,
+      ...deadline72h(20_000),
+      config: { horizonImpressionsPerVariant: 40_000 },
+      allocation: "uniform",
+      naive: true,
+      stopOnSame: true,
+      seedBase: 33,
+    },
+    {
+      ...base,
+      key: "aaHalf",
+      ctrs: aa,
+      ...deadline72h(20_000),
+      config: { horizonImpressionsPerVariant: 40_000 },
+      allocation: "uniform",
+      stopOnSame: true,
+      seedBase: 34,
+      halfReps: true,
+    },
     { ...base, key: "same", ctrs: aa, ...capped, allocation: "uniform", stopOnSame: true, seedBase: 18 },
     // One variant exactly δ = 10% better: "same" would be wrong here, so it must stay rare.
     {

@@ -170,10 +170,12 @@ export function recordLook(
   now: number,
 ): { ab: AbTestRecord; point: AbHistoryPoint } {
   const before = upgradeEngineState(ab.engine_state);
+  // Deadline-aware engines spend alpha up to what the deadline allows at the traffic seen so far.
+  const elapsed = (now - ab.started_at) / Math.max(1, ab.deadline_at - ab.started_at);
   const { state, evaluation } =
     "push" in input
-      ? takeLook(before, input.push, ab.pick_id, ab.engine)
-      : look(before, input.totals, ab.pick_id, ab.engine, ab.allocation);
+      ? takeLook(before, input.push, ab.pick_id, ab.engine, elapsed)
+      : look(before, input.totals, ab.pick_id, ab.engine, ab.allocation, elapsed);
   const counts = countsOf(state);
   let next: AbTestRecord = {
     ...ab,

@@ -19,8 +19,15 @@ export function abConfigFrom(vars: VarSource): AbConfig {
       plannedImpressionsPerVariant: number("AB_PLANNED_IMPRESSIONS", DEFAULT_ENGINE_CONFIG.plannedImpressionsPerVariant),
       // δ of "performed the same": a relative CTR difference, below 1.
       sameMargin: Math.min(number("AB_SAME_MARGIN", DEFAULT_SAME_MARGIN), 0.9),
+      // Every test ends at its deadline (AB_TEST_TIMEOUT_HOURS): spend alpha up to it.
+      horizonFromDeadline: true,
     },
   };
+}
+
+/** An integrator's declared planned_impressions (per variant) caps the test's horizon. */
+export function withPlannedImpressions(config: AbConfig, planned: number | undefined): AbConfig {
+  return planned === undefined ? config : { ...config, engine: { ...config.engine, horizonImpressionsPerVariant: planned } };
 }
 
 /** The simulation's seed: fixed by AB_SEED (per workflow) for reproducible runs, else drawn. */

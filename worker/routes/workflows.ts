@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { z } from "zod";
 import { workflows } from "../db/schema";
-import { abConfigFrom, abSeed } from "../domain/config";
+import { abConfigFrom, abSeed, withPlannedImpressions } from "../domain/config";
 import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
 import { overBudget, refuse } from "../domain/refusal";
 import { resultsMarkdown } from "../domain/results";
@@ -200,7 +200,8 @@ export const workflowRoutes = new Hono<AppEnv>()
     const stub = workflowStub(c.env, id);
     const body = await parseBody(c, SelectThumbnailRequest);
     const seed = abSeed(c.env, id, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
-    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, abConfigFrom(c.env), seed, spendingFrom(c.env))));
+    const config = withPlannedImpressions(abConfigFrom(c.env), body.planned_impressions);
+    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, config, seed, spendingFrom(c.env))));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
   .get("/:id/ab-history", async (c) => {

@@ -2,7 +2,7 @@
 // and the verdicts and plain words the status gives.
 import { describe, expect, it } from "vitest";
 import type { AbStatus, WorkflowState } from "../shared/contract";
-import { call, expectProblem, newUser, toAbTesting } from "./helpers";
+import { call, expectProblem, newUser, toAbTesting, toThumbnails } from "./helpers";
 
 async function externalTest(label: string) {
   const { token } = await newUser(label);
@@ -62,6 +62,57 @@ describe("metrics push forms", () => {
     expect(revised.body.recommendation_frozen).toBe(true);
     const p = expectProblem(await push(totals(500, 40)), 400);
     expect(p.errors!.length).toBeGreaterThan(0);
+  });
+  it("treats a cumulative push that changes its split as undeclared: own period, recommendation frozen", async () => {
+    const { a, b, c, push } = await externalTest("cumulative-split");
+    const even = { [a]: 1, [b]: 1, [c]: 1 };
+    const totals = (n: number[], allocation: Record<string, number>) => ({
+      variants: [a, b, c].map((id, i) => ({ thumbnail_id: id, impressions: n[i]!, clicks: Math.round(n[i]! * 0.08) })),
+      allocation,
+    });
+    const first = await push(totals([1000, 1000, 1000], even));
+    expect(first.status).toBe(200);
+    expect(first.body.recommendation_frozen).toBe(false);
+    const same = await push(totals([2000, 2000, 2000], even));
+    expect(same.body.recommendation_frozen).toBe(false);
+    // Late clicks from the even split would now count under the new one: the engine stops trusting splits.
+    const moved = await push(totals([3000, 2500, 2500], { [a]: 2, [b]: 1, [c]: 1 }));
+    expect(moved.status).toBe(200);
+    expect(moved.body.recommendation_frozen).toBe(true);
+    const frozen = moved.body.recommended_allocation;
+    const later = await push(totals([4000, 3000, 3000], even));
+    expect(later.status).toBe(200);
+    expect(later.body.recommendation_frozen).toBe(true);
+    expect(later.body.recommended_allocation).toEqual(frozen);
+    expect(later.body.variants.map((v) => v.impressions)).toEqual([4000, 3000, 3000]);
+  });
+});
+
+describe("a declared plan", () => {
+  it("takes planned_impressions as the test's horizon: refused for simulated tests, final once passed", async () => {
+    const { token } = await newUser("planned");
+    const wf = await toThumbnails(token);
+    const select = (body: Record<string, unknown>) =>
+      call<WorkflowState>("POST", `/workflows/${wf.id}/select-thumbnail`, { token, body: { thumbnail_id: wf.thumbnails[0]!.id, ...body } });
+    const wrong = expectProblem(await select({ analytics_source: "simulated", planned_impressions: 2000 }), 400);
+    expect(wrong.errors!.map((e) => e.path)).toContain("planned_impressions");
+    expectProblem(await select({ analytics_source: "external", planned_impressions: 10 }), 400);
+    expect((await select({ analytics_source: "external", planned_impressions: 2000 })).status).toBe(200);
+    const ids = wf.thumbnails.map((t) => t.id);
+    const push = (n: number) =>
+      call<AbStatus>("POST", `/workflows/${wf.id}/metrics`, {
+        token,
+        body: { variants: ids.map((id) => ({ thumbnail_id: id, impressions: n, clicks: Math.round(n * 0.085) })) },
+      });
+    const within = await push(1500);
+    expect(within.status).toBe(200);
+    expect(within.body.is_running).toBe(true);
+    // Past the declared 2,000 per variant the tests are final: the test ends at its horizon.
+    const past = await push(2600);
+    expect(past.status).toBe(200);
+    expect(past.body.is_running).toBe(false);
+    expect(past.body.decision).toBe("timeout");
+    expect(past.body.winner_id).toBe(wf.thumbnails[0]!.id);
   });
 });
 

@@ -1,17 +1,14 @@
-// The two sequential boundaries the engine can run a one-sided test on. Both are functions of
-// the standardised statistic z = θ̂/√V at information t (impressions per arm, n_eff):
+// The sequential boundaries the engine runs its one-sided tests on, as functions of the
+// standardised statistic z = θ̂/√V at information t (impressions per arm, n_eff):
 //
-// - "mixture" (default): the one-sided normal-mixture likelihood ratio Λ₊, a nonnegative
-//   supermartingale under θ ≤ 0, so P(ever Λ₊ ≥ 1/α) ≤ α with no end date (Ville). Half-normal
-//   mixing on θ > 0 makes it about twice as strong as the two-sided mixture used one-sided.
-// - "horizon": when the test has a known cap H on information, a straight boundary in
-//   Brownian-motion space, W(t) ≥ b·(κH + t), crossed under θ = 0 before H with the closed-form
-//   probability of Siegmund (1986): 1 − Φ(q(1+κ)) + e^(−2κq²)·Φ(q(1−κ)), q = b√H. It spends α
-//   only up to H, so near the cap it needs z ≈ 2.27 instead of ≈ 2.8 (α = 5%, κ = 1).
+// - "mixture" (a test with no end): the one-sided normal-mixture likelihood ratio Λ₊, a
+//   nonnegative supermartingale under θ ≤ 0, so P(ever Λ₊ ≥ 1/α) ≤ α with no end date (Ville).
+//   Half-normal mixing on θ > 0 makes it about twice as strong as the two-sided mixture.
+// - "horizon" (a test with a deadline or a cap): the two-line boundary of horizon.ts.
 //
-// Each look gives "evidence" (ln Λ₊, or the q the look would cross at); the test keeps its
+// Each look gives "evidence" (−ln of its p-value: ln Λ₊ for the mixture); the test keeps its
 // running maximum, and pValue(max evidence) is the always-valid p-value at any stopping time.
-import { logNormalCdf, normalCdf } from "./normal";
+import { logNormalCdf } from "./normal";
 import { mixtureRhoSquared } from "./msprt";
 
 export interface Boundary {
@@ -92,42 +89,5 @@ export function mixtureBoundary(alpha: number, plannedN: number): Boundary {
     pValue: (e) => (e <= 0 ? 1 : Math.exp(-e)),
     zCritical: (t, level) => mixtureZCritical(t * rho2, level),
     horizon: Number.POSITIVE_INFINITY,
-  };
-}
-
-/** P(W crosses b(κH + t) before H) for standard Brownian motion W, with q = b√H. */
-export function linearCrossingProbability(q: number, kappa: number): number {
-  if (!(q > 0)) return 1;
-  return 1 - normalCdf(q * (1 + kappa)) + Math.exp(-2 * kappa * q * q) * normalCdf(q * (1 - kappa));
-}
-
-/** The q at which the crossing probability equals α (it decreases in q): bisection. */
-export function linearQ(alpha: number, kappa: number): number {
-  let lo = 0;
-  let hi = 20;
-  for (let i = 0; i < 80; i++) {
-    const mid = (lo + hi) / 2;
-    if (linearCrossingProbability(mid, kappa) > alpha) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/**
- * Straight boundary with a horizon H (information, impressions per arm) and its tightest point
- * at κH. A look at (z, t) crosses every boundary with q ≤ z·√(tH)/(κH + t).
- */
-export function horizonBoundary(horizon: number, kappa: number): Boundary {
-  const qCache = new Map<number, number>();
-  const qAt = (alpha: number) => {
-    let q = qCache.get(alpha);
-    if (q === undefined) qCache.set(alpha, (q = linearQ(alpha, kappa)));
-    return q;
-  };
-  return {
-    evidence: (z, t) => (z * Math.sqrt(t * horizon)) / (kappa * horizon + t),
-    pValue: (e) => Math.min(1, linearCrossingProbability(e, kappa)),
-    zCritical: (t, level) => (t > 0 ? (qAt(level) * (kappa * horizon + t)) / Math.sqrt(t * horizon) : Number.POSITIVE_INFINITY),
-    horizon,
   };
 }

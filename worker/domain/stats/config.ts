@@ -1,5 +1,6 @@
 // Engine types and defaults, shared by the engine, the allocation rule and the explanations.
-import { type Boundary, horizonBoundary, mixtureBoundary } from "./boundary";
+import { type Boundary, mixtureBoundary } from "./boundary";
+import { horizonFamily, quantiseHorizon } from "./horizon";
 import { fixedHorizonSampleSize } from "./normal";
 
 /** Cumulative totals for one variant since the test started. */
@@ -34,11 +35,17 @@ export interface EngineConfig {
    */
   sameMargin?: number;
   /**
-   * The most impressions per variant this test will see, when known (e.g. a capped test). The
-   * engine then spends alpha only up to it, with a straight boundary tightest at the planned n,
-   * and looks past it change nothing. Null: always valid with no end (the mixture).
+   * The most impressions per variant this test will see, when known (a capped test, or the
+   * integrator's declared planned_impressions). The engine then spends alpha only up to it, with
+   * the two-line boundary of horizon.ts, and looks past it change nothing.
    */
   horizonImpressionsPerVariant?: number | null;
+  /**
+   * The test ends at a deadline: each look passes the elapsed fraction of its time, and each pair
+   * spends alpha up to the information the deadline allows at the traffic seen (horizon.ts).
+   * Neither this nor a horizon: always valid with no end (the mixture).
+   */
+  horizonFromDeadline?: boolean;
   /** "top-two" (default): top-two Thompson sampling, aimed at finding the best; "thompson": fewer lost clicks. */
   allocationRule?: AllocationRule;
   /** Cumulative totals may go down by this fraction of the previous total (recorded as a correction)... */
@@ -63,6 +70,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   epochGrowth: 0.25,
   sameMargin: DEFAULT_SAME_MARGIN,
   horizonImpressionsPerVariant: null,
+  horizonFromDeadline: false,
   allocationRule: "top-two",
   revisionTolerance: DEFAULT_REVISION_TOLERANCE,
   revisionSlack: DEFAULT_REVISION_SLACK,
@@ -85,23 +93,69 @@ export function resolveConfig(config: EngineConfig): ResolvedConfig {
 }
 
 function resolveFresh(config: EngineConfig): ResolvedConfig {
-  const horizon = config.horizonImpressionsPerVariant ?? null;
-  const key = `${config.alpha}|${config.plannedImpressionsPerVariant}|${horizon}`;
+  const key = `${config.alpha}|${config.plannedImpressionsPerVariant}`;
   let boundary = boundaries.get(key);
   if (!boundary) {
-    // The straight boundary is tightest at the planned n, or at the horizon if that comes first.
-    const kappa = horizon ? Math.min(1, config.plannedImpressionsPerVariant / horizon) : 0;
-    boundary = horizon ? horizonBoundary(horizon, kappa) : mixtureBoundary(config.alpha, config.plannedImpressionsPerVariant);
+    boundary = mixtureBoundary(config.alpha, config.plannedImpressionsPerVariant);
     if (boundaries.size > 64) boundaries.clear();
     boundaries.set(key, boundary);
   }
   return {
     ...config,
     sameMargin: config.sameMargin ?? DEFAULT_SAME_MARGIN,
-    horizonImpressionsPerVariant: horizon,
+    horizonImpressionsPerVariant: config.horizonImpressionsPerVariant ?? null,
+    horizonFromDeadline: config.horizonFromDeadline ?? false,
     allocationRule: config.allocationRule ?? "top-two",
     revisionTolerance: config.revisionTolerance ?? DEFAULT_REVISION_TOLERANCE,
     revisionSlack: config.revisionSlack ?? DEFAULT_REVISION_SLACK,
     boundary,
   };
+}
+
+/** Whether this config's tests end at a horizon (a cap or a deadline) rather than never. */
+export const usesHorizon = (config: ResolvedConfig) => config.horizonFromDeadline || config.horizonImpressionsPerVariant !== null;
+
+const horizonBoundaries = new Map<string, Boundary>();
+
+/**
+ * The boundary of one pair: the mixture for an unending test, else the two-line boundary at the
+ * pair's horizon (information, impressions per arm; null while unknown: the early line alone).
+ */
+export function pairBoundary(config: ResolvedConfig, horizon: number | null): Boundary {
+  if (!usesHorizon(config)) return config.boundary;
+  const planned = config.plannedImpressionsPerVariant;
+  const key = `${config.alpha}|${planned}|${horizon}`;
+  let boundary = horizonBoundaries.get(key);
+  if (!boundary) {
+    const family = horizonFamily(config.alpha, horizon === null ? Number.POSITIVE_INFINITY : horizon / planned);
+    boundary = {
+      evidence: (z, t) => -Math.log(family.pValue(z, t / planned)),
+      pValue: (e) => (e <= 0 ? 1 : Math.exp(-e)),
+      zCritical: (t, level) => (t > 0 ? family.zCritical(t / planned, level) : Number.POSITIVE_INFINITY),
+      horizon: horizon ?? Number.POSITIVE_INFINITY,
+    };
+    if (horizonBoundaries.size > 2000) horizonBoundaries.clear();
+    horizonBoundaries.set(key, boundary);
+  }
+  return boundary;
+}
+
+/**
+ * A pair's next horizon: the running minimum of its previous one, the declared cap and, once
+ * both arms qualify, the projection of its information to the deadline. Traffic counts and time
+ * only, never clicks; on the grid of horizon.ts, so it steps down in 5% steps.
+ */
+export function nextHorizon(
+  config: ResolvedConfig,
+  previous: number | null | undefined,
+  information: number,
+  projection: number | null,
+): number | null {
+  if (!usesHorizon(config)) return null;
+  let h = previous ?? Number.POSITIVE_INFINITY;
+  if (config.horizonImpressionsPerVariant !== null) h = Math.min(h, config.horizonImpressionsPerVariant);
+  if (projection !== null && information > 0) h = Math.min(h, information * projection);
+  const planned = config.plannedImpressionsPerVariant;
+  const grid = quantiseHorizon(h / planned);
+  return grid === Number.POSITIVE_INFINITY ? null : grid * planned;
 }

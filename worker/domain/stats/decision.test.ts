@@ -69,6 +69,37 @@ describe("horizon", () => {
   });
 });
 
+describe("deadline-aware horizon", () => {
+  const deadline = { ...config, horizonFromDeadline: true };
+  const step = (state: ReturnType<typeof initialEngineState>, n: number, clicks: [number, number, number], f: number) =>
+    look(state, counts([n, n, n], clicks), "pick", deadline, even, f);
+
+  it("projects each pair's information to the deadline and only ever lowers it", () => {
+    let state = initialEngineState(ids);
+    // Before both arms qualify no horizon is set: the early line alone.
+    state = step(state, 500, [42, 42, 43], 0.05).state;
+    expect(state.pairs.every((p) => p.horizon === null)).toBe(true);
+    state = step(state, 10_000, [850, 850, 860], 0.5).state;
+    const first = state.pairs.map((p) => p.horizon!);
+    // Half the time gone at 10,000 per arm: the deadline lies beyond 20,000, with a margin.
+    expect(first.every((h) => h >= 20_000 && h < 30_000)).toBe(true);
+    // A traffic spike would raise the projection; the horizon stays.
+    state = step(state, 40_000, [3_400, 3_400, 3_440], 0.6).state;
+    expect(state.pairs.map((p) => p.horizon)).toEqual(first);
+    expect(state.horizonReached).toBe(true);
+  });
+
+  it("proves near the deadline what the unending mixture cannot; the same data seen early proves nothing", () => {
+    const data = counts([40_000, 40_000, 40_000], [3_400, 3_400, 3_640]);
+    const open = look(initialEngineState(ids), data, "pick", config, even).evaluation;
+    const late = look(initialEngineState(ids), data, "pick", deadline, even, 0.999).evaluation;
+    expect(open.winnerId).toBeNull();
+    expect(late.winnerId).toBe("c");
+    // The same data seen early (a far horizon) proves nothing either.
+    expect(look(initialEngineState(ids), data, "pick", deadline, even, 0.05).evaluation.winnerId).toBeNull();
+  });
+});
+
 describe("allocation and probability to be best", () => {
   it("gives top-two shares that sum to 1 and lift the challenger", () => {
     const shares = topTwoShares([0.8, 0.1, 0.1]);

@@ -6,6 +6,7 @@
 import { thompsonAllocation } from "./allocation";
 import { type ArmCounts, type EngineConfig, resolveConfig } from "./config";
 import { type Evaluation, evaluate } from "./evaluation";
+import { projectionRatio } from "./horizon";
 import { updatePair } from "./pairs";
 import { type EpochChange, type ValidPush, validatePush } from "./push";
 import { type EngineState, type Epoch, MAX_LOGGED_CORRECTIONS } from "./state";
@@ -30,9 +31,13 @@ function applyChanges(epochs: Epoch[], changes: EpochChange[]): Epoch[] {
   return next;
 }
 
-/** The sequential part of a look, for a push that validatePush accepted. */
-export function applyPush(state: EngineState, push: ValidPush, engineConfig: EngineConfig): EngineState {
+/**
+ * The sequential part of a look, for a push that validatePush accepted. `elapsedFraction` is the
+ * share of the test's time gone at this look (deadline-aware configs: the horizon follows it).
+ */
+export function applyPush(state: EngineState, push: ValidPush, engineConfig: EngineConfig, elapsedFraction?: number): EngineState {
   const config = resolveConfig(engineConfig);
+  const projection = config.horizonFromDeadline && elapsedFraction !== undefined ? projectionRatio(elapsedFraction) : null;
   const k = state.armIds.length;
   const epochs = applyChanges(state.epochs, push.changes);
   const impressions = new Array<number>(k).fill(0);
@@ -52,7 +57,7 @@ export function applyPush(state: EngineState, push: ValidPush, engineConfig: Eng
     if (!touched) return pair;
     const qualified = impressions[pair.a] >= min && impressions[pair.b] >= min;
     const before = state.impressions[pair.a] >= min && state.impressions[pair.b] >= min;
-    const updated = updatePair(pair, epochs, qualified, before, config);
+    const updated = updatePair(pair, epochs, qualified, before, config, projection);
     pastHorizon ||= updated.pastHorizon;
     return updated.pair;
   });
@@ -90,8 +95,9 @@ export function takeLook(
   push: ValidPush,
   pickId: string,
   config: EngineConfig,
+  elapsedFraction?: number,
 ): { state: EngineState; evaluation: Evaluation } {
-  const next = applyPush(state, push, config);
+  const next = applyPush(state, push, config, elapsedFraction);
   return { state: next, evaluation: evaluate(next, pickId, config) };
 }
 
@@ -99,11 +105,18 @@ export function takeLook(
  * The cumulative form as before: whole-test totals, and the split in force since the previous
  * look (omitted: undeclared, see push.ts). Throws RangeError on a push validatePush refuses.
  */
-export function advance(state: EngineState, counts: ArmCounts[], config: EngineConfig, allocation?: Record<string, number>): EngineState {
+export function advance(
+  state: EngineState,
+  counts: ArmCounts[],
+  config: EngineConfig,
+  allocation?: Record<string, number>,
+  elapsedFraction?: number,
+): EngineState {
   const variants = counts.map((c) => ({ thumbnail_id: c.id, impressions: c.impressions, clicks: c.clicks }));
-  const checked = validatePush(state, allocation ? { variants, allocation } : { variants }, config);
+  // The simulated source's clicks are final when counted, so its changing split stays declared.
+  const checked = validatePush(state, allocation ? { variants, allocation } : { variants }, config, { clicksFinal: true });
   if (!checked.ok) throw new RangeError(checked.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
-  return applyPush(state, checked.value, config);
+  return applyPush(state, checked.value, config, elapsedFraction);
 }
 
 /** One look in the cumulative form: totals in, updated state and evaluation out. */
@@ -113,7 +126,8 @@ export function look(
   pickId: string,
   config: EngineConfig,
   allocation?: Record<string, number>,
+  elapsedFraction?: number,
 ): { state: EngineState; evaluation: Evaluation } {
-  const next = advance(state, counts, config, allocation);
+  const next = advance(state, counts, config, allocation, elapsedFraction);
   return { state: next, evaluation: evaluate(next, pickId, config) };
 }

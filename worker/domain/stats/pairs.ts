@@ -2,7 +2,7 @@
 // in CTR between the two arms, and the epochs are combined with inverse-variance weights. Both
 // arms are standardised to the same weights, so under drift neither sees a different mix of
 // times (no Simpson's paradox), and every number shown for the pair comes from this one place.
-import type { ResolvedConfig } from "./config";
+import { type ResolvedConfig, nextHorizon, pairBoundary } from "./config";
 import { type Epoch, type PairState, UNBOUNDED } from "./state";
 
 /** Pseudo-impressions that shrink a small epoch's CTR toward the pair's overall CTR. */
@@ -81,7 +81,9 @@ const overlap = (lo1: number, hi1: number, lo2: number, hi2: number) => Math.max
 /**
  * Updates one pair at a look. The tests (running-max evidence, running-intersection intervals)
  * move only while both arms have the minimum sample and the information is within the horizon;
- * the displayed estimate always follows the data. Returns the pair and whether the horizon was passed.
+ * the displayed estimate always follows the data. `projection` (deadline-aware tests) is how far
+ * the deadline's information lies beyond this look's (horizon.ts). Returns the pair and whether
+ * the horizon was passed.
  */
 export function updatePair(
   pair: PairState,
@@ -89,20 +91,26 @@ export function updatePair(
   qualified: boolean,
   qualifiedBefore: boolean,
   config: ResolvedConfig,
+  projection: number | null = null,
 ): { pair: PairState; pastHorizon: boolean } {
   const est = stratifiedPair(epochs, pair.a, pair.b);
   if (!est) return { pair, pastHorizon: false };
   const variance = est.varA + est.varB;
   const shown = { ...pair, estimate: est.estimate, variance, ctrA: est.ctrA, ctrB: est.ctrB };
-  const { boundary, alpha } = config;
+  const previous = pair.horizon ?? null;
+  if (previous !== null && est.nEff > previous && qualifiedBefore) return { pair: shown, pastHorizon: true };
+  const horizon = nextHorizon(config, previous, est.nEff, qualified ? projection : null);
+  const boundary = pairBoundary(config, horizon);
+  const { alpha } = config;
   const pastHorizon = est.nEff > boundary.horizon;
-  if (pastHorizon && qualifiedBefore) return { pair: shown, pastHorizon };
+  if (pastHorizon && qualifiedBefore) return { pair: { ...shown, horizon }, pastHorizon };
   const k = boundary.zCritical(est.nEff, alpha);
   const half = k * Math.sqrt(variance);
   const lower = Math.max(-1, est.estimate - half);
   const upper = Math.min(1, est.estimate + half);
   const lift = liftInterval(est, k);
-  if (!qualified || pastHorizon) return { pair: { ...shown, lower, upper, liftLower: lift.lower, liftUpper: lift.upper }, pastHorizon };
+  if (!qualified || pastHorizon)
+    return { pair: { ...shown, horizon, lower, upper, liftLower: lift.lower, liftUpper: lift.upper }, pastHorizon };
   const z = est.estimate / Math.sqrt(variance);
   const evidenceAbove = Math.max(pair.evidenceAbove, boundary.evidence(z, est.nEff));
   const evidenceBelow = Math.max(pair.evidenceBelow, boundary.evidence(-z, est.nEff));
@@ -113,6 +121,7 @@ export function updatePair(
   return {
     pair: {
       ...shown,
+      horizon,
       evidenceAbove,
       evidenceBelow,
       pAbove: boundary.pValue(evidenceAbove),

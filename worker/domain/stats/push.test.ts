@@ -133,13 +133,40 @@ describe("cumulative totals (the original form)", () => {
     expect(errors.map((e) => e.path)).toEqual(["variants.1.thumbnail_id", "variants.2.thumbnail_id", "variants", "allocation.a"]);
   });
 
-  it("moves late clicks its own split cannot hold to the newest split that can", () => {
+  it("moves late clicks its own split cannot hold to the newest period that can", () => {
     let state = push(initialEngineState(ids), { variants: v([1_000, 50], [1_000, 50]), allocation: even });
-    // b gets no traffic under the new split, yet 7 of its late clicks arrive now.
+    // b gets no traffic under the new split, yet 7 of its late clicks arrive now. The split moved,
+    // so this push joins the undeclared period.
     state = push(state, { variants: v([2_000, 100], [1_000, 57]), allocation: { a: 1, b: 0 } });
     expect(state.epochs.map((e) => [e.key, e.clicks])).toEqual([
       ["50,50", [50, 57]],
-      ["100,0", [50, 0]],
+      ["undeclared", [50, 0]],
     ]);
+  });
+
+  it("treats a changed split as undeclared from then on: own period, recommendation frozen", () => {
+    let state = push(initialEngineState(ids), { variants: v([1_000, 50], [1_000, 50]), allocation: even });
+    state = push(state, { variants: v([2_000, 100], [2_000, 100]), allocation: even });
+    expect(state.recommendationFrozen).toBe(false);
+    state = push(state, { variants: v([3_500, 170], [2_500, 125]), allocation: skewed });
+    expect(state.recommendationFrozen).toBe(true);
+    // Going back to the first split does not reopen it: its late clicks could not be told apart.
+    state = push(state, { variants: v([4_000, 200], [3_000, 150]), allocation: even });
+    expect(state.epochs.map((e) => [e.key, e.impressions])).toEqual([
+      ["50,50", [2_000, 2_000]],
+      ["undeclared", [2_000, 1_000]],
+    ]);
+  });
+
+  it("keeps every split when clicks are final when pushed (the simulated source)", () => {
+    const final = (s: EngineState, body: MetricsPush) => {
+      const checked = validatePush(s, body, config, { clicksFinal: true });
+      if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+      return applyPush(s, checked.value, config);
+    };
+    let state = final(initialEngineState(ids), { variants: v([1_000, 50], [1_000, 50]), allocation: even });
+    state = final(state, { variants: v([2_500, 120], [1_500, 75]), allocation: skewed });
+    expect(state.epochs.map((e) => e.key)).toEqual(["50,50", "75,25"]);
+    expect(state.recommendationFrozen).toBe(false);
   });
 });

@@ -3,8 +3,8 @@
 // {path, message} errors whose paths name the fields of the request body.
 //
 //   cumulative    {variants, allocation?}  whole-test totals; clicks count in the epoch of the
-//                                          push, so it is safe under a changing split only when
-//                                          clicks are final when pushed.
+//                                          push. A split that changes is treated as undeclared
+//                                          (see below): late clicks cannot be placed in their epoch.
 //   split_totals  {splits: [{allocation, variants}]}  cumulative totals per split, impressions
 //                                          and their clicks (late ones too) under the split that
 //                                          served them: safe under adaptive allocation.
@@ -13,7 +13,13 @@
 //                                          late clicks are a period with 0 impressions: safe.
 //
 // A missing allocation means "undeclared": that data joins one undeclared epoch and the engine
-// freezes its recommendation (see state.ts), so a follower keeps one constant split.
+// freezes its recommendation (see state.ts), so a follower keeps one constant split. In the
+// cumulative form a late click is credited to the push's split, not to the split that served it:
+// with half the clicks one push late and a follower of a changing recommendation, that gave 23.5%
+// false winners in an A/A test. So once a cumulative test declares a second split, that push and
+// every later one join the undeclared period: the epochs before it stay intact, one boundary's
+// late clicks are all that can land in the wrong period, and the frozen recommendation keeps a
+// follower's split constant. Only the simulated source, whose clicks are final, keeps the splits.
 import { type EngineConfig, resolveConfig } from "./config";
 import { epochAvailable, splitOf } from "./split";
 import { type Correction, type EngineState, type PushForm, UNDECLARED } from "./state";
@@ -66,7 +72,18 @@ function formOf(push: MetricsPush): PushForm | null {
   return forms.length === 1 ? (forms[0] as PushForm) : null;
 }
 
-export function validatePush(state: EngineState, push: MetricsPush, engineConfig: EngineConfig): PushCheck {
+export interface PushOptions {
+  /** Clicks are final when pushed (the simulated source): a cumulative push may change its split. */
+  clicksFinal?: boolean;
+}
+
+/** Whether a cumulative push's split differs from a split (or the undeclared period) already seen. */
+function splitMoves(state: EngineState, allocation: Record<string, number>): boolean {
+  const split = splitOf(allocation, state.armIds);
+  return !("message" in split) && state.epochs.some((e) => e.key !== split.key);
+}
+
+export function validatePush(state: EngineState, push: MetricsPush, engineConfig: EngineConfig, options: PushOptions = {}): PushCheck {
   const config = resolveConfig(engineConfig);
   const ids = state.armIds;
   const k = ids.length;
@@ -163,13 +180,16 @@ export function validatePush(state: EngineState, push: MetricsPush, engineConfig
     });
   };
 
+  let cumulativeUndeclared = false;
   const allowedDrop = (previous: number) => Math.max(config.revisionSlack, config.revisionTolerance * previous);
   const tolerancePct = `${Math.round(config.revisionTolerance * 100)}%`;
 
   if (form === "cumulative") {
     const p = push as CumulativePush;
     const counts = read("", p.variants, true, false);
-    const change = target("", p.allocation);
+    const declared = p.allocation !== undefined && (options.clicksFinal || !splitMoves(state, p.allocation));
+    cumulativeUndeclared = !declared;
+    const change = target("", declared ? p.allocation : undefined);
     if (counts && change) {
       ids.forEach((_, arm) => {
         const di = counts.impressions[arm] - state.impressions[arm];
@@ -260,7 +280,7 @@ export function validatePush(state: EngineState, push: MetricsPush, engineConfig
       .map((id, arm) => ({ epoch: c.key, id, impressions: Math.max(0, -c.impressions[arm]), clicks: Math.max(0, -c.clicks[arm]) }))
       .filter((x) => x.impressions > 0 || x.clicks > 0),
   );
-  const undeclared = form === "cumulative" ? (push as CumulativePush).allocation === undefined : changes.has(UNDECLARED);
+  const undeclared = form === "cumulative" ? cumulativeUndeclared : changes.has(UNDECLARED);
   return { ok: true, value: { form, changes: kept, corrections, undeclared } };
 }
 

@@ -37,6 +37,11 @@ export interface PairState {
   /** The same for the relative lift ctr[a]/ctr[b] − 1; upper is UNBOUNDED while ctr[b] could be 0. */
   liftLower: number;
   liftUpper: number;
+  /**
+   * Deadline-aware and capped tests: the information (impressions per arm) this pair's tests
+   * spend alpha up to, a running minimum; null or absent while unbounded.
+   */
+  horizon?: number | null;
 }
 
 /** Stands for +∞ in a lift bound (JSON has no Infinity). */
@@ -112,6 +117,7 @@ export function emptyPair(a: number, b: number): PairState {
     upper: 1,
     liftLower: -1,
     liftUpper: UNBOUNDED,
+    horizon: null,
   };
 }
 

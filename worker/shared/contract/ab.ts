@@ -64,7 +64,9 @@ export const AbStatus = z.object({
     .record(z.string(), z.number())
     .nullable()
     .describe("For each variant, how likely it is not the best, if you declared it now"),
-  recommendation_frozen: z.boolean().describe("The recommended split no longer changes (a push came without a declared split)"),
+  recommendation_frozen: z
+    .boolean()
+    .describe("The recommended split no longer changes (a push came without a declared split, or a cumulative push changed it)"),
   corrections: z
     .object({ count: z.number().int(), impressions: z.number(), clicks: z.number() })
     .describe("Downward revisions accepted so far"),

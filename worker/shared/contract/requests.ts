@@ -49,8 +49,19 @@ export const SelectThumbnailRequest = z
     thumbnail_id: id,
     analytics_source: AnalyticsSource.default("simulated"),
     youtube: YouTubeTestSettings.optional().describe("Required with analytics_source 'youtube': the video and what to rotate"),
+    planned_impressions: z
+      .number()
+      .int()
+      .min(1000)
+      .max(1e9)
+      .optional()
+      .describe(
+        "Only with analytics_source 'external': the most impressions per variant you expect to push before the deadline. The engine spends its error rate up to the smaller of this and what the deadline allows at the traffic it sees, which proves more by the end than a test with no end",
+      ),
   })
   .superRefine((body, ctx) => {
+    if (body.planned_impressions !== undefined && body.analytics_source !== "external")
+      ctx.addIssue({ code: "custom", path: ["planned_impressions"], message: "is only for analytics_source 'external'" });
     if (body.analytics_source === "youtube" && !body.youtube)
       ctx.addIssue({ code: "custom", path: ["youtube"], message: "is required when analytics_source is 'youtube'" });
     if (body.analytics_source !== "youtube" && body.youtube)
@@ -81,15 +92,16 @@ const pushedVariants = (min: number) =>
 const Split = z.record(id, z.number().min(0).max(1e6));
 
 /**
- * Three forms (README "Integrator contract"). Cumulative totals: safe when clicks are final at
- * push time or the split never changes. Split totals and increments: safe when you follow
- * recommended_allocation and clicks arrive late. A test keeps the form of its first push.
+ * Three forms (README "Integrator contract"). Cumulative totals: one split; a push that changes it
+ * makes the rest of the test undeclared (late clicks could not be placed). Split totals and
+ * increments: safe when you follow recommended_allocation and clicks arrive late. A test keeps
+ * the form of its first push.
  */
 export const MetricsPushRequest = z.union([
   z.strictObject({
     variants: pushedVariants(0).describe("Whole-test cumulative totals"),
     allocation: Split.optional().describe(
-      "The split in force since the previous push; omitted: undeclared (the recommendation then freezes)",
+      "The split in force since the previous push; omitted: undeclared (the recommendation then freezes). A split different from the first one also makes this and every later push undeclared, since late clicks cannot be placed in their split: to change splits, use the split_totals form",
     ),
   }),
   z.strictObject({
