@@ -1,12 +1,18 @@
 // The bytes behind a workflow's thumbnails: the embedded design as SVG (drawn on demand from the
-// stored headline) and the creator's own uploads, kept in the object's storage.
+// stored headline) and the creator's own uploads, kept in the object's storage already decoded and
+// re-encoded by the route (worker/lib/upload-image.ts), with their resized previews beside them.
 import type { WorkflowRecord } from "../domain/workflow";
 import { findThumbnail } from "../domain/workflow";
+import { PREVIEW_WIDTHS, type PreviewWidth } from "../lib/image-encode";
+import type { ReencodedUpload } from "../lib/upload-image";
 import { renderThumbnailSvg } from "../providers/svg-thumbnails";
 
-export type ThumbnailMedia = { kind: "svg"; svg: string } | { kind: "upload"; contentType: string; bytes: Uint8Array };
+export type ThumbnailMedia =
+  | { kind: "svg"; svg: string }
+  | { kind: "upload"; contentType: string; bytes: Uint8Array; previews: Partial<Record<PreviewWidth, Uint8Array>> };
 
 const uploadKey = (thumbnailId: string) => `upload:${thumbnailId}`;
+const previewKey = (thumbnailId: string, width: PreviewWidth) => `upload:${thumbnailId}:${width}`;
 /** The linked video's own thumbnail, saved before a rotation changes it, to put back at the end. */
 const ORIGINAL_KEY = "rotation:original";
 
@@ -14,8 +20,10 @@ export class ThumbnailStore {
   constructor(private readonly kv: DurableObjectStorage["kv"]) {}
 
   /** Synchronous, so it commits with the transition that records the upload. */
-  keep(thumbnailId: string, bytes: Uint8Array): void {
-    this.kv.put(uploadKey(thumbnailId), bytes);
+  keep(thumbnailId: string, upload: ReencodedUpload): void {
+    this.kv.put(uploadKey(thumbnailId), upload.bytes);
+    // One value each: a 1280 px image may be close to the 2 MB a stored value holds.
+    for (const width of PREVIEW_WIDTHS) this.kv.put(previewKey(thumbnailId, width), upload.previews[width]);
   }
 
   keepOriginal(image: { contentType: string; bytes: Uint8Array }): void {
@@ -40,7 +48,11 @@ export class ThumbnailStore {
     if (!record || !t) return null;
     if (t.upload) {
       const bytes = this.kv.get<Uint8Array>(uploadKey(thumbnailId));
-      return bytes ? { kind: "upload", contentType: t.upload, bytes } : null;
+      if (!bytes) return null;
+      const previews = Object.fromEntries(
+        PREVIEW_WIDTHS.map((w) => [w, this.kv.get<Uint8Array>(previewKey(thumbnailId, w))]).filter(([, b]) => b),
+      );
+      return { kind: "upload", contentType: t.upload, bytes, previews };
     }
     const headline = t.headline || record.topic.toUpperCase();
     return { kind: "svg", svg: renderThumbnailSvg(t.style, headline, record.topic, { niche: record.niche, variation: t.variation }) };

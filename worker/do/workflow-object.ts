@@ -12,6 +12,7 @@ import type * as Api from "../shared/contract";
 import type { AbConfig } from "../domain/ab-test";
 import { type PreparedRotation, prepareRotation } from "./rotation-setup";
 import { redrawThumbnail } from "./steps";
+import type { ReencodedUpload } from "../lib/upload-image";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
 import { CLOSE } from "./live-sockets";
@@ -100,19 +101,14 @@ export class WorkflowObject extends WorkflowShell {
     return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId));
   }
 
-  /** The creator's own image (checked by the route) replaces one variant; the bytes commit with the change. */
-  uploadThumbnail(
-    ownerId: string,
-    thumbnailId: string,
-    contentType: "image/png" | "image/jpeg",
-    bytes: Uint8Array,
-  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: contentType };
+  /** The creator's own image (decoded and re-encoded by the route) replaces one variant; the bytes commit with the change. */
+  uploadThumbnail(ownerId: string, thumbnailId: string, upload: ReencodedUpload): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType };
     return this.run(
       ownerId,
       () => command,
       "workflow",
-      () => this.media.keep(thumbnailId, bytes),
+      () => this.media.keep(thumbnailId, upload),
     );
   }
 

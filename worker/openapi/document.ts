@@ -21,6 +21,8 @@ export interface Operation {
   body?: Schema;
   /** Also accepts the OAuth2 password form (login). */
   form?: boolean;
+  /** The body is the raw bytes of one of these media types (image uploads), not JSON. */
+  binary?: readonly string[];
   query?: z.ZodObject;
   ok: { status: number; schema?: Schema; description?: string; contentType?: string };
   errors?: number[];
@@ -29,6 +31,7 @@ export interface Operation {
 const V1 = "/api/v1";
 const W = `${V1}/workflows/:id`;
 const EmptyBody = z.strictObject({});
+const IMAGE_TYPES = ["image/png", "image/jpeg"] as const;
 const HistoryQuery = z.object({ points: z.number().int().min(10).max(2000).default(300).describe("How many points the chart wants (first and last looks exact)") });
 const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
 
@@ -54,7 +57,7 @@ export const OPERATIONS: Operation[] = [
   { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
   { method: "post", path: `${W}/edit-script`, tag: "Workflows", summary: "Save your own version of a script as a new revision (at the script gate)", auth: "bearer", body: C.EditScriptRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
   { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
-  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB; the body is the image)", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 413, 415] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB, ≤ 8.3 megapixels; the body is the image, decoded and stored re-encoded at 1280×720 without metadata)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 413, 415] },
   { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
   { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [403, 404, 409] },
   { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look, thinned to ?points for a chart", auth: "bearer", query: HistoryQuery, ok: { status: 200, schema: C.AbHistory }, errors: [403, 404, 409] },
@@ -181,13 +184,15 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
     };
     for (const status of [...(op.auth === "bearer" ? [401] : []), ...(op.errors ?? [])]) responses[status] = problem(status);
-    const body = op.body && {
-      required: true,
-      content: {
-        "application/json": { schema: ref(op.body) },
-        ...(op.form ? { "application/x-www-form-urlencoded": { schema: ref(op.body) } } : {}),
-      },
-    };
+    const body = op.binary
+      ? { required: true, content: Object.fromEntries(op.binary.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) }
+      : op.body && {
+          required: true,
+          content: {
+            "application/json": { schema: ref(op.body) },
+            ...(op.form ? { "application/x-www-form-urlencoded": { schema: ref(op.body) } } : {}),
+          },
+        };
     (paths[path] ??= {})[op.method] = {
       operationId: `${op.method}${path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
       tags: [op.tag],
