@@ -6,10 +6,11 @@ import { z } from "zod";
 import * as A from "../auth/contract";
 import * as C from "../shared/contract";
 import * as I from "../shared/integrations";
+import * as F from "../shared/faces";
 import * as Y from "../shared/youtube";
 
 type Schema = z.ZodType;
-type Method = "get" | "post" | "delete";
+type Method = "get" | "post" | "put" | "delete";
 
 export interface Operation {
   method: Method;
@@ -46,6 +47,11 @@ export const OPERATIONS: Operation[] = [
   { method: "delete", path: `${V1}/auth/sessions/:id`, tag: "Accounts", summary: "Revoke one session", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
   { method: "get", path: `${V1}/account/export`, tag: "Accounts", summary: "Everything stored about you, as a JSON download (no secrets)", auth: "bearer", ok: { status: 200, description: "JSON attachment", contentType: "application/json" }, errors: [403] },
   { method: "delete", path: `${V1}/account`, tag: "Accounts", summary: "Delete your account and everything in it (needs the password)", auth: "bearer", body: A.DeleteAccountRequest, ok: { status: 204 }, errors: [400, 403, 429] },
+  { method: "get", path: `${V1}/account/faces`, tag: "Accounts", summary: "My face: your 1–4 reference photos for face-focused thumbnails", auth: "bearer", ok: { status: 200, schema: F.FacePhotoList }, errors: [403] },
+  { method: "post", path: `${V1}/account/faces`, tag: "Accounts", summary: "Add a photo of yourself (PNG or JPEG ≤ 2 MB, ≤ 8.3 megapixels, ≥ 256 px a side; decoded and stored re-encoded as JPEG ≤ 1024 px without EXIF or location)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 201, schema: F.FacePhoto }, errors: [400, 403, 409, 413, 415] },
+  { method: "put", path: `${V1}/account/faces/:photoId`, tag: "Accounts", summary: "Replace one photo (same rules as adding)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 200, schema: F.FacePhoto }, errors: [400, 403, 404, 413, 415] },
+  { method: "delete", path: `${V1}/account/faces/:photoId`, tag: "Accounts", summary: "Delete one photo", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+  { method: "get", path: `${V1}/faces/:userId/:file`, tag: "Accounts", summary: "A face photo (<id>.jpg) or its PNG preview (<id>.png?width=168|246|360); the unguessable path is the capability", auth: "none", ok: { status: 200, description: "JPEG or PNG image", contentType: "image/jpeg" }, errors: [400, 404] },
   { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: C.Health }, errors: [503] },
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
@@ -87,6 +93,8 @@ export const OPERATIONS: Operation[] = [
 /** Every schema that gets a name under components/schemas. */
 const NAMED: Record<string, Schema> = {
   Problem: C.Problem,
+  FacePhoto: F.FacePhoto,
+  FacePhotoList: F.FacePhotoList,
   Account: C.Account,
   TokenResponse: C.TokenResponse,
   Health: C.Health,
