@@ -6,6 +6,7 @@ import { findThumbnail } from "../domain/workflow";
 import { PREVIEW_WIDTHS, type PreviewWidth } from "../lib/image-encode";
 import type { ReencodedUpload } from "../lib/upload-image";
 import { renderThumbnailSvg } from "../providers/svg-thumbnails";
+import { withArt } from "../render/thumbnail-look";
 
 export type ThumbnailMedia =
   | { kind: "svg"; svg: string }
@@ -17,7 +18,15 @@ const previewKey = (thumbnailId: string, width: PreviewWidth) => `upload:${thumb
 const ORIGINAL_KEY = "rotation:original";
 
 export class ThumbnailStore {
-  constructor(private readonly kv: DurableObjectStorage["kv"]) {}
+  constructor(
+    private readonly kv: DurableObjectStorage["kv"],
+    private readonly bucket: R2Bucket,
+  ) {}
+
+  /** The SVG with an image model's background inlined from R2, for a PNG render. */
+  withArt(svg: string): Promise<string> {
+    return withArt(this.bucket, svg);
+  }
 
   /** Synchronous, so it commits with the transition that records the upload. */
   keep(thumbnailId: string, upload: ReencodedUpload): void {
@@ -55,6 +64,10 @@ export class ThumbnailStore {
       return { kind: "upload", contentType: t.upload, bytes, previews };
     }
     const headline = t.headline || record.topic.toUpperCase();
-    return { kind: "svg", svg: renderThumbnailSvg(t.style, headline, record.topic, { niche: record.niche, variation: t.variation }) };
+    const look = { art: t.look?.art ?? null, treatment: t.look?.treatment };
+    return {
+      kind: "svg",
+      svg: renderThumbnailSvg(t.style, headline, record.topic, { niche: record.niche, variation: t.variation, ...look }),
+    };
   }
 }

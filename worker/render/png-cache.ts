@@ -11,11 +11,18 @@ export async function renderKey(svg: string, width: number): Promise<string> {
 }
 
 /** The PNG of `svg` at `width`, from R2 when it was rendered before; `rendered` says which. */
-export async function cachedPng(bucket: R2Bucket, svg: string, width: number): Promise<{ bytes: Uint8Array; rendered: boolean }> {
+export async function cachedPng(
+  bucket: R2Bucket,
+  svg: string,
+  width: number,
+  /** Inlines what the SVG only references (an image model's background); run on a miss only. */
+  prepare: (svg: string) => Promise<string> = async (s) => s,
+): Promise<{ bytes: Uint8Array; rendered: boolean }> {
+  // The key is the SVG as stored, whose art:<sha-256> reference already names the background.
   const key = await renderKey(svg, width);
   const hit = await bucket.get(key);
   if (hit) return { bytes: new Uint8Array(await hit.arrayBuffer()), rendered: false };
-  const bytes = await renderPng(svg, { width });
+  const bytes = await renderPng(await prepare(svg), { width });
   // Two first requests racing both render and both write the same bytes: harmless.
   await bucket.put(key, bytes, { httpMetadata: { contentType: "image/png" } });
   return { bytes, rendered: true };

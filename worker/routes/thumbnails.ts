@@ -7,6 +7,7 @@ import { ApiError } from "../http/problem";
 import { UUID_PATTERN } from "../lib/ids";
 import { PREVIEW_WIDTHS, type PreviewWidth } from "../lib/image-encode";
 import { cachedPng } from "../render/png-cache";
+import { withArt } from "../render/thumbnail-look";
 import { workflowStub } from "./workflows";
 
 const FILE = new RegExp(`^(${UUID_PATTERN})\\.(svg|png|jpg)$`);
@@ -31,15 +32,15 @@ export const thumbnailRoutes = new Hono<AppEnv>().get("/:workflowId/:file", asyn
   }
   if (media?.kind === "svg" && ext === "svg") {
     // SVG can carry script; this keeps an opened image inert.
-    return c.body(media.svg, 200, {
+    return c.body(await withArt(c.env.MEDIA, media.svg), 200, {
       "content-type": "image/svg+xml; charset=utf-8",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
       ...CACHE,
     });
   }
   if (media?.kind === "svg" && ext === "png") {
     const name = `thumbnail-${id!.slice(0, 8)}${width === 1280 ? "" : `-${width}`}.png`;
-    const { bytes, rendered } = await cachedPng(c.env.MEDIA, media.svg, width);
+    const { bytes, rendered } = await cachedPng(c.env.MEDIA, media.svg, width, (svg) => withArt(c.env.MEDIA, svg));
     return new Response(new Uint8Array(bytes), {
       headers: {
         "content-type": "image/png",

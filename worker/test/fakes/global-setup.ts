@@ -4,6 +4,7 @@
 import type { TestProject } from "vitest/node";
 import { startOpenAiFake } from "./openai-server";
 import { startWebhookReceiver } from "./webhook-receiver";
+import { startWorkersAiFake } from "./workers-ai-server";
 import { startYouTubeFake } from "./youtube-server";
 
 declare module "vitest" {
@@ -11,15 +12,22 @@ declare module "vitest" {
     fakeOpenAiUrl: string;
     fakeYouTubeUrl: string;
     fakeWebhookUrl: string;
+    fakeWorkersAiUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const [openai, youtube, webhooks] = await Promise.all([startOpenAiFake(), startYouTubeFake(), startWebhookReceiver()]);
+  const [openai, youtube, webhooks, workersAi] = await Promise.all([
+    startOpenAiFake(),
+    startYouTubeFake(),
+    startWebhookReceiver(),
+    startWorkersAiFake(),
+  ]);
+  project.provide("fakeWorkersAiUrl", workersAi.url);
   project.provide("fakeOpenAiUrl", openai.url);
   project.provide("fakeYouTubeUrl", youtube.url);
   project.provide("fakeWebhookUrl", webhooks.url);
   return async function teardown() {
-    await Promise.all([openai.close(), youtube.close(), webhooks.close()]);
+    await Promise.all([openai.close(), youtube.close(), webhooks.close(), workersAi.close()]);
   };
 }
