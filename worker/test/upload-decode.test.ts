@@ -95,4 +95,19 @@ describe("uploaded thumbnails are decoded", () => {
     const small = await fetchImage(`${shown.png_url}&width=168`);
     expect(imageInfo(small.bytes)).toMatchObject({ type: "image/png", width: 168 });
   });
+
+  it("renders a designed thumbnail's PNG once per version and width, then serves it from R2", async () => {
+    const { token } = await newUser("render-once");
+    const wf = await toThumbnails(token);
+    const t = wf.thumbnails[0]!;
+    const renders = async (path: string) =>
+      (await exports.default.fetch(new Request(`http://localhost:8787${path}`))).headers.get("x-render");
+    expect(await renders(`${t.png_url}&width=168`)).toBe("rendered");
+    for (let i = 0; i < 3; i++) expect(await renders(`${t.png_url}&width=168`)).toBe("cached");
+    expect(await renders(`${t.png_url}&width=360`)).toBe("rendered");
+    expect(await renders(`${t.png_url}&width=360`)).toBe("cached");
+    // Every thumbnail carries its measured legibility for the card.
+    for (const shown of wf.thumbnails) expect(shown.legibility).toMatchObject({ passes: true, timestamp_clear: true });
+    expect(wf.thumbnails.map((x) => x.source)).toEqual(["embedded", "embedded", "embedded"]);
+  });
 });

@@ -4,6 +4,7 @@ import { useSignal } from "@preact/signals";
 import { apiAsset } from "../../api/client";
 import type { Thumbnail } from "../../api/types";
 import { useWorkflow } from "../../models/context";
+import { legibilityLine, previewSrc, type PreviewWidth } from "../../models/previews";
 
 const MAX_UPLOAD = 2 * 1024 * 1024;
 
@@ -29,7 +30,8 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
   return (
     <div class={`card thumb${picked ? " chosen" : ""}`} style={width ? { width: `calc(${width}px + 2rem + 2px)` } : undefined}>
       <img
-        src={apiAsset(width && t.png_url ? `${t.png_url}?width=${width}` : t.url)}
+        src={apiAsset(previewSrc(t.png_url ?? t.url, (width as PreviewWidth | null) ?? 1280))}
+        data-preview-width={width ?? 1280}
         width={1280}
         height={720}
         alt={`${label} thumbnail${t.headline ? `, headline “${t.headline}”` : ""}`}
@@ -68,6 +70,18 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
           </a>
         )}
       </div>
+      {t.note && <p class="small notice">{t.note}</p>}
+      {t.legibility ? (
+        <p class={`small${t.legibility.passes ? " muted" : " error"}`} data-legibility>
+          {legibilityLine(t.legibility)}
+        </p>
+      ) : (
+        t.source === "upload" && (
+          <p class="small muted" data-legibility>
+            Your own image: check its text reads at 168 px and keeps clear of the bottom-right corner, where YouTube shows the duration.
+          </p>
+        )
+      )}
       {tooBig.value && <p class="error small">That image is over 2 MB; YouTube's limit is 2 MB too.</p>}
       <details class="small">
         <summary>AI prompt</summary>
