@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
 import { pngSize, T } from "./harness.mjs";
+import { checkHeadlines, checkPreviews } from "./steps-previews.mjs";
 
 /** A solid-colour PNG, small enough to build here: the creator's "own" thumbnail. */
 function solidPng(width, height, [r, g, b]) {
@@ -68,6 +69,16 @@ export async function thumbnailSteps(h) {
       assert.equal(new Set(thumbs.map((t) => t.headline.toLowerCase())).size, 3, "a different message per variant");
       await page.getByText(`“${thumbs[0].headline}”`).first().waitFor();
     }
+    await checkHeadlines(h, thumbs);
+    for (const px of ["360", "246", "168", "Full"]) {
+      await page.getByRole("radio", { name: new RegExp(`^${px}`) }).check();
+      await checkPreviews(h, `thumbnails at ${px}`);
+    }
+    assert.equal(await page.locator("[data-legibility]").count(), 3, "each card says how it reads at phone size");
+    assert.match(
+      await page.locator("[data-legibility]").first().innerText(),
+      /Reads at phone size: text \d+% of the height, contrast [\d.]+:1/,
+    );
   });
 
   await h.step("regenerate a variant, and upload your own image as one", async () => {
@@ -94,6 +105,7 @@ export async function thumbnailSteps(h) {
       timeout: T,
     });
     await imagesLoaded(page);
+    await checkPreviews(h, "thumbnails with an upload");
   });
 
   await h.step("download a thumbnail as a 1280×720 PNG", async () => {

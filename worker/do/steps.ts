@@ -68,11 +68,20 @@ async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<C
 /** The creator's "My face" photos go to the face-focused variant as the model's references. */
 const FACE_STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED"];
 
-async function designRequest(env: Env, record: WorkflowRecord, script: Script, styles: readonly ThumbnailStyle[], variation?: number) {
-  const wantsFace = styles.some((s) => FACE_STYLES.includes(s));
+async function designRequest(
+  env: Env,
+  record: WorkflowRecord,
+  script: Script,
+  styles: readonly ThumbnailStyle[],
+  variation?: number,
+  useMyFace = false,
+) {
+  // The face-focused variant always; another one when the creator ticks "use my face" on it.
+  const faceStyles = useMyFace ? [...new Set([...FACE_STYLES, ...styles])] : FACE_STYLES;
+  const wantsFace = styles.some((s) => faceStyles.includes(s));
   const images =
     wantsFace && providersFor(env).thumbnails.name !== svgThumbnailDesigner.name ? await faceReferences(env.MEDIA, record.owner_id) : [];
-  return { topic: record.topic, niche: record.niche, script, styles, variation, references: { images, styles: FACE_STYLES } };
+  return { topic: record.topic, niche: record.niche, script, styles, variation, references: { images, styles: faceStyles } };
 }
 
 async function thumbnails(env: Env, record: WorkflowRecord): Promise<Command> {
@@ -98,13 +107,13 @@ export function runStep(step: Step, env: Env, record: WorkflowRecord, now: numbe
 }
 
 /** A new design for one thumbnail: the next headline and palette from the same designer. */
-export async function redrawThumbnail(env: Env, record: WorkflowRecord, thumbnailId: string): Promise<Command> {
+export async function redrawThumbnail(env: Env, record: WorkflowRecord, thumbnailId: string, useMyFace = false): Promise<Command> {
   const current = findThumbnail(record, thumbnailId);
   const script = findScript(record, record.approved_script_id ?? "");
   if (!current || !script)
     return { type: "redraw_thumbnail", thumbnail_id: thumbnailId, headline: "", prompt: "", variation: 0, external_url: null };
   const variation = current.variation + 1;
-  const request = await designRequest(env, record, script, [current.style], variation);
+  const request = await designRequest(env, record, script, [current.style], variation, useMyFace);
   const designer = providersFor(env).thumbnails;
   const [drawn] = await designer.design(request).catch(() => svgThumbnailDesigner.design(request));
   const design = await finishDesign(env.MEDIA, drawn!, { topic: record.topic, niche: record.niche });

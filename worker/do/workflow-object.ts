@@ -97,8 +97,8 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   /** The next design for one thumbnail, from the configured designer. */
-  regenerateThumbnail(ownerId: string, thumbnailId: string): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId));
+  regenerateThumbnail(ownerId: string, thumbnailId: string, useMyFace = false): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId, useMyFace));
   }
 
   /** The creator's own image (decoded and re-encoded by the route) replaces one variant; the bytes commit with the change. */

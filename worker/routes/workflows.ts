@@ -22,6 +22,7 @@ import {
   EditScriptRequest,
   ListWorkflowsQuery,
   MetricsPushRequest,
+  RegenerateThumbnailRequest,
   SelectThumbnailRequest,
   StartWorkflowRequest,
   type RequiredAction,
@@ -164,8 +165,8 @@ export const workflowRoutes = new Hono<AppEnv>()
   })
   .post("/:id/thumbnails/:thumbnailId/regenerate", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
-    await parseBody(c, EmptyBody);
-    return c.json(unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"))));
+    const { use_my_face } = await parseBody(c, RegenerateThumbnailRequest);
+    return c.json(unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"), use_my_face ?? false)));
   })
   .post("/:id/thumbnails/:thumbnailId/upload", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));

@@ -19,6 +19,7 @@ interface Props {
 export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
   const m = useWorkflow();
   const tooBig = useSignal(false);
+  const useFace = useSignal(false);
   const busy = m.busy.value;
   const upload = (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
@@ -48,7 +49,7 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
           type="button"
           class="small"
           disabled={!!busy}
-          onClick={() => m.regenerateThumbnail(t.id)}
+          onClick={() => m.regenerateThumbnail(t.id, useFace.value)}
           aria-label={`Regenerate ${label}`}
         >
           {busy === `regenerate:${t.id}` ? "Drawing…" : "Regenerate"}
@@ -64,6 +65,12 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
             aria-label={`Upload your own image for ${label}`}
           />
         </label>
+        {t.style !== "FACE_FOCUSED" && (
+          <label class="choose small" title="Send your Settings → My face photos to the image model for this variant">
+            <input type="checkbox" checked={useFace.value} onChange={(e) => (useFace.value = e.currentTarget.checked)} />
+            Use my face
+          </label>
+        )}
         {t.png_url && (
           <a class="button small" href={apiAsset(t.png_url)} download={`${label.toLowerCase().replace(/\W+/g, "-")}-1280x720.png`}>
             PNG 1280×720
