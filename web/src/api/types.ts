@@ -6,6 +6,7 @@ import type * as C from "../../../worker/shared/contract";
 
 export type {
   AbHistoryPoint,
+  CompetitorVideo,
   Decision,
   Interval,
   Problem,

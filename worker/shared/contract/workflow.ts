@@ -26,6 +26,18 @@ export const Trend = z.object({
 });
 export type Trend = z.infer<typeof Trend>;
 
+/** A video the trend step found, so the feed preview can show the creator's package among them. */
+export const CompetitorVideo = z.object({
+  id: z.string(),
+  title: z.string(),
+  channel: z.string(),
+  views: z.number().int().nonnegative(),
+  published_at: z.string(),
+  duration_sec: z.number().int().nonnegative(),
+  thumbnail_url: z.string().nullable().describe("YouTube's 320×180 thumbnail (snippet.thumbnails.medium)"),
+});
+export type CompetitorVideo = z.infer<typeof CompetitorVideo>;
+
 export const TrendReport = z.object({
   topic: z.string(),
   source: z.string(),
@@ -34,6 +46,7 @@ export const TrendReport = z.object({
   trends: z.array(Trend),
   related_queries: z.array(z.string()),
   top_formats: z.array(z.string()),
+  videos: z.array(CompetitorVideo).optional().describe("The topic's most-viewed videos; only the YouTube provider finds them"),
 });
 export type TrendReport = z.infer<typeof TrendReport>;
 
