@@ -37,7 +37,9 @@ const baseBindings = {
 function workersProject(name: string, include: string[], globalSetup: string | string[], bindings: Record<string, unknown>) {
   return {
     plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...baseBindings, ...bindings } } })],
-    test: { name, include, setupFiles: ["./worker/test/apply-migrations.ts"], globalSetup: [globalSetup].flat() },
+    // 20 s: a workflow's thumbnail step now renders each design at 168 px to measure its legibility
+    // (resvg's first start in an isolate is ~1 s), which the default 5 s leaves no room for on a busy CI box.
+    test: { name, include, setupFiles: ["./worker/test/apply-migrations.ts"], globalSetup: [globalSetup].flat(), testTimeout: 20_000 },
   };
 }
 

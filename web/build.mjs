@@ -35,7 +35,8 @@ function headersFile(apiBase) {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    // i.ytimg.com: the creator's own videos in the YouTube picker and the rotation monitor.
+    // i.ytimg.com: the creator's own videos in the YouTube picker and the rotation monitor, and the
+    // trend step's videos beside the variants in "How it looks on YouTube".
     `img-src 'self' data: https://image.pollinations.ai https://i.ytimg.com ${api}`.trim(),
     `connect-src 'self' ${api} ${ws}`.trim(),
     "frame-ancestors 'none'",

@@ -6,6 +6,7 @@ import { requireJsonBodies } from "./http/content-type";
 import { handleError, problemResponse } from "./http/problem";
 import { requireAuth, requireScope, workflowScopeFor } from "./http/require-auth";
 import { accountRoutes } from "./routes/account";
+import { faceImageRoutes, faceRoutes } from "./routes/faces";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
@@ -50,6 +51,7 @@ api.use("/auth/me", requireAuth());
 api.route("/auth", authRoutes);
 api.route("/health", healthRoutes);
 api.route("/thumbnails", thumbnailRoutes);
+api.route("/faces", faceImageRoutes); // public by capability, like thumbnails
 api.route("/", openApiRoutes); // public: /openapi.json and /docs
 api.route("/workflows", liveRoutes);
 for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/account"]) {
@@ -65,6 +67,7 @@ api.route("/workflows", workflowRoutes);
 api.route("/webhooks", webhookRoutes);
 api.route("/api-keys", apiKeyRoutes);
 api.route("/usage", usageRoutes);
+api.route("/account/faces", faceRoutes);
 api.route("/account", accountRoutes);
 // Each YouTube route authenticates itself: Google's redirect to /youtube/callback carries no bearer token.
 api.route("/youtube", youtubeRoutes);

@@ -14,6 +14,7 @@ import { moreSteps } from "./steps-more.mjs";
 import { resultSteps } from "./steps-results.mjs";
 import { scriptSteps } from "./steps-scripts.mjs";
 import { startSteps } from "./steps-start.mjs";
+import { checkPreviews, myFaceSteps } from "./steps-previews.mjs";
 import { thumbnailSteps } from "./steps-thumbs.mjs";
 import { startGoogle, youtubeSteps } from "./steps-youtube.mjs";
 
@@ -103,7 +104,10 @@ try {
   await scriptSteps(h);
   await thumbnailSteps(h);
   await monitorSteps(h, { sockets });
+  await h.step("monitor previews are the server's PNG at their claimed width", () => checkPreviews(h, "monitor"));
   await resultSteps(h, { topic });
+  await h.step("results previews are the server's PNG at their claimed width", () => checkPreviews(h, "results"));
+  await myFaceSteps(h);
   await moreSteps(h, { user });
   await youtubeSteps(h, { google, user });
   await h.step("no uncaught errors on any page", async () => {

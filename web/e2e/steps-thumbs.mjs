@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
 import { pngSize, T } from "./harness.mjs";
+import { checkHeadlines, checkPreviews } from "./steps-previews.mjs";
 
 /** A solid-colour PNG, small enough to build here: the creator's "own" thumbnail. */
 function solidPng(width, height, [r, g, b]) {
@@ -68,6 +69,72 @@ export async function thumbnailSteps(h) {
       assert.equal(new Set(thumbs.map((t) => t.headline.toLowerCase())).size, 3, "a different message per variant");
       await page.getByText(`“${thumbs[0].headline}”`).first().waitFor();
     }
+    await checkHeadlines(h, thumbs);
+    for (const px of ["360", "246", "168", "Full"]) {
+      await page.getByRole("radio", { name: new RegExp(`^${px}`) }).check();
+      await checkPreviews(h, `thumbnails at ${px}`);
+    }
+    assert.equal(await page.locator("[data-legibility]").count(), 3, "each card says how it reads at phone size");
+    assert.match(
+      await page.locator("[data-legibility]").first().innerText(),
+      /Reads at phone size: text \d+% of the height, contrast [\d.]+:1/,
+    );
+  });
+
+  await h.step("how it looks on YouTube: the three variants with the approved title in the home feed, search and sidebar", async () => {
+    const wf = await h.apiOk("GET", `/workflows/${h.state.id}/status`);
+    // The approved script may be an edited revision's, as the thumbnail screen finds it.
+    const title = [...wf.scripts, ...wf.script_revisions.flatMap((r) => r.scripts)].find((s) => s.id === wf.approved_script_id)?.title;
+    assert.ok(title, "an approved script title");
+    await page.locator("details.feed summary").click();
+    await page.locator(".yt [data-placement]").first().waitFor({ timeout: T });
+    await page.waitForFunction(() => [...document.querySelectorAll(".yt img")].every((i) => i.complete && i.naturalWidth > 0), null, {
+      timeout: T,
+    });
+    for (const [placement, px] of [
+      ["home", 360],
+      ["search", 360],
+      ["sidebar", 168],
+    ]) {
+      const mine = await page.$$eval(`.yt [data-placement=${placement}] [data-yours]`, (tiles) =>
+        tiles.map((t) => {
+          const img = t.querySelector("img");
+          return {
+            path: new URL(img.src).pathname,
+            claimed: Number(new URL(img.src).searchParams.get("width") ?? 1280),
+            naturalWidth: img.naturalWidth,
+            shown: Math.round(img.getBoundingClientRect().width),
+            title: t.querySelector(".yt-title").textContent,
+          };
+        }),
+      );
+      assert.equal(mine.length, 3, `${placement}: all three variants`);
+      assert.deepEqual(
+        mine.map((m) => m.path),
+        h.state.thumbs.map((t) => new URL(t.png_url, h.base).pathname),
+        `${placement}: the server's PNG of each variant`,
+      );
+      for (const m of mine) {
+        assert.equal(m.naturalWidth, m.claimed, `${placement}: ${m.path} claims ${m.claimed} px and is ${m.naturalWidth}`);
+        assert.ok(m.claimed >= px, `${placement}: a ${m.claimed} px preview for a ${px} px tile`);
+        assert.equal(m.shown, px, `${placement}: shown at YouTube's ${px} px`);
+        assert.equal(m.title, title, `${placement}: the approved title beside the thumbnail`);
+      }
+    }
+    // Offline, the neighbours are samples, and say so.
+    if (!wf.trends?.videos?.length) {
+      assert.equal(await page.locator(".yt .yt-tag", { hasText: /^Sample$/ }).count(), 9, "three sample neighbours per placement");
+      await page.getByText("The tiles marked Sample are made up").waitFor();
+    }
+    await checkPreviews(h, "YouTube feed preview");
+    await h.capture("08b-youtube-feed-light");
+    await page.locator(".yt").screenshot({ path: `${h.shots}/08b-youtube-feed-element-1280.png` });
+    await page.getByRole("radio", { name: "Dark" }).check();
+    assert.equal(await page.locator(".yt").getAttribute("data-yt-mode"), "dark");
+    assert.equal(await page.locator(".yt").evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(15, 15, 15)");
+    await h.capture("08c-youtube-feed-dark");
+    await page.getByRole("radio", { name: "Light" }).check();
+    await page.locator("details.feed summary").click();
   });
 
   await h.step("regenerate a variant, and upload your own image as one", async () => {
@@ -94,6 +161,7 @@ export async function thumbnailSteps(h) {
       timeout: T,
     });
     await imagesLoaded(page);
+    await checkPreviews(h, "thumbnails with an upload");
   });
 
   await h.step("download a thumbnail as a 1280×720 PNG", async () => {

@@ -1,6 +1,8 @@
 // Everything stored about a user, for export, and its deletion. The D1 tables and the workflow
 // Durable Objects are listed here in one place, so a new table that holds user data has one
 // obvious home on both paths.
+import { deleteAllFacePhotos, facePhotoBytes, listFacePhotos } from "../faces/photos";
+import { toBase64 } from "../lib/base64";
 import { disconnectYouTube } from "../youtube/disconnect";
 import type { Env } from "../env";
 import { listAttempts, listEndpoints } from "../webhooks/repo";
@@ -30,7 +32,7 @@ const valueOf = <T>(r: { ok: boolean; value?: T }): T | null => (r.ok ? (r.value
 
 /**
  * The user's data as JSON: account, sessions, API keys (no hashes), webhook endpoints (no
- * secrets) with their delivery log, the connected YouTube channel (no tokens), every workflow's
+ * secrets) with their delivery log, the connected YouTube channel (no tokens), the face photos, every workflow's
  * full state and A/B history, and the LLM calls behind the usage figures.
  */
 export async function exportAccount(
@@ -65,6 +67,13 @@ export async function exportAccount(
     const history = state && state.ab_test ? valueOf(await object.abHistory(userId)) : null;
     return state ? { ...state, ab_history: history } : { id, state: "unavailable" };
   });
+  // "My face": the stored photos themselves (already stripped of EXIF), as data URLs.
+  const facePhotos = await Promise.all(
+    (await listFacePhotos(env.MEDIA, userId)).map(async (p) => {
+      const body = await facePhotoBytes(env.MEDIA, userId, p.id);
+      return { ...p, data_url: body && `data:image/jpeg;base64,${toBase64(new Uint8Array(await body.arrayBuffer()))}` };
+    }),
+  );
   return {
     exported_at: new Date(now).toISOString(),
     account: account && { id: account.id, email: account.email, created_at: new Date(account.created_at).toISOString() },
@@ -72,6 +81,7 @@ export async function exportAccount(
     api_keys: await listApiKeys(db, userId),
     webhooks,
     youtube_channel: youtube && { ...youtube, connected_at: new Date(youtube.connected_at).toISOString() },
+    face_photos: facePhotos,
     workflows,
     llm_calls: llmCalls.map((r) => ({ ...r, created_at: new Date(r.created_at as number).toISOString() })),
   };
@@ -92,6 +102,7 @@ export async function deleteAccount(env: Env, userId: string, email: string): Pr
   await inBatches([...purged], purge);
   // Revoked at Google too, not only forgotten here.
   await disconnectYouTube(env, userId);
+  await deleteAllFacePhotos(env.MEDIA, userId);
   const results = await db.batch([
     db.prepare("DELETE FROM webhook_deliveries WHERE endpoint_id IN (SELECT id FROM webhook_endpoints WHERE user_id = ?)").bind(userId),
     db.prepare("DELETE FROM webhook_endpoints WHERE user_id = ?").bind(userId),

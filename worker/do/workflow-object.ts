@@ -14,6 +14,7 @@ import type { Spending } from "../limits/holds";
 import { type Claim, claimBudget } from "./budget-claims";
 import { type PreparedRotation, prepareRotation } from "../effects/rotation-setup";
 import { redrawThumbnail } from "../effects/steps";
+import type { ReencodedUpload } from "../lib/upload-image";
 import type { ThumbnailMedia } from "./thumbnail-media";
 import { insertIndexRow } from "./workflow-index";
 import { CLOSE } from "./live-sockets";
@@ -131,23 +132,18 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   /** The next design for one thumbnail, from the configured designer. */
-  regenerateThumbnail(ownerId: string, thumbnailId: string): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId));
+  regenerateThumbnail(ownerId: string, thumbnailId: string, useMyFace = false): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId, useMyFace));
   }
 
-  /** The creator's own image (checked by the route) replaces one variant; the bytes commit with the change. */
-  uploadThumbnail(
-    ownerId: string,
-    thumbnailId: string,
-    contentType: "image/png" | "image/jpeg",
-    bytes: Uint8Array,
-  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: contentType };
+  /** The creator's own image (decoded and re-encoded by the route) replaces one variant; the bytes commit with the change. */
+  uploadThumbnail(ownerId: string, thumbnailId: string, upload: ReencodedUpload): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType };
     return this.run(
       ownerId,
       () => command,
       "workflow",
-      () => this.media.keep(thumbnailId, bytes),
+      () => this.media.keep(thumbnailId, upload),
     );
   }
 

@@ -62,7 +62,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
     this.history = new AbHistoryTable(ctx.storage.sql);
     this.outbox = createWebhookOutbox(ctx.storage.kv, env);
     this.index = new WorkflowIndex(ctx.storage.kv, () => this.env.DB);
-    this.media = new ThumbnailStore(ctx.storage.kv);
+    this.media = new ThumbnailStore(ctx.storage.kv, env.MEDIA);
     ctx.blockConcurrencyWhile(() => this.recoverAfterRestart());
   }
 

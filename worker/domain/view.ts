@@ -17,6 +17,9 @@ export function thumbnailView(workflowId: string, t: StoredThumbnail): Thumbnail
     png_url: uploaded ?? t.external_url ?? `${base}.png?v=${t.version}`,
     headline: t.headline,
     prompt: t.prompt,
+    source: t.upload ? "upload" : t.external_url ? "pollinations" : (t.look?.source ?? "embedded"),
+    note: t.upload ? null : (t.look?.note ?? null),
+    legibility: t.upload ? null : (t.look?.legibility ?? null),
   };
 }
 

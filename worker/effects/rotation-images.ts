@@ -35,5 +35,5 @@ export async function variantImage(record: WorkflowRecord, media: ThumbnailStore
   if (!thumbnail || !shown) throw new Error(`no thumbnail ${thumbnailId} in this workflow`);
   if (shown.kind === "upload") return checked(shown.bytes);
   if (thumbnail.external_url) return fetchImage(thumbnail.external_url);
-  return { contentType: "image/png", bytes: await renderPng(shown.svg, { width: 1280 }) };
+  return { contentType: "image/png", bytes: await renderPng(await media.withArt(shown.svg), { width: 1280 }) };
 }

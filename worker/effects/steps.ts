@@ -8,16 +8,17 @@ import type { Env } from "../env";
 import { providersFor } from "../providers";
 import { offlineScriptWriter } from "../providers/offline-scripts";
 import { offlineTrends } from "../providers/offline-trends";
+import { reason } from "../providers/reason";
 import { svgThumbnailDesigner } from "../providers/svg-thumbnails";
 import { recordTokenUsage } from "../providers/token-usage";
-import type { ThumbnailStyle } from "../shared/contract";
+import { faceReferences } from "../faces/photos";
+import { finishDesign } from "../render/thumbnail-look";
+import type { Script, ThumbnailStyle } from "../shared/contract";
 
 const SCRIPT_VARIANTS = 3;
 const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
 
-export function reason(err: unknown): string {
-  return err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
-}
+export { reason };
 
 async function trends(env: Env, record: WorkflowRecord, now: number): Promise<Command> {
   const provider = providersFor(env).trends;
@@ -64,18 +65,39 @@ async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<C
   return { type: "scripts_ready", result, notice };
 }
 
+/** The creator's "My face" photos go to the face-focused variant as the model's references. */
+const FACE_STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED"];
+
+async function designRequest(
+  env: Env,
+  record: WorkflowRecord,
+  script: Script,
+  styles: readonly ThumbnailStyle[],
+  variation?: number,
+  useMyFace = false,
+) {
+  // The face-focused variant always; another one when the creator ticks "use my face" on it.
+  const faceStyles = useMyFace ? [...new Set([...FACE_STYLES, ...styles])] : FACE_STYLES;
+  const wantsFace = styles.some((s) => faceStyles.includes(s));
+  const images =
+    wantsFace && providersFor(env).thumbnails.name !== svgThumbnailDesigner.name ? await faceReferences(env.MEDIA, record.owner_id) : [];
+  return { topic: record.topic, niche: record.niche, script, styles, variation, references: { images, styles: faceStyles } };
+}
+
 async function thumbnails(env: Env, record: WorkflowRecord): Promise<Command> {
   const designer = providersFor(env).thumbnails;
   const script = findScript(record, record.approved_script_id ?? "");
   if (!script) throw new Error("the approved script is missing");
-  const request = { topic: record.topic, niche: record.niche, script, styles: STYLES };
+  const request = await designRequest(env, record, script, STYLES);
   let notice: string | undefined;
   // A workflow must never stay stuck in generating_thumbnails: the embedded renderer stands in.
   const designs = await designer.design(request).catch(async (err: unknown) => {
     notice = `Thumbnails via ${designer.name} failed (${reason(err)}); the embedded SVG renderer was used.`;
     return svgThumbnailDesigner.design(request);
   });
-  return { type: "thumbnails_ready", thumbnails: thumbnailsFromDesigns(designs, () => crypto.randomUUID()), notice };
+  const context = { topic: record.topic, niche: record.niche };
+  const finished = await Promise.all(designs.map((d) => finishDesign(env.MEDIA, d, context)));
+  return { type: "thumbnails_ready", thumbnails: thumbnailsFromDesigns(finished, () => crypto.randomUUID()), notice };
 }
 
 export function runStep(step: Step, env: Env, record: WorkflowRecord, now: number): Promise<Command> {
@@ -85,21 +107,23 @@ export function runStep(step: Step, env: Env, record: WorkflowRecord, now: numbe
 }
 
 /** A new design for one thumbnail: the next headline and palette from the same designer. */
-export async function redrawThumbnail(env: Env, record: WorkflowRecord, thumbnailId: string): Promise<Command> {
+export async function redrawThumbnail(env: Env, record: WorkflowRecord, thumbnailId: string, useMyFace = false): Promise<Command> {
   const current = findThumbnail(record, thumbnailId);
   const script = findScript(record, record.approved_script_id ?? "");
   if (!current || !script)
     return { type: "redraw_thumbnail", thumbnail_id: thumbnailId, headline: "", prompt: "", variation: 0, external_url: null };
   const variation = current.variation + 1;
-  const request = { topic: record.topic, niche: record.niche, script, styles: [current.style], variation };
+  const request = await designRequest(env, record, script, [current.style], variation, useMyFace);
   const designer = providersFor(env).thumbnails;
-  const [design] = await designer.design(request).catch(() => svgThumbnailDesigner.design(request));
+  const [drawn] = await designer.design(request).catch(() => svgThumbnailDesigner.design(request));
+  const design = await finishDesign(env.MEDIA, drawn!, { topic: record.topic, niche: record.niche });
   return {
     type: "redraw_thumbnail",
     thumbnail_id: thumbnailId,
-    headline: design!.headline,
-    prompt: design!.prompt,
-    variation: design!.variation ?? variation,
-    external_url: design!.external_url ?? null,
+    headline: design.headline,
+    prompt: design.prompt,
+    variation: design.variation ?? variation,
+    external_url: design.external_url ?? null,
+    look: design.look,
   };
 }

@@ -6,10 +6,11 @@ import { z } from "zod";
 import * as A from "../auth/contract";
 import * as C from "../shared/contract";
 import * as I from "../shared/integrations";
+import * as F from "../shared/faces";
 import * as Y from "../shared/youtube";
 
 type Schema = z.ZodType;
-type Method = "get" | "post" | "delete";
+type Method = "get" | "post" | "put" | "delete";
 
 export interface Operation {
   method: Method;
@@ -21,6 +22,8 @@ export interface Operation {
   body?: Schema;
   /** Also accepts the OAuth2 password form (login). */
   form?: boolean;
+  /** The body is the raw bytes of one of these media types (image uploads), not JSON. */
+  binary?: readonly string[];
   query?: z.ZodObject;
   ok: { status: number; schema?: Schema; description?: string; contentType?: string };
   errors?: number[];
@@ -29,6 +32,7 @@ export interface Operation {
 const V1 = "/api/v1";
 const W = `${V1}/workflows/:id`;
 const EmptyBody = z.strictObject({});
+const IMAGE_TYPES = ["image/png", "image/jpeg"] as const;
 const HistoryQuery = z.object({ points: z.number().int().min(10).max(2000).default(300).describe("How many points the chart wants (first and last looks exact)") });
 const ExportQuery = z.object({ format: z.enum(["json", "markdown"]).default("json") });
 
@@ -43,6 +47,11 @@ export const OPERATIONS: Operation[] = [
   { method: "delete", path: `${V1}/auth/sessions/:id`, tag: "Accounts", summary: "Revoke one session", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
   { method: "get", path: `${V1}/account/export`, tag: "Accounts", summary: "Everything stored about you, as a JSON download (no secrets)", auth: "bearer", ok: { status: 200, description: "JSON attachment", contentType: "application/json" }, errors: [403] },
   { method: "delete", path: `${V1}/account`, tag: "Accounts", summary: "Delete your account and everything in it (needs the password)", auth: "bearer", body: A.DeleteAccountRequest, ok: { status: 204 }, errors: [400, 403, 429] },
+  { method: "get", path: `${V1}/account/faces`, tag: "Accounts", summary: "My face: your 1–4 reference photos for face-focused thumbnails", auth: "bearer", ok: { status: 200, schema: F.FacePhotoList }, errors: [403] },
+  { method: "post", path: `${V1}/account/faces`, tag: "Accounts", summary: "Add a photo of yourself (PNG or JPEG ≤ 2 MB, ≤ 8.3 megapixels, ≥ 256 px a side; decoded and stored re-encoded as JPEG ≤ 1024 px without EXIF or location)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 201, schema: F.FacePhoto }, errors: [400, 403, 409, 413, 415] },
+  { method: "put", path: `${V1}/account/faces/:photoId`, tag: "Accounts", summary: "Replace one photo (same rules as adding)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 200, schema: F.FacePhoto }, errors: [400, 403, 404, 413, 415] },
+  { method: "delete", path: `${V1}/account/faces/:photoId`, tag: "Accounts", summary: "Delete one photo", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+  { method: "get", path: `${V1}/faces/:userId/:file`, tag: "Accounts", summary: "A face photo (<id>.jpg) or its PNG preview (<id>.png?width=168|246|360); the unguessable path is the capability", auth: "none", ok: { status: 200, description: "JPEG or PNG image", contentType: "image/jpeg" }, errors: [400, 404] },
   { method: "get", path: `${V1}/health`, tag: "Service", summary: "Health and configured providers", auth: "none", ok: { status: 200, schema: C.Health }, errors: [503] },
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
@@ -53,8 +62,8 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B looks (offer the subprotocols 'creator-agent.v1' and 'bearer.<token>')", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 401, 403, 404] },
   { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
   { method: "post", path: `${W}/edit-script`, tag: "Workflows", summary: "Save your own version of a script as a new revision (at the script gate)", auth: "bearer", body: C.EditScriptRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
-  { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
-  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB; the body is the image)", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 413, 415] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/regenerate`, tag: "Workflows", summary: "Redraw one thumbnail with a new headline and palette (and, with an image model, new art; use_my_face ticks your photos in)", auth: "bearer", body: C.RegenerateThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
+  { method: "post", path: `${W}/thumbnails/:thumbnailId/upload`, tag: "Workflows", summary: "Replace one thumbnail with your own 16:9 PNG or JPEG (≤ 2 MB, ≤ 8.3 megapixels; the body is the image, decoded and stored re-encoded at 1280×720 without metadata)", auth: "bearer", binary: IMAGE_TYPES, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 413, 415] },
   { method: "post", path: `${W}/select-thumbnail`, tag: "Workflows", summary: "Pick a thumbnail and start the A/B test", auth: "bearer", body: C.SelectThumbnailRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
   { method: "get", path: `${W}/ab-status`, tag: "A/B test", summary: "Live A/B test figures", auth: "bearer", ok: { status: 200, schema: C.AbStatus }, errors: [403, 404, 409] },
   { method: "get", path: `${W}/ab-history`, tag: "A/B test", summary: "Cumulative impressions and clicks per look, thinned to ?points for a chart", auth: "bearer", query: HistoryQuery, ok: { status: 200, schema: C.AbHistory }, errors: [403, 404, 409] },
@@ -84,6 +93,8 @@ export const OPERATIONS: Operation[] = [
 /** Every schema that gets a name under components/schemas. */
 const NAMED: Record<string, Schema> = {
   Problem: C.Problem,
+  FacePhoto: F.FacePhoto,
+  FacePhotoList: F.FacePhotoList,
   Account: C.Account,
   TokenResponse: C.TokenResponse,
   Health: C.Health,
@@ -95,6 +106,7 @@ const NAMED: Record<string, Schema> = {
   DeclareWinnerRequest: C.DeclareWinnerRequest,
   MetricsPushRequest: C.MetricsPushRequest,
   EmptyBody,
+  RegenerateThumbnailRequest: C.RegenerateThumbnailRequest,
   EditScriptRequest: C.EditScriptRequest,
   Script: C.ScriptSchema,
   Trend: C.Trend,
@@ -181,13 +193,15 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
     };
     for (const status of [...(op.auth === "bearer" ? [401] : []), ...(op.errors ?? [])]) responses[status] = problem(status);
-    const body = op.body && {
-      required: true,
-      content: {
-        "application/json": { schema: ref(op.body) },
-        ...(op.form ? { "application/x-www-form-urlencoded": { schema: ref(op.body) } } : {}),
-      },
-    };
+    const body = op.binary
+      ? { required: true, content: Object.fromEntries(op.binary.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) }
+      : op.body && {
+          required: true,
+          content: {
+            "application/json": { schema: ref(op.body) },
+            ...(op.form ? { "application/x-www-form-urlencoded": { schema: ref(op.body) } } : {}),
+          },
+        };
     (paths[path] ??= {})[op.method] = {
       operationId: `${op.method}${path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
       tags: [op.tag],

@@ -5,6 +5,8 @@ import { offlineScriptWriter } from "./offline-scripts";
 import { offlineTrends } from "./offline-trends";
 import { DEFAULT_OPENAI_MODEL, createOpenAiScriptWriter } from "./openai-scripts";
 import { parsePriceTable } from "./llm-prices";
+import { DEFAULT_OPENAI_IMAGE_MODEL, DEFAULT_WORKERS_AI_MODEL, createOpenAiImageModel, createWorkersAiImageModel } from "./image-models";
+import { createImageModelDesigner } from "./image-thumbnails";
 import { createPollinationsThumbnailDesigner } from "./pollinations-thumbnails";
 import { svgThumbnailDesigner } from "./svg-thumbnails";
 import { createD1TrendCache } from "./trend-cache";
@@ -26,6 +28,30 @@ function choice<T extends string>(vars: Vars, name: string, allowed: readonly T[
   const value = (typeof raw === "string" && raw.trim() ? raw.trim().toLowerCase() : allowed[0]!) as T;
   if (!allowed.includes(value)) throw new Error(`${name} must be one of ${allowed.join(", ")}; got '${String(raw)}'`);
   return value;
+}
+
+/** The designer THUMBNAIL_PROVIDER names; an image model needs its credentials or fails loudly. */
+function thumbnailDesigner(vars: Vars): ThumbnailDesigner {
+  const provider = choice(vars, "THUMBNAIL_PROVIDER", ["svg", "pollinations", "workers-ai", "openai"] as const);
+  const timeoutMs = positiveVar(vars, "IMAGE_MODEL_TIMEOUT_MS");
+  if (provider === "pollinations") return createPollinationsThumbnailDesigner();
+  if (provider === "workers-ai") {
+    const accountId = textVar(vars, "WORKERS_AI_ACCOUNT_ID");
+    const apiToken = textVar(vars, "WORKERS_AI_API_TOKEN");
+    if (!accountId || !apiToken)
+      throw new Error("THUMBNAIL_PROVIDER=workers-ai needs WORKERS_AI_ACCOUNT_ID and the WORKERS_AI_API_TOKEN secret");
+    const model = textVar(vars, "WORKERS_AI_IMAGE_MODEL") ?? DEFAULT_WORKERS_AI_MODEL;
+    return createImageModelDesigner(
+      createWorkersAiImageModel({ accountId, apiToken, model, baseUrl: textVar(vars, "WORKERS_AI_BASE_URL"), timeoutMs }),
+    );
+  }
+  if (provider === "openai") {
+    const apiKey = textVar(vars, "OPENAI_API_KEY");
+    if (!apiKey) throw new Error("THUMBNAIL_PROVIDER=openai needs the OPENAI_API_KEY secret");
+    const model = textVar(vars, "OPENAI_IMAGE_MODEL") ?? DEFAULT_OPENAI_IMAGE_MODEL;
+    return createImageModelDesigner(createOpenAiImageModel({ apiKey, baseUrl: textVar(vars, "OPENAI_BASE_URL"), model, timeoutMs }));
+  }
+  return svgThumbnailDesigner;
 }
 
 // Providers hold no per-request state; build them once per environment object.
@@ -70,10 +96,7 @@ export function configuredProviders(vars: Vars): ConfiguredProviders {
     );
   }
 
-  const thumbnails =
-    choice(vars, "THUMBNAIL_PROVIDER", ["svg", "pollinations"] as const) === "pollinations"
-      ? createPollinationsThumbnailDesigner()
-      : svgThumbnailDesigner;
+  const thumbnails = thumbnailDesigner(vars);
 
   const providers = { trends, scripts, thumbnails };
   cache.set(vars, providers);

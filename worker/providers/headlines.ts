@@ -11,24 +11,26 @@ import type { TopicKind, TopicProfile } from "./topic-kind";
 export const MAX_HEADLINE_WORDS = 4;
 /** Longer than this and the type gets too small to read at 168 px. */
 export const MAX_HEADLINE_CHARS = 22;
+/** A title kept whole may run to five short words ("JAPAN ON $50 A DAY"). */
+const MAX_TITLE_WORDS = 5;
 
 type Templates = Record<AngleFamily, string[]>;
 
 const FACE: Templates = {
   guide: ["START HERE", "I'D DO THIS", "EASIER THAN YOU THINK"],
   list: ["I MADE THESE", "BIG MISTAKE", "DON'T DO THIS"],
-  story: ["IT WENT WRONG", "{N} DAYS LATER…", "I WASN'T READY"],
+  story: ["IT WENT WRONG", "{D} DAYS LATER…", "I WASN'T READY"],
   versus: ["WORTH IT?", "I PICKED THIS", "NOT WHAT I EXPECTED"],
-  money: ["SO CHEAP?!", "I SPENT HOW MUCH?", "WORTH EVERY CENT"],
+  money: ["ONLY {M}?!", "SO CHEAP?!", "I SPENT HOW MUCH?", "WORTH EVERY CENT"],
   insider: ["I WISH I KNEW", "GAME CHANGER", "NOBODY SAID THIS"],
 };
 
 const DEMO: Templates = {
   guide: ["{S} MADE EASY", "{S}: STEP BY STEP", "{S} IN 5 STEPS", "STEP BY STEP"],
   list: ["{N} {S} {NOUN}", "{N} {NOUN}", "{S} CHECKLIST", "THE CHECKLIST"],
-  story: ["{N} DAYS OF {S}", "MY {S} RESULTS", "{S}: THE RESULTS", "MY RESULTS"],
+  story: ["{D} DAYS OF {S}", "MY {S} RESULTS", "{S}: THE RESULTS", "MY RESULTS"],
   versus: ["{S}: CHEAP VS PRO", "CHEAP VS PRO", "{S} TESTED", "TESTED SIDE BY SIDE"],
-  money: ["{S} ON A BUDGET", "REAL {S} COSTS", "{S} FOR LESS", "THE CHEAP WAY"],
+  money: ["{S} ON {M}", "{S} ON A BUDGET", "REAL {S} COSTS", "{S} FOR LESS", "THE CHEAP WAY"],
   insider: ["{N} {S} {NOUN}", "{S} PRO TIPS", "{S} LIKE A PRO", "PRO TIPS"],
 };
 
@@ -75,9 +77,31 @@ function listNoun(title: string): string {
   ).toUpperCase();
 }
 
+/** A count ("7 Mistakes"), never a price or a share: "$50" and "50%" are not 50 things. */
 function numberIn(title: string): string | null {
-  const n = /\b(\d{1,3})\b/.exec(title)?.[1];
+  const n = /(?<![$€£¥\d.,])\b(\d{1,3})\b(?![%\d]|[.,]\d)/.exec(title)?.[1];
   return n && Number(n) > 1 ? n : null;
+}
+
+/** "30 days" in the title, for the templates that promise a number of days. */
+function daysIn(title: string): string | null {
+  return /(?<![$€£¥\d])\b(\d{1,3})\s+days?\b/i.exec(title)?.[1] ?? null;
+}
+
+/** A price as the title writes it ("$50", "€1,200", "£5k"). */
+function moneyIn(title: string): string | null {
+  return /[$€£¥]\s?\d[\d,.]*\s?[kKmM]?\b/.exec(title)?.[0]?.replace(/\s/g, "").toUpperCase() ?? null;
+}
+
+/** The title itself, when it is short enough to be the headline: its own words and numbers. */
+function titleAsHeadline(title: string): string | null {
+  const text = title
+    .replace(/\s+/g, " ")
+    .replace(/[.:;,]+$/, "")
+    .trim()
+    .toUpperCase();
+  const words = text.split(" ").length;
+  return words <= MAX_TITLE_WORDS && graphemes(text).length <= MAX_HEADLINE_CHARS && drawableInPng(text) ? text : null;
 }
 
 function fits(headline: string): boolean {
@@ -94,17 +118,25 @@ export function headlineCandidates(script: Script, profile: TopicProfile, style:
   const useSubject =
     graphemes(subject).length <= 14 && subject.split(" ").every((w) => graphemes(w).length <= 10) && drawableInPng(subject);
   const n = numberIn(script.title);
+  const days = daysIn(script.title);
+  const money = moneyIn(script.title);
   const out: string[] = [];
+  // The promise is the title's own words when they fit; templates only paraphrase longer ones.
+  const own = style === "PRODUCT_DEMO" ? titleAsHeadline(script.title) : null;
+  if (own) out.push(own);
   const family = familyOf(script);
   const families = [family, ...(Object.keys(FACE) as AngleFamily[]).filter((f) => f !== family)];
   for (const f of families) {
     for (const template of BY_STYLE[style][f]) {
       if ((template.includes("{S}") && !useSubject) || (template.includes("{N}") && !n)) continue;
+      if ((template.includes("{D}") && !days) || (template.includes("{M}") && !money)) continue;
       const text = template
         .replace("{WATCH_FIRST}", WATCH_FIRST[profile.kind])
         .replace("{INSIDERS}", INSIDERS[profile.kind])
         .replace("{S}", subject)
         .replace("{N}", n ?? "")
+        .replace("{D}", days ?? "")
+        .replace("{M}", money ?? "")
         .replace("{NOUN}", listNoun(script.title));
       if (fits(text) && !out.includes(text)) out.push(text);
     }

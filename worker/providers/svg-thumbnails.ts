@@ -4,23 +4,26 @@
 import { hashString } from "../domain/seed";
 import type { Script, ThumbnailStyle } from "../shared/contract";
 import { pickHeadline } from "./headlines";
-import { drawableInPng, graphemes, lineWidthEm, svgText, truncateGraphemes, xmlSafe } from "./svg-text";
+import { type HeadlineBox, type HeadlineTreatment, type Layer, PLAIN, headlineBlock } from "./headline-layer";
+import { drawableInPng, graphemes, svgText, truncateGraphemes, xmlSafe } from "./svg-text";
 import { MOTIF_DEFS, motif, presenter } from "./thumbnail-art";
 import { topicProfile } from "./topic-kind";
 import type { ThumbnailDesign, ThumbnailDesigner } from "./types";
 
 const W = 1280;
 const H = 720;
-const HEADLINE_FONT = `Anton, Impact, 'Arial Narrow Bold', 'Noto Sans', 'Noto Emoji', sans-serif`;
-/** Anton's capitals stand about 0.73 em tall; lines sit 1.02 em apart. */
-const CAP = 0.73;
-const LEADING = 1.02;
 
 export interface ThumbnailArtOptions {
   /** Helps tell the topic's kind when the topic alone doesn't ("Kyoto" with niche "food"). */
   niche?: string | null;
   /** The design's variation: another palette and face, to match a regenerated headline. */
   variation?: number;
+  /** SHA-256 of an image model's background (R2 art/<hash>.jpg); it replaces the vector art. */
+  art?: string | null;
+  /** What the legibility check added to the headline. */
+  treatment?: HeadlineTreatment;
+  /** "mask": the headline's letters alone, white on black (for measuring). */
+  layer?: Layer;
 }
 
 /** The headline for a style, from the script and topic (kept for the Pollinations provider). */
@@ -48,56 +51,25 @@ export const svgThumbnailDesigner: ThumbnailDesigner = {
   },
 };
 
-/** Every way to put the words on 1–3 lines. */
-function lineSplits(text: string): string[][] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[][] = [[words.join(" ")]];
-  for (let i = 1; i < words.length; i++) {
-    out.push([words.slice(0, i).join(" "), words.slice(i).join(" ")]);
-    for (let j = i + 1; j < words.length; j++)
-      out.push([words.slice(0, i).join(" "), words.slice(i, j).join(" "), words.slice(j).join(" ")]);
-  }
-  return out;
-}
+/** Where each style sets its headline, with its colours and outline; the art keeps clear of it. */
+const HEADLINE: Record<ThumbnailStyle, { box: HeadlineBox; colors: string[]; stroke: string | null }> = {
+  FACE_FOCUSED: {
+    box: { x: 50, y: 50, width: 560, height: 620, maxSize: 230, anchor: "start" },
+    colors: ["#ffffff", "#ffd60a"],
+    stroke: "#14121f",
+  },
+  PRODUCT_DEMO: { box: { x: 660, y: 70, width: 570, height: 500, maxSize: 210, anchor: "start" }, colors: ["#14121f"], stroke: null },
+  VIRAL: {
+    box: { x: 40, y: 30, width: 720, height: 480, maxSize: 240, anchor: "start" },
+    colors: ["#ffffff", "#ffee32"],
+    stroke: "#000000",
+  },
+};
+/** Over a photo the headline is always light with a dark outline; the treatment adds the rest. */
+const OVER_ART = { colors: ["#ffffff", "#ffd60a"], stroke: "#000000" };
 
-/** The split that gives the biggest type in the box; within 8%, fewer lines read faster. */
-export function layoutHeadline(text: string, box: { width: number; height: number; maxSize: number }): { lines: string[]; size: number } {
-  let best = { lines: [text], size: 0 };
-  for (const lines of lineSplits(text)) {
-    const widest = Math.max(...lines.map(lineWidthEm), 0.5);
-    const size = Math.floor(Math.min(box.maxSize, box.width / widest, box.height / (CAP + (lines.length - 1) * LEADING)));
-    const better =
-      size > best.size * 1.08 ||
-      (size >= best.size / 1.08 && lines.length < best.lines.length) ||
-      (size > best.size && lines.length === best.lines.length);
-    if (best.size === 0 || better) best = { lines, size };
-  }
-  return best;
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  maxSize: number;
-  anchor: "start" | "middle";
-}
-
-/** The headline as big as the box allows; `colors[i]` fills line i (the last colour repeats). */
-function headlineBlock(text: string, box: Box, colors: string[], stroke: string | null): string {
-  const { lines, size } = layoutHeadline(text, box);
-  const used = size * (CAP + (lines.length - 1) * LEADING);
-  const top = box.y + (box.height - used) / 2 + size * CAP;
-  const x = box.anchor === "middle" ? box.x + box.width / 2 : box.x;
-  const outline = stroke ? ` stroke="${stroke}" stroke-width="${Math.round(size / 9)}" stroke-linejoin="round" paint-order="stroke"` : "";
-  return lines
-    .map(
-      (line, i) =>
-        `<text x="${x}" y="${Math.round(top + i * size * LEADING)}" font-family="${HEADLINE_FONT}" font-size="${size}" fill="${colors[Math.min(i, colors.length - 1)]}"${outline} text-anchor="${box.anchor}">${svgText(line, 40)}</text>`,
-    )
-    .join("");
-}
+/** An image model's background is referenced as art:<sha-256> and inlined from R2 when drawn. */
+export const ART_HREF_PREFIX = "art:";
 
 const FACE_BG = [
   ["#3a0ca3", "#7209b7"],
@@ -142,23 +114,35 @@ export function renderThumbnailSvg(style: ThumbnailStyle, headline: string, topi
   const tone = hashString(profile.topic.toLowerCase()) % 997;
   const variation = (options.variation ?? 0) + tone;
   const text = drawableHeadline(headline, style);
+  const { treatment = PLAIN, layer = "full" } = options;
+  const spec = HEADLINE[style];
+  const words = (colors: string[], stroke: string | null) => headlineBlock(text, spec.box, colors, stroke, treatment, layer);
   const art = motif(profile);
   let body: string;
-  if (style === "FACE_FOCUSED") {
+  if (layer === "mask") {
+    body = `<rect width="${W}" height="${H}" fill="#000000"/>${words(["#ffffff"], null)}`;
+  } else if (options.art) {
+    // The model drew the background and subject; a scrim on the headline's side, then our words.
+    const side = spec.box.x > W / 3 ? { x1: "1", x2: "0.35" } : { x1: "0", x2: "0.65" };
+    body = `<defs><linearGradient id="scrim" x1="${side.x1}" y1="0" x2="${side.x2}" y2="0"><stop offset="0" stop-color="#000000" stop-opacity="0.6"/><stop offset="1" stop-color="#000000" stop-opacity="0"/></linearGradient></defs>
+<image href="${ART_HREF_PREFIX}${options.art}" x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="xMidYMid slice"/>
+<rect width="${W}" height="${H}" fill="url(#scrim)"/>
+${words(OVER_ART.colors, OVER_ART.stroke)}`;
+  } else if (style === "FACE_FOCUSED") {
     const [from, to] = pick(FACE_BG, variation);
     const shocked = /[?!…]|\b(WRONG|MISTAKES?|DON'T|NOBODY|WASN'T|DIDN'T|STOP|HOW MUCH)\b/.test(text);
     body = `<defs><radialGradient id="bg" cx="75%" cy="45%" r="85%"><stop offset="0" stop-color="${to}"/><stop offset="1" stop-color="${from}"/></radialGradient>${MOTIF_DEFS}</defs>
 <rect width="${W}" height="${H}" fill="url(#bg)"/>
 <g transform="translate(770 90)">${presenter(variation, shocked, "#ffb703")}</g>
 <g transform="translate(630 440)"><circle cx="130" cy="130" r="140" fill="#ffffff" stroke="#14121f" stroke-width="10"/><g transform="translate(25 25) scale(0.52)">${art}</g></g>
-${headlineBlock(text, { x: 50, y: 50, width: 560, height: 620, maxSize: 230, anchor: "start" }, ["#ffffff", "#ffd60a"], "#14121f")}`;
+${words(spec.colors, spec.stroke)}`;
   } else if (style === "PRODUCT_DEMO") {
     const accent = pick(DEMO_ACCENT, variation);
     body = `<defs>${MOTIF_DEFS}</defs><rect width="${W}" height="${H}" fill="${pick(DEMO_BG, variation)}"/>
 <circle cx="330" cy="380" r="300" fill="${accent}" opacity="0.9"/>
 <g transform="translate(80 110) scale(1.25)">${art}</g>
 <rect x="660" y="600" width="560" height="22" rx="11" fill="${accent}"/>
-${headlineBlock(text, { x: 660, y: 70, width: 570, height: 500, maxSize: 210, anchor: "start" }, ["#14121f"], null)}`;
+${words(spec.colors, spec.stroke)}`;
   } else {
     const [from, to] = pick(VIRAL_BG, variation);
     const rays = Array.from({ length: 16 }, (_, i) => {
@@ -171,7 +155,7 @@ ${headlineBlock(text, { x: 660, y: 70, width: 570, height: 500, maxSize: 210, an
 <g transform="translate(800 330) scale(0.9)">${art}</g>
 <circle cx="980" cy="510" r="215" fill="none" stroke="#ffffff" stroke-width="18"/>
 <path d="M560 640 L740 560" stroke="#ffffff" stroke-width="30" stroke-linecap="round"/><path d="M700 520 L770 548 L728 612Z" fill="#ffffff" stroke="#ffffff" stroke-width="12" stroke-linejoin="round"/>
-${headlineBlock(text, { x: 40, y: 30, width: 720, height: 480, maxSize: 240, anchor: "start" }, ["#ffffff", "#ffee32"], "#000000")}`;
+${words(spec.colors, spec.stroke)}`;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${svgText(text, 40)}">${body}</svg>`;
 }

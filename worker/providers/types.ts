@@ -66,6 +66,8 @@ export interface ThumbnailInput {
   niche?: string | null;
   /** 0 for the first design; 1, 2... to regenerate a variant with another headline and palette. */
   variation?: number;
+  /** The creator's "My face" photos (JPEG), and the styles that use them as model references. */
+  references?: { images: Uint8Array[]; styles: readonly ThumbnailStyle[] };
 }
 
 export interface ThumbnailDesign {
@@ -77,6 +79,12 @@ export interface ThumbnailDesign {
   variation?: number;
   /** An external image URL; when absent the Worker serves the embedded SVG rendering. */
   external_url?: string;
+  /** An image model's background, 1280×720 JPEG, decoded and re-encoded; the headline goes over it. */
+  art?: Uint8Array;
+  /** Who drew the art ("embedded" or the model's name). */
+  source?: string;
+  /** Why the configured model was not used for this variant. */
+  note?: string;
 }
 
 export interface ThumbnailDesigner {

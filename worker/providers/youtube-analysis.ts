@@ -11,6 +11,7 @@ export interface VideoFacts {
   views: number;
   publishedAt: number;
   durationSec: number;
+  thumbnailUrl: string | null;
 }
 
 const DAY = 86_400_000;
@@ -192,5 +193,18 @@ export function analyseVideos(args: {
     trends,
     related_queries,
     top_formats,
+    // The feed preview sets the creator's package among these, so they are the ones a viewer meets.
+    videos: [...topicVideos]
+      .sort((a, b) => b.views - a.views)
+      .slice(0, 6)
+      .map((v) => ({
+        id: v.id,
+        title: v.title,
+        channel: v.channel,
+        views: v.views,
+        published_at: new Date(v.publishedAt).toISOString(),
+        duration_sec: v.durationSec,
+        thumbnail_url: v.thumbnailUrl,
+      })),
   };
 }

@@ -58,7 +58,13 @@ interface ApiErrorBody {
 
 interface VideoResource {
   id: string;
-  snippet?: { title?: string; channelTitle?: string; tags?: string[]; publishedAt?: string };
+  snippet?: {
+    title?: string;
+    channelTitle?: string;
+    tags?: string[];
+    publishedAt?: string;
+    thumbnails?: { medium?: { url?: string } };
+  };
   statistics?: { viewCount?: string };
   contentDetails?: { duration?: string };
 }
@@ -116,6 +122,7 @@ export function createYouTubeTrendsProvider(config: YouTubeTrendsConfig, deps: Y
     views: Number(v.statistics?.viewCount ?? 0) || 0,
     publishedAt: Date.parse(v.snippet?.publishedAt ?? "") || 0,
     durationSec: parseDuration(v.contentDetails?.duration),
+    thumbnailUrl: v.snippet?.thumbnails?.medium?.url ?? null,
   });
 
   /**

@@ -16,14 +16,15 @@ import { LIVE_SUBPROTOCOL, VERIFIED_USER_HEADER } from "../do/live-sockets";
 import { ApiError, unwrap } from "../http/problem";
 import { unsafeSecret } from "../http/require-auth";
 import { parseBody, parseQuery, readBytes } from "../http/validate";
-import { imageInfo } from "../lib/image-info";
 import { START, spendingFrom, take } from "../limits/holds";
+import { IMAGE_CAPS, declaredImageType, reencodeThumbnail } from "../lib/upload-image";
 import {
   ApproveRequest,
   DeclareWinnerRequest,
   EditScriptRequest,
   ListWorkflowsQuery,
   MetricsPushRequest,
+  RegenerateThumbnailRequest,
   SelectThumbnailRequest,
   StartWorkflowRequest,
   type RequiredAction,
@@ -35,15 +36,6 @@ import {
 const EmptyBody = z.strictObject({});
 /** The statuses whose dashboard row shows a thumbnail and the test's progress. */
 const PREVIEWED = new Set(["awaiting_thumbnail_selection", "ab_testing", "completed"]);
-/** YouTube's own limit for a custom thumbnail (2 MB), which also fits one stored value. */
-const MAX_UPLOAD_BYTES = 2_000_000;
-
-/** YouTube wants 16:9, at least 640 px wide; 1280×720 is best. */
-function uploadSizeProblem({ width, height }: { width: number; height: number }): string | null {
-  if (width < 640) return `is ${width} px wide; thumbnails need at least 640 (1280×720 is best)`;
-  if (Math.abs(width / height - 16 / 9) > 0.02) return `is ${width}×${height}; thumbnails are 16:9 (1280×720 is best)`;
-  return null;
-}
 
 export function workflowStub(env: Env, id: string) {
   // Unknown or malformed ids get the same 404 as someone else's workflow.
@@ -182,18 +174,14 @@ export const workflowRoutes = new Hono<AppEnv>()
   })
   .post("/:id/thumbnails/:thumbnailId/regenerate", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
-    await parseBody(c, EmptyBody);
-    return c.json(unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"))));
+    const { use_my_face } = await parseBody(c, RegenerateThumbnailRequest);
+    return c.json(unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"), use_my_face ?? false)));
   })
   .post("/:id/thumbnails/:thumbnailId/upload", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
-    const declared = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    if (declared !== "image/png" && declared !== "image/jpeg") throw new ApiError(415, "Send the image as image/png or image/jpeg.");
-    const bytes = await readBytes(c, MAX_UPLOAD_BYTES);
-    const info = imageInfo(bytes);
-    const problem = !info || info.type !== declared ? `is not a ${declared} image` : uploadSizeProblem(info);
-    if (problem) throw new ApiError(400, "The image cannot be used as a thumbnail.", [{ path: "(body)", message: problem }]);
-    return c.json(unwrap(await stub.uploadThumbnail(c.get("userId"), c.req.param("thumbnailId"), info!.type, bytes)));
+    const declared = declaredImageType(c.req.header("content-type"));
+    const upload = reencodeThumbnail(await readBytes(c, IMAGE_CAPS.maxBytes), declared);
+    return c.json(unwrap(await stub.uploadThumbnail(c.get("userId"), c.req.param("thumbnailId"), upload)));
   })
   .post("/:id/select-thumbnail", async (c) => {
     const id = c.req.param("id");

@@ -86,12 +86,13 @@ describe("thumbnails", () => {
     const shown = (ok.body as WorkflowState).thumbnails[2]!;
     expect(shown).toMatchObject({ id: thumb.id, style: thumb.style, headline: "" });
     expect(shown.url).toMatch(/\.png\?v=1$/);
-    expect(await image(shown.png_url)).toEqual(png);
+    // A fresh encoding of the decoded pixels (upload-decode.test.ts checks what it drops).
+    expect(imageInfo(await image(shown.png_url))).toEqual({ type: "image/png", width: 1280, height: 720 });
 
     const before = (await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token })).body.thumbnails;
     expect((await upload(wf.id, thumb.id, token, await renderPng(svgOf(800, 800)))).status).toBe(400); // not 16:9
     expect((await upload(wf.id, thumb.id, token, await renderPng(svgOf(320, 180), { width: 320 }))).status).toBe(400); // too small
-    expect((await upload(wf.id, thumb.id, token, png, "image/jpeg")).status).toBe(400); // says JPEG, is PNG
+    expect((await upload(wf.id, thumb.id, token, png, "image/jpeg")).status).toBe(415); // says JPEG, is PNG
     expect((await upload(wf.id, thumb.id, token, png, "image/gif")).status).toBe(415);
     expect((await upload(wf.id, thumb.id, token, new Uint8Array(2_000_001))).status).toBe(413);
     expect((await upload(wf.id, crypto.randomUUID(), token, png)).status).toBe(400);

@@ -30,6 +30,16 @@ describe("YouTube trends provider", () => {
     expect(report.related_queries.length).toBeGreaterThan(0);
     expect(report.top_formats).toContain("Tutorials and explainers");
     expect(report.summary).toMatch(/YouTube videos about "Sourdough" from the last 30 days in GB/);
+    // The feed preview's neighbours: the most-viewed topic videos, with YouTube's own thumbnail.
+    const videos = report.videos ?? [];
+    expect(videos.length).toBeGreaterThanOrEqual(3);
+    expect(videos.map((v) => v.views)).toEqual([...videos.map((v) => v.views)].sort((a, b) => b - a));
+    for (const v of videos) {
+      expect(v.title.toLowerCase()).toContain("sourdough");
+      expect(v.channel).toMatch(/^Channel /);
+      expect(v.thumbnail_url).toBe(`https://i.ytimg.com/vi/${v.id}/mqdefault.jpg`);
+      expect(Date.parse(v.published_at)).toBeLessThanOrEqual(Date.now());
+    }
 
     const calls = await callsFor(key);
     expect(calls.map((c) => c.path)).toEqual(["/youtube/v3/search", "/youtube/v3/videos", "/youtube/v3/videos"]);

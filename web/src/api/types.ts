@@ -7,6 +7,7 @@ export type {
   AbHistory,
   AbHistoryPoint,
   AbStatus,
+  CompetitorVideo,
   Decision,
   Interval,
   LiveMessage,

@@ -14,3 +14,5 @@ export { ChannelPanel } from "./youtube/ChannelPanel";
 export { TestStart } from "./youtube/TestStart";
 export { RotationMonitor } from "./youtube/RotationMonitor";
 export { RotationResult } from "./youtube/RotationResult";
+// "How it looks on YouTube" on the thumbnail screen: opened on demand, so it rides in this chunk.
+export { FeedPreview } from "./thumbnails/FeedPreview";

@@ -68,8 +68,12 @@ export function workflowActions(id: string, d: Deps) {
     /** `options`: how the test runs (analytics_source, and the rotation's settings for "youtube"). */
     selectThumbnail: (thumbnailId: string, options: object = {}) =>
       run("select", post("select-thumbnail", { ...options, thumbnail_id: thumbnailId })),
-    regenerateThumbnail: (thumbnailId: string) =>
-      run(`regenerate:${thumbnailId}`, post(`thumbnails/${thumbnailId}/regenerate`), () => "A new version of that thumbnail is ready."),
+    regenerateThumbnail: (thumbnailId: string, useMyFace = false) =>
+      run(
+        `regenerate:${thumbnailId}`,
+        post(`thumbnails/${thumbnailId}/regenerate`, useMyFace ? { use_my_face: true } : {}),
+        () => "A new version of that thumbnail is ready.",
+      ),
     uploadThumbnail: (thumbnailId: string, file: Blob) =>
       run(
         `upload:${thumbnailId}`,

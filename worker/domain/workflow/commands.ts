@@ -12,7 +12,7 @@ import type { AbConfig, PushedTotals } from "../ab-test";
 import type { FailureKind, ReportDay } from "../rotation/progress";
 import type { RotationSetup } from "../rotation/record";
 import type { Refusal } from "../refusal";
-import type { StoredThumbnail, WorkflowRecord } from "./record";
+import type { StoredThumbnail, ThumbnailLook, WorkflowRecord } from "./record";
 
 export interface ScriptsResult {
   scripts: Script[];
@@ -36,7 +36,15 @@ export type Command =
   /** The creator's own version of a script, kept as a revision of its own. */
   | { type: "edit_script"; edit: EditScriptRequest; new_id: string }
   /** A new design for one thumbnail (a provider call made outside the core). */
-  | { type: "redraw_thumbnail"; thumbnail_id: string; headline: string; prompt: string; variation: number; external_url: string | null }
+  | {
+      type: "redraw_thumbnail";
+      thumbnail_id: string;
+      headline: string;
+      prompt: string;
+      variation: number;
+      external_url: string | null;
+      look?: ThumbnailLook;
+    }
   /** The creator's own image replaces one variant; the Durable Object stores the bytes. */
   | { type: "upload_thumbnail"; thumbnail_id: string; content_type: "image/png" | "image/jpeg" }
   /** `rotation` is the checked video and plan, for source "youtube" (resolved by the Durable Object). */

@@ -43,10 +43,16 @@ export const redrawThumbnail = (r: WorkflowRecord, c: Of<"redraw_thumbnail">, no
   replaceThumbnail(
     r,
     c.thumbnail_id,
-    { headline: c.headline, prompt: c.prompt, variation: c.variation, external_url: c.external_url, upload: null },
+    { headline: c.headline, prompt: c.prompt, variation: c.variation, external_url: c.external_url, upload: null, look: c.look },
     now,
     "thumbnail redrawn",
   );
 
 export const uploadThumbnail = (r: WorkflowRecord, c: Of<"upload_thumbnail">, now: number): Transition =>
-  replaceThumbnail(r, c.thumbnail_id, { upload: c.content_type, headline: "", prompt: "Your own image" }, now, "thumbnail uploaded");
+  replaceThumbnail(
+    r,
+    c.thumbnail_id,
+    { upload: c.content_type, headline: "", prompt: "Your own image", look: undefined },
+    now,
+    "thumbnail uploaded",
+  );

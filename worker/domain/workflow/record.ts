@@ -1,5 +1,5 @@
 // The stored form of one workflow, and the small pure readers every other module shares.
-import type { Script, ScriptRevision, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
+import type { Legibility, Script, ScriptRevision, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
 import type { AbTestRecord } from "../ab-test";
 
 export interface WorkflowRecord {
@@ -40,6 +40,29 @@ export interface StoredThumbnail {
   upload: "image/png" | "image/jpeg" | null;
   /** Bumped on every redraw or upload, so cached copies of the old image are not shown. */
   version: number;
+  /** How it was drawn; absent on thumbnails stored before image models (read as embedded). */
+  look?: ThumbnailLook;
+}
+
+/** What the legibility check added to a headline (worker/providers/headline-layer.ts draws it). */
+export interface HeadlineTreatment {
+  stroke: boolean;
+  shadow: boolean;
+  panel: boolean;
+  /** Multiplies the box's largest type size (1 = as designed). */
+  scale: number;
+}
+
+/** Who drew the art and how the headline was set to read at 168 px. */
+export interface ThumbnailLook {
+  /** "embedded", or the image model's name ("workers-ai:@cf/…", "openai:gpt-image-1"). */
+  source: string;
+  /** SHA-256 of the model's background, kept in R2 as art/<hash>.jpg; null for the vector art. */
+  art: string | null;
+  /** Why the configured image model was not used, for the card. */
+  note: string | null;
+  treatment: HeadlineTreatment;
+  legibility: Legibility | null;
 }
 
 export interface StartInput {
@@ -100,7 +123,7 @@ export const STEP_DISPLAY: Record<Step, { name: string; typical_seconds: number 
 
 /** Thumbnails from a designer's output, each with a fresh random id (its URL's capability). */
 export function thumbnailsFromDesigns(
-  designs: { style: ThumbnailStyle; prompt: string; headline: string; variation?: number; external_url?: string }[],
+  designs: { style: ThumbnailStyle; prompt: string; headline: string; variation?: number; external_url?: string; look?: ThumbnailLook }[],
   newId: () => string,
 ): StoredThumbnail[] {
   return designs.map((d) => ({
@@ -112,6 +135,7 @@ export function thumbnailsFromDesigns(
     external_url: d.external_url ?? null,
     upload: null,
     version: 0,
+    ...(d.look ? { look: d.look } : {}),
   }));
 }
 

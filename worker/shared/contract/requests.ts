@@ -127,3 +127,9 @@ export const ListWorkflowsQuery = z.object({
   status: WorkflowStatus.optional(),
 });
 export type ListWorkflowsQuery = z.infer<typeof ListWorkflowsQuery>;
+
+/** Redraw one variant; `use_my_face` sends the creator's My face photos to the image model for it too. */
+export const RegenerateThumbnailRequest = z.strictObject({
+  use_my_face: z.boolean().optional().describe("Use your My face photos as references for this variant (always on for face-focused)"),
+});
+export type RegenerateThumbnailRequest = z.infer<typeof RegenerateThumbnailRequest>;

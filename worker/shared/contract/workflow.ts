@@ -26,6 +26,18 @@ export const Trend = z.object({
 });
 export type Trend = z.infer<typeof Trend>;
 
+/** A video the trend step found, so the feed preview can show the creator's package among them. */
+export const CompetitorVideo = z.object({
+  id: z.string(),
+  title: z.string(),
+  channel: z.string(),
+  views: z.number().int().nonnegative(),
+  published_at: z.string(),
+  duration_sec: z.number().int().nonnegative(),
+  thumbnail_url: z.string().nullable().describe("YouTube's 320×180 thumbnail (snippet.thumbnails.medium)"),
+});
+export type CompetitorVideo = z.infer<typeof CompetitorVideo>;
+
 export const TrendReport = z.object({
   topic: z.string(),
   source: z.string(),
@@ -34,6 +46,7 @@ export const TrendReport = z.object({
   trends: z.array(Trend),
   related_queries: z.array(z.string()),
   top_formats: z.array(z.string()),
+  videos: z.array(CompetitorVideo).optional().describe("The topic's most-viewed videos; only the YouTube provider finds them"),
 });
 export type TrendReport = z.infer<typeof TrendReport>;
 
@@ -79,6 +92,16 @@ export const ScriptRevision = z.object({
 });
 export type ScriptRevision = z.infer<typeof ScriptRevision>;
 
+/** How the headline reads at 168 px, measured on the rendered PNG (worker/render/legibility.ts). */
+export const Legibility = z.object({
+  cap_height_share: z.number().describe("The first headline line's height as a share of the frame (at least 0.12)"),
+  contrast_ratio: z.number().describe("WCAG contrast between the letters and the pixels around them (at least 4.5)"),
+  timestamp_clear: z.boolean().describe("No letter in the bottom-right corner, where YouTube shows the duration"),
+  passes: z.boolean(),
+  fixes: z.array(z.enum(["outline", "shadow", "panel", "larger"])).describe("What the designer added to pass"),
+});
+export type Legibility = z.infer<typeof Legibility>;
+
 export const Thumbnail = z.object({
   id: z.string(),
   style: ThumbnailStyle,
@@ -86,6 +109,11 @@ export const Thumbnail = z.object({
   png_url: z.string().describe("A 1280×720 PNG for YouTube; ?width=168|246|360 gives preview sizes"),
   headline: z.string().describe("The words drawn on it (empty for an upload)"),
   prompt: z.string(),
+  source: z
+    .string()
+    .describe('Who drew the art: "embedded", an image model such as "workers-ai:@cf/black-forest-labs/flux-2-klein-4b", or "upload"'),
+  note: z.string().nullable().describe("Why the image model was not used for this variant, when it failed"),
+  legibility: Legibility.nullable().describe("Null for an upload, whose text we cannot find"),
 });
 export type Thumbnail = z.infer<typeof Thumbnail>;
 

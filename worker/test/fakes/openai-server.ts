@@ -1,11 +1,14 @@
 /// <reference types="node" />
-// A real HTTP server speaking OpenAI's /v1/chat/completions, for tests and for `npm start` demos.
+// A real HTTP server speaking OpenAI's /v1/chat/completions and /v1/images/generations|edits
+// (images: real PNG bytes as b64_json; edits log the reference images that arrived), for tests
+// and for `npm start` demos.
 // The scenario comes from the `x-fake-scenario` header or from the model name: "<scenario>" or
 // "<scenario>#<tag>", where the tag keeps each test's call log and attempt counts separate.
 // PUT /__scenario {model, scenario} pins the scenario for a model name, for callers whose model
 // is fixed by configuration (the Worker under test, or `npm start`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type ArrivedImage, arrivedImages, fakeArtPng } from "./fake-art";
 
 export const OPENAI_SCENARIOS = [
   "success",
@@ -57,8 +60,59 @@ function scriptsFor(prompt: string, previousTurns: number) {
 
 const tokens = (text: string) => Math.ceil(text.length / 4);
 
+export interface FakeImageCall {
+  endpoint: "generations" | "edits";
+  model: string;
+  prompt: string;
+  size: string;
+  authorization: string | null;
+  references: ArrivedImage[];
+}
+
+/** Images: the model name is the scenario ("success", "server-error", "hang"), as for chat. */
+async function images(
+  req: IncomingMessage,
+  res: ServerResponse,
+  endpoint: "generations" | "edits",
+  log: (model: string, call: FakeImageCall) => void,
+) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  let fields: Record<string, string>;
+  let references: ArrivedImage[] = [];
+  if (endpoint === "edits") {
+    const form = await new Request("http://fake", {
+      method: "POST",
+      headers: { "content-type": req.headers["content-type"] ?? "" },
+      body: raw,
+    }).formData();
+    fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    references = await arrivedImages([...form.entries()]);
+  } else fields = JSON.parse(raw.toString("utf8")) as Record<string, string>;
+  const model = fields.model ?? "";
+  const scenario = model.split("#")[0]!;
+  const size = fields.size ?? "1024x1024";
+  log(model, { endpoint, model, prompt: fields.prompt ?? "", size, authorization: req.headers.authorization ?? null, references });
+  if (scenario === "hang") return;
+  if (scenario === "server-error") {
+    res.writeHead(500, { "content-type": "application/json" });
+    return res.end(JSON.stringify({ error: { message: "The server had an error while processing your request.", type: "server_error" } }));
+  }
+  const [w, h] = size.split("x").map(Number) as [number, number];
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      created: Math.floor(Date.now() / 1000),
+      data: [{ b64_json: Buffer.from(fakeArtPng(w || 1024, h || 1024)).toString("base64") }],
+    }),
+  );
+}
+
 export async function startOpenAiFake(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const calls = new Map<string, FakeCall[]>();
+  const imageCalls = new Map<string, FakeImageCall[]>();
+  const logImage = (model: string, call: FakeImageCall) => imageCalls.set(model, [...(imageCalls.get(model) ?? []), call]);
   const pinned = new Map<string, string>();
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -76,6 +130,10 @@ export async function startOpenAiFake(port = 0): Promise<{ url: string; close: (
       pinned.set(model, scenario);
       return send(res, 200, { model, scenario });
     }
+    if (req.method === "GET" && url.pathname === "/__image_calls")
+      return send(res, 200, imageCalls.get(url.searchParams.get("model") ?? "") ?? []);
+    if (req.method === "POST" && url.pathname === "/v1/images/generations") return images(req, res, "generations", logImage);
+    if (req.method === "POST" && url.pathname === "/v1/images/edits") return images(req, res, "edits", logImage);
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
       return send(res, 404, { error: { message: "not found", type: "invalid_request_error" } });
 

@@ -9,9 +9,10 @@
 import { startFakeGoogle } from "./google/server";
 import { startOpenAiFake } from "./openai-server";
 import { startWebhookReceiver } from "./webhook-receiver";
+import { startWorkersAiFake } from "./workers-ai-server";
 import { startYouTubeFake } from "./youtube-server";
 
-const [openai, youtube, webhooks, google] = await Promise.all([
+const [openai, youtube, webhooks, google, workersAi] = await Promise.all([
   startOpenAiFake(),
   startYouTubeFake(),
   startWebhookReceiver(),
@@ -19,8 +20,14 @@ const [openai, youtube, webhooks, google] = await Promise.all([
     daySeconds: Number(process.env.FAKE_GOOGLE_DAY_SECONDS) || undefined,
     epoch: Number(process.env.FAKE_GOOGLE_CLOCK_EPOCH) || undefined,
   }),
+  startWorkersAiFake(),
 ]);
 console.log(`OpenAI-compatible fake: ${openai.url}  (model = scenario, e.g. "success", "server-error", "hang")`);
+console.log(
+  `Workers AI fake:        ${workersAi.url}  (account id = scenario: "success", "server-error", "hang")\n` +
+    `  npm start -- --var THUMBNAIL_PROVIDER:workers-ai --var WORKERS_AI_BASE_URL:${workersAi.url} --var WORKERS_AI_ACCOUNT_ID:success --var WORKERS_AI_API_TOKEN:local\n` +
+    `  or OpenAI images: --var THUMBNAIL_PROVIDER:openai --var OPENAI_BASE_URL:${openai.url} --var OPENAI_IMAGE_MODEL:success --var OPENAI_API_KEY:sk-local`,
+);
 console.log(`YouTube Data API fake:  ${youtube.url}  (any key works; "quota-key", "bad-key" fail)`);
 console.log(`Webhook receiver:       ${webhooks.url}  (POST /__receivers {"secret": "whsec_..."} first)`);
 console.log(`Fake Google (OAuth, YouTube Data/Reporting/Analytics): ${google.url}`);
@@ -43,5 +50,6 @@ console.log(
 );
 process.on(
   "SIGINT",
-  () => void Promise.all([openai.close(), youtube.close(), webhooks.close(), google.close()]).then(() => process.exit(0)),
+  () =>
+    void Promise.all([openai.close(), youtube.close(), webhooks.close(), google.close(), workersAi.close()]).then(() => process.exit(0)),
 );

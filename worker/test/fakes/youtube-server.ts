@@ -17,6 +17,7 @@ interface FakeVideo {
     channelTitle: string;
     tags: string[];
     categoryId: string;
+    thumbnails: { medium: { url: string; width: number; height: number } };
   };
   statistics: { viewCount: string; likeCount: string; commentCount: string };
   contentDetails: { duration: string };
@@ -46,6 +47,7 @@ function video(id: string, title: string, duration: string, tags: string[], view
       channelTitle: `Channel ${id.slice(-2)}`,
       tags,
       categoryId: "26",
+      thumbnails: { medium: { url: `https://i.ytimg.com/vi/${id}/mqdefault.jpg`, width: 320, height: 180 } },
     },
     statistics: { viewCount: String(views), likeCount: String(Math.round(views / 30)), commentCount: String(Math.round(views / 300)) },
     contentDetails: { duration },

@@ -3,6 +3,7 @@ import { apiAsset } from "../../api/client";
 import type { WorkflowStatus, WorkflowSummary } from "../../api/types";
 import { duration, pct, relativeTime } from "../../models/format";
 import { ALL_STATUSES, FILTER_LABEL, needsYou } from "../../models/labels";
+import { previewSrc } from "../../models/previews";
 import { Alert, Link, Loading, StatusBadge } from "../ui";
 import { useDashboard } from "./context";
 
@@ -16,7 +17,7 @@ function Row({ w, now }: { w: WorkflowSummary; now: number }) {
   ];
   return (
     <li class="wf-row">
-      {p?.thumbnail_url && <img src={apiAsset(p.thumbnail_url)} alt="" width={120} height={68} loading="lazy" />}
+      {p?.thumbnail_url && <img src={apiAsset(previewSrc(p.thumbnail_url, 168))} alt="" width={120} height={68} loading="lazy" />}
       <div class="wf-main">
         <Link href={`/workflows/${w.id}`}>{w.topic}</Link>
         <span class="meta">

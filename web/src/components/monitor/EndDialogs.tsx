@@ -8,6 +8,7 @@ import { useWorkflow } from "../../models/context";
 import { pct } from "../../models/format";
 import { Dialog } from "../Dialog";
 import { Alert, sentence } from "../ui";
+import { previewSrc } from "../../models/previews";
 
 export type Ending = "declare" | "stop" | null;
 
@@ -28,7 +29,8 @@ export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
     if (ok) confirming.value = null;
   };
   const winner = ab.winner_id;
-  const winUrl = m.workflow.value!.thumbnails.find((t) => t.id === winner)?.url;
+  const won = m.workflow.value!.thumbnails.find((t) => t.id === winner);
+  const winUrl = won && previewSrc(won.png_url ?? won.url, 360);
   const error = m.actionError.value != null && <Alert>{errorText(m.actionError.value)}</Alert>;
 
   return (

@@ -4,11 +4,13 @@ import type { VariantStats } from "../../api/types";
 import { intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { int, pct } from "../../models/format";
+import { previewSrc } from "../../models/previews";
 
 export function VariantCard({ v, color }: { v: VariantStats; color: string }) {
   const m = useWorkflow();
   const ab = m.ab.value!;
-  const url = m.workflow.value!.thumbnails.find((t) => t.id === v.thumbnail_id)?.url;
+  const t = m.workflow.value!.thumbnails.find((t) => t.id === v.thumbnail_id);
+  const url = t && previewSrc(t.png_url ?? t.url, 360);
   const ci = v.ctr_interval;
   const leading = m.leader.value === v.thumbnail_id && ab.is_running;
   const won = m.winner.value === v.thumbnail_id;

@@ -7,6 +7,7 @@ import { duration, int, pct } from "../../models/format";
 import { Alert, lazyScreen, Loading, sentence, TableWrap } from "../ui";
 import { ExportPanel } from "./ExportPanel";
 import { StudioExport } from "./StudioExport";
+import { previewSrc } from "../../models/previews";
 
 // What a rotation left on the creator's video (YouTube chunk).
 const RotationResult = lazyScreen(() => import("../youtube-screens").then((m) => m.RotationResult), "Loading your video's state…");
@@ -47,7 +48,7 @@ export function Results() {
         <div class="win-layout">
           <figure>
             <img
-              src={apiAsset(thumbnail.url)}
+              src={apiAsset(previewSrc(thumbnail.png_url ?? thumbnail.url, 360))}
               width={1280}
               height={720}
               alt={`Winning thumbnail, ${winner}${thumbnail.headline ? `: “${thumbnail.headline}”` : ""}`}

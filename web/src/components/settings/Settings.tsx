@@ -8,6 +8,7 @@ import { useApp } from "../../models/context";
 import { lazyScreen, useTitle } from "../ui";
 import { ApiKeys } from "./ApiKeys";
 import { AccountContext } from "./context";
+import { MyFace } from "./MyFace";
 import { Sessions } from "./Sessions";
 import { UsagePanel } from "./UsagePanel";
 import { Webhooks } from "./Webhooks";
@@ -29,6 +30,7 @@ export function Settings() {
         <a href={`${API_PREFIX}/docs`}>API reference</a> lists every route and lets you try them.
       </p>
       <ChannelPanel />
+      <MyFace />
       <UsagePanel />
       <ApiKeys />
       <Webhooks />

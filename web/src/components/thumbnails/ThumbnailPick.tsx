@@ -6,6 +6,7 @@ import { lazyScreen } from "../ui";
 import { ThumbnailCard } from "./ThumbnailCard";
 
 const TestStart = lazyScreen(() => import("../youtube-screens").then((m) => m.TestStart), "Loading the test options…");
+const FeedPreview = lazyScreen(() => import("../youtube-screens").then((m) => m.FeedPreview), "Loading the YouTube preview…");
 
 /** YouTube's own sizes: suggested videos (168 px), home (246 px), search (360 px). */
 const SIZES: [string, number | null][] = [
@@ -24,6 +25,7 @@ export function ThumbnailPick() {
     wf.scripts.find((s) => s.id === wf.approved_script_id) ??
     wf.script_revisions.flatMap((r) => r.scripts).find((s) => s.id === wf.approved_script_id);
   const label = (id: string) => m.labels.value[id] ?? "";
+  const feedOpen = useSignal(false);
   return (
     <section aria-labelledby="thumbs-title">
       <h2 id="thumbs-title">Pick your thumbnail</h2>
@@ -55,6 +57,22 @@ export function ThumbnailPick() {
           />
         ))}
       </fieldset>
+      {script && (
+        <details class="card feed" onToggle={(e) => (feedOpen.value = e.currentTarget.open)}>
+          <summary>
+            <h3>How it looks on YouTube</h3>
+          </summary>
+          {feedOpen.value && (
+            <FeedPreview
+              title={script.title}
+              durationSec={script.estimated_duration_seconds}
+              topic={wf.trends?.topic ?? script.title}
+              thumbnails={wf.thumbnails.map((t) => ({ t, label: label(t.id) }))}
+              neighbours={wf.trends?.videos ?? []}
+            />
+          )}
+        </details>
+      )}
       <TestStart pickId={wf.thumbnails.some((t) => t.id === pick.value) ? pick.value : ""} />
     </section>
   );
