@@ -7,7 +7,7 @@
 //   with the references as image[] when there are any.
 import OpenAI, { toFile } from "openai";
 import { fromBase64 } from "../lib/base64";
-import { FetchTimeoutError, fetchWithTimeout } from "./fetch-timeout";
+import { FetchTimeoutError, fetchWithTimeout } from "../lib/fetch-timeout";
 
 export interface ImageRequest {
   prompt: string;
