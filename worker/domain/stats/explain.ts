@@ -2,6 +2,7 @@
 // at what error rate, and what was not.
 import type { ArmCounts } from "./config";
 import type { Evaluation, Lift, Verdict } from "./evaluation";
+import { liftIntervalTooWide } from "./interval-rule";
 
 export type { Verdict } from "./evaluation";
 /** How the test ended (or "running"). "same" (addition): the engine stopped it early on evaluation.stop === "same". */
@@ -42,9 +43,6 @@ function sampleClause(counts: ArmCounts[]): string {
   return `after ${thousands(mean)} impressions per variant${even ? "" : " on average"}`;
 }
 
-/** A lift interval wider than this (3 = 300 percentage points) is not shown as numbers. */
-const WIDE_INTERVAL = 3;
-
 function liftClause(lift: Lift | null, alpha: number): string {
   if (!lift) return "";
   const { lower, upper } = lift.interval;
@@ -53,7 +51,7 @@ function liftClause(lift: Lift | null, alpha: number): string {
   const level = percent(1 - 2 * alpha);
   // An interval wider than the lift could plausibly be (early, or at tiny CTRs) says nothing a
   // creator can use; "-89% to +28748%" reads as a bug. Say that the data cannot size it yet.
-  if (upper - lower > WIDE_INTERVAL) return ` by ${signedPercent(lift.estimate)} CTR (too few impressions yet to say by how much)`;
+  if (liftIntervalTooWide(lift.interval)) return ` by ${signedPercent(lift.estimate)} CTR (too few impressions yet to say by how much)`;
   return ` by ${signedPercent(lift.estimate)} CTR (always-valid ${level} interval ${signedPercent(lower)} to ${signedPercent(upper)})`;
 }
 
