@@ -175,3 +175,20 @@ export function readFeedback(latest: string | null, earlier: readonly string[] =
   if (latest?.trim()) readOne(latest, request);
   return request;
 }
+
+/** The steps a "shorter" or "longer" moves between, in seconds (TARGET_SECONDS). */
+const LENGTH_STEPS = [50, 180, 480, 720];
+
+/**
+ * The spoken length a revision is written for: the creator's chosen length, moved one step by
+ * "shorter" or "longer", or the limit the feedback names ("under 5 minutes").
+ */
+export function targetAfterFeedback(input: { target_seconds?: number }, request: FeedbackRequest): number {
+  const chosen = input.target_seconds ?? 180;
+  if (request.targetSeconds) return Math.min(request.targetSeconds * 0.9, 20 * 60);
+  if (!request.length) return chosen;
+  const at = LENGTH_STEPS.findIndex((s) => s >= chosen);
+  const here = at < 0 ? LENGTH_STEPS.length - 1 : at;
+  const next = request.length === "shorter" ? Math.max(0, here - 1) : Math.min(LENGTH_STEPS.length - 1, here + 1);
+  return next === here ? Math.round(chosen * (request.length === "shorter" ? 0.7 : 1.3)) : LENGTH_STEPS[next]!;
+}

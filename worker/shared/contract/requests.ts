@@ -1,6 +1,7 @@
 // What clients send: the schemas the routes validate with (and the OpenAPI document shows).
 import { z } from "zod";
-import { AnalyticsSource, WorkflowStatus } from "./common";
+import { MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE } from "../script-length";
+import { AnalyticsSource, TargetLength, WorkflowStatus } from "./common";
 import { YouTubeTestSettings } from "./rotation";
 
 const id = z.string().trim().min(1).max(100);
@@ -35,6 +36,14 @@ export const StartWorkflowRequest = z.strictObject({
   niche: optionalText(100),
   audience: optionalText(200),
   tone: optionalText(50),
+  target_length: TargetLength.optional().describe("How long the video should be; 3min when omitted"),
+  words_per_minute: z
+    .number()
+    .int()
+    .min(MIN_WORDS_PER_MINUTE)
+    .max(MAX_WORDS_PER_MINUTE)
+    .optional()
+    .describe("The creator's speaking pace; 150 when omitted"),
 });
 export type StartWorkflowRequest = z.infer<typeof StartWorkflowRequest>;
 
