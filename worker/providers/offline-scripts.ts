@@ -165,7 +165,7 @@ function report(input: ScriptInput, request: FeedbackRequest, scripts: Script[],
   if (request.length || request.targetSeconds) {
     const was = before.length ? ` instead of ${minutes(average(before))}` : "";
     applied.push(
-      `Length: about ${minutes(now)}${was}, from the spoken words at ${scripts[0]?.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE} words a minute`,
+      `${request.length === "shorter" ? "Shorter" : request.length === "longer" ? "Longer" : "Length"}: about ${minutes(now)}${was}, from the spoken words at ${scripts[0]?.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE} words a minute`,
     );
   }
   if (request.freshWording) applied.push("New titles and hooks: each script takes an angle not shown before where one is left");

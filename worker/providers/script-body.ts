@@ -162,14 +162,18 @@ export function writeSections(plans: readonly SectionPlan[], style: BodyStyle, r
     for (const item of plan.items) lines.push(itemSentence(item, style, thingAt(0), style.variant + itemCount++));
     // Sentences about the topic's things until the section reaches its words; none said twice,
     // and none that would take the section well past its share (a Short must stay under 60 s).
-    for (let k = 0; spokenWords(...lines) < style.wordsPerSection - 4 && k < ABOUT.length * style.things.length; k++) {
+    let count = spokenWords(...lines);
+    for (let k = 0; count < style.wordsPerSection - 4 && k < ABOUT.length * style.things.length; k++) {
       const thing = thingAt(k % style.things.length);
       const template = ABOUT[(k + i * 3 + style.variant * 5) % ABOUT.length]!;
       const sentence = fill(template, thing, style);
       const key = /\{(fact|check)\}/.test(template) ? `${template}|${thing.say}` : sentence;
-      if (said.has(key) || spokenWords(...lines, sentence) > style.wordsPerSection + 10) continue;
+      if (said.has(key)) continue;
+      const words = spokenWords(sentence);
+      if (count + words > style.wordsPerSection + 10) continue;
       said.add(key);
       lines.push(sentence);
+      count += words;
     }
     if (has("personal") && i === 0)
       lines.push(`When I first tried ${style.subject}, I got ${thingAt(0).say} wrong, and this is what I'd tell that version of me.`);

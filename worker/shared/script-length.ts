@@ -24,13 +24,33 @@ export const MAX_WORDS_PER_MINUTE = 220;
 /** The writer asks the model once more when its script is further than this from the target. */
 export const LENGTH_TOLERANCE = 0.2;
 
-/** What is said aloud: stage notes in [brackets] are directions, not speech. */
+/** What is said aloud: stage notes in [brackets] are directions, not speech. A word holds a letter or digit. */
 export function spokenWords(...texts: readonly string[]): number {
-  return texts
-    .join(" ")
-    .replace(/\[[^\]]*\]/g, " ")
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let words = 0;
+  for (const text of texts) {
+    let depth = 0;
+    let inWord = false;
+    let counted = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === "[") depth++;
+      else if (ch === "]") depth = Math.max(0, depth - 1);
+      const space = depth > 0 || ch === "]" || ch === " " || ch === "\n" || ch === "\t" || ch === "\r";
+      if (space) {
+        inWord = false;
+        continue;
+      }
+      if (!inWord) {
+        inWord = true;
+        counted = false;
+      }
+      if (!counted && /[\p{L}\p{N}]/u.test(ch)) {
+        counted = true;
+        words++;
+      }
+    }
+  }
+  return words;
 }
 
 /** Seconds for that many words at that pace. */

@@ -102,7 +102,7 @@ describe("the offline writer", () => {
     expect(avg(second.scripts)).toBeLessThan(avg(first.scripts));
     expect(second.applied.join(" ")).toMatch(/JR Pass: worked into “/);
     expect(second.applied.join(" ")).toMatch(/Funnier/);
-    expect(second.applied.join(" ")).toMatch(/Length: about \d+:\d\d instead of \d+:\d\d/);
+    expect(second.applied.join(" ")).toMatch(/Shorter: about \d+:\d\d instead of \d+:\d\d/);
     expect(second.applied).toContain("Titles and sections kept from the previous revision");
     expect(second.feedback_notes).toEqual([]);
   });
