@@ -56,3 +56,12 @@ export function declareRisk(input: { chosen: string; leader: string | null; conf
     `Declaring now risks keeping a thumbnail that does no better than the others; leads this early often fade.`
   );
 }
+
+/** How a test ended in the words YouTube Studio uses for its own test results. */
+export type OutcomeWord = "Winner" | "Performed the same" | "Inconclusive";
+
+export function outcomeWord(decision: string | null, verdict: string | null): OutcomeWord {
+  if (decision === "winner" || verdict === "winner") return "Winner";
+  if (decision === "same" || verdict === "same") return "Performed the same";
+  return "Inconclusive";
+}

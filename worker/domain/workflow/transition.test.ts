@@ -234,7 +234,8 @@ describe("transition: what the commands record", () => {
     const edited = must(f.awaiting_approval, COMMANDS.edit_script, 10);
     const last = edited.script_revisions.at(-1)!;
     expect(last).toMatchObject({ revision: 2, source: "edited", edited_from: "s1", feedback: null });
-    expect(last.scripts).toEqual([{ ...script("s1"), id: "s1-edit", hook: "My own hook" }]);
+    // The duration is the edited script's spoken words ("My own hook", "b", "c") at 150 a minute.
+    expect(last.scripts).toEqual([{ ...script("s1"), id: "s1-edit", hook: "My own hook", estimated_duration_seconds: 2 }]);
     expect(must(edited, { type: "approve", script_id: "s1-edit" }, 11).approved_script_id).toBe("s1-edit");
     expect(transition(f.awaiting_approval, { type: "edit_script", edit: { script_id: "s1" }, new_id: "x" }, 10)).toMatchObject({
       ok: false,
