@@ -39,7 +39,10 @@ export function toResults(r: WorkflowRecord): Result<Results> {
       winner_id: ab.winner_id,
     },
     studio: {
-      ...withTestedTitle(studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }), ab),
+      ...withTestedTitle(
+        studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends, chapters: r.chapters }),
+        ab,
+      ),
       thumbnail_png_url: thumbnail.png_url,
     },
     usage: usageOf(r),

@@ -2,6 +2,7 @@
 // thumbnail. None changes the status; each reports an "updated" event.
 import type { Script, ScriptRevision } from "../../shared/contract";
 import { DEFAULT_WORDS_PER_MINUTE, secondsFor, spokenWords } from "../../shared/script-length";
+import { chapterProblems } from "../chapters";
 import { invalid } from "../refusal";
 import type { Command, Transition } from "./commands";
 import { type StoredThumbnail, type WorkflowRecord, findScript, findThumbnail } from "./record";
@@ -47,6 +48,17 @@ function edited(original: Script, changes: Partial<Script>, id: string): Script 
       : [rest.hook, rest.body, rest.call_to_action];
   const seconds = secondsFor(spokenWords(...spoken), rest.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE);
   return { ...rest, ...(kept ? { sections: kept } : {}), estimated_duration_seconds: seconds };
+}
+
+/** The creator's chapter times, checked against YouTube's rules; null goes back to the estimates. */
+export function setChapters(r: WorkflowRecord, { chapters }: Of<"set_chapters">, now: number): Transition {
+  if (chapters) {
+    const problems = chapterProblems(chapters);
+    if (problems.length) return refused(invalid(problems.map((message) => ({ path: "chapters", message }))));
+  }
+  const { chapters: _old, ...rest } = r;
+  const next = chapters ? { ...rest, chapters, updated_at: now } : { ...rest, updated_at: now };
+  return { ok: true, record: next, events: [{ type: "updated", what: "chapters set" }] };
 }
 
 function replaceThumbnail(r: WorkflowRecord, id: string, change: Partial<StoredThumbnail>, now: number, what: string): Transition {

@@ -26,6 +26,8 @@ export interface WorkflowRecord {
   ab: AbTestRecord | null;
   /** Why a provider fell back or a step failed, for the creator to see. */
   notices: string[];
+  /** The real chapter times the creator entered after recording; absent while the package estimates them. */
+  chapters?: { start_seconds: number; title: string }[];
   error: string | null;
 }
 

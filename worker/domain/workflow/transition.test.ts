@@ -64,6 +64,7 @@ const COMMANDS: Record<CommandType, Command> = {
   approve: { type: "approve", script_id: "s1" },
   reject: { type: "reject", feedback: "  more jokes  " },
   edit_script: { type: "edit_script", edit: { script_id: "s1", hook: "My own hook" }, new_id: "s1-edit" },
+  set_chapters: { type: "set_chapters", chapters: [0, 60, 120].map((start_seconds, i) => ({ start_seconds, title: `Part ${i + 1}` })) },
   redraw_thumbnail: {
     type: "redraw_thumbnail",
     thumbnail_id: "viral",
@@ -134,6 +135,7 @@ const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStat
   approve: { to: () => "generating_thumbnails", events: ["status_changed"] },
   reject: { to: () => "generating_scripts", events: ["status_changed"] },
   edit_script: { to: () => "awaiting_approval", events: ["updated"] },
+  set_chapters: { to: (from) => from, events: ["updated"] },
   redraw_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
   upload_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
   select: { to: () => "ab_testing", events: ["status_changed"] },

@@ -77,6 +77,14 @@ export const EditScriptRequest = z.strictObject({
 });
 export type EditScriptRequest = z.infer<typeof EditScriptRequest>;
 
+const ChapterEntry = z.strictObject({ start_seconds: z.number().int().min(0).max(86_400), title: z.string().trim().min(1).max(100) });
+export const SetChaptersRequest = z.union([
+  z.strictObject({ chapters: z.array(ChapterEntry).min(3).max(100).describe("The real chapter times after recording") }),
+  z.strictObject({ text: z.string().min(1).max(10_000).describe('A chapter list as pasted from an editor: one "0:00 Title" per line') }),
+  z.strictObject({ reset: z.literal(true).describe("Go back to the estimated times") }),
+]);
+export type SetChaptersRequest = z.infer<typeof SetChaptersRequest>;
+
 export const DeclareWinnerRequest = z.strictObject({ thumbnail_id: id });
 export type DeclareWinnerRequest = z.infer<typeof DeclareWinnerRequest>;
 
