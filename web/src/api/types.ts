@@ -88,6 +88,8 @@ export interface StudioPackage {
   description: string;
   tags: string[];
   chapters: { start_seconds: number; title: string }[];
+  /** Absent from an older server: read as estimated. */
+  chapter_times?: "estimated" | "yours";
   thumbnail_png_url: string;
 }
 

@@ -9,6 +9,7 @@ import { lazyScreen, useTitle } from "../ui";
 import { ApiKeys } from "./ApiKeys";
 import { AccountContext } from "./context";
 import { Sessions } from "./Sessions";
+import { SpeakingPace } from "./SpeakingPace";
 import { UsagePanel } from "./UsagePanel";
 import { Webhooks } from "./Webhooks";
 
@@ -29,6 +30,7 @@ export function Settings() {
         <a href={`${API_PREFIX}/docs`}>API reference</a> lists every route and lets you try them.
       </p>
       <ChannelPanel />
+      <SpeakingPace />
       <UsagePanel />
       <ApiKeys />
       <Webhooks />
