@@ -76,12 +76,14 @@ export function progressOf(ab: AbStatus, now: number): ProgressView {
 
 /**
  * The proof in words with the one number that decides: how sure the test is that the leader beats
- * every other variant. Null before any impression, and for a rotation (its own panel says it).
+ * every other variant (or that it is too early to name one). Null before any impression, and for
+ * a rotation (its own panel says it).
  */
 export function proofLine(ab: AbStatus, labelOf: (id: string | null) => string): string | null {
   const leader = leaderOf(ab);
-  if (!leader || ab.analytics_source === "youtube") return null;
-  return sureSentence(labelOf(leader), ab.current_confidence, thresholdOf(ab));
+  const seen = ab.variants.some((v) => v.impressions > 0);
+  if (!seen || ab.analytics_source === "youtube") return null;
+  return sureSentence(leader ? labelOf(leader) : null, ab.current_confidence, thresholdOf(ab));
 }
 
 /** What declaring `chosen` now risks, in a creator's sentence, from the deciding number only. */

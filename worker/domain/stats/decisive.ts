@@ -38,8 +38,9 @@ export function standingOf(confidence: number, threshold: number, hasLeader: boo
 }
 
 /** "How sure the test is" as one sentence, e.g. "The test is 62% sure Viral beats every other thumbnail; a winner needs 95%." */
-export function sureSentence(leader: string, confidence: number, threshold: number): string {
+export function sureSentence(leader: string | null, confidence: number, threshold: number): string {
   const needs = `${Math.round(threshold * 100)}%`;
+  if (!leader) return `Too early to name a leader: the test is ${percentWords(confidence)} sure of any winner; it calls one at ${needs}.`;
   if (confidence >= threshold) return `Winner: ${leader}. The test is ${percentWords(confidence)} sure it beats every other thumbnail.`;
   return `The test is ${percentWords(confidence)} sure ${leader} beats every other thumbnail; it calls a winner at ${needs}.`;
 }

@@ -63,8 +63,8 @@ export function AbDetails() {
         </table>
       </TableWrap>
       <p class="small">
-        The test calls a winner when it is {pct(m.threshold.value, 0)} sure, and that stays true however often you look. A range reads “too
-        early for a range” until there are enough impressions to size it.
+        A winner is called at {pct(m.threshold.value, 0)}, and that stays true however often you look. A range reads “too early for a range”
+        until there are enough impressions to size it.
       </p>
       {early && (
         <p class="small muted" data-testid="early-estimate">
