@@ -101,7 +101,8 @@ function writeOne(
   keepTitle?: string,
 ): Script {
   const outline = outlineFor(angle, c, request, target.seconds);
-  const headings = outline.map((line) => splitLine(line).heading);
+  // Items are placed by what a section is about: its heading and what it covers.
+  const headings = outline.map((line) => line.replace(": ", " "));
   const plans: SectionPlan[] = outline.map((line, i) => ({ ...splitLine(line), items: [], shot: request.production[i] ?? null }));
   request.include.forEach((item, n) => plans[placeItem(item, headings, n + variant)]!.items.push(item));
   const hook = toneHook(angle.hook(c), request.tones, c.kind, variant);

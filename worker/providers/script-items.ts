@@ -61,15 +61,18 @@ export function itemSentence(item: string, style: ItemStyle, thing: Thing, n: nu
 // Words that tell which section an item belongs in, by what the section is about.
 const PLACES_FOR: { words: RegExp; fits: RegExp }[] = [
   {
-    words: /\b(pass|train|rail|bus|metro|subway|flight|taxi|bike|ferry|shinkansen|card|transport|car)\b/i,
+    words: /\b(pass|train|rail|bus|metro|subway|flight|taxi|bike|ferry|shinkansen|card|transport|car)(e?s)?\b/i,
     fits: /\b(getting around|transport|route|train|travel|day|itinerary|move)/i,
   },
-  { words: /\b(hostel|hotel|ryokan|capsule|airbnb|stay|sleep|camp|guesthouse)\b/i, fits: /\b(sleep|stay|hostel|hotel|night|lodging|bed)/i },
   {
-    words: /\b(food|meal|konbini|ramen|market|restaurant|eat|snack|street|drink|coffee|lunch|dinner)\b/i,
+    words: /\b(hostel|hotel|ryokan|capsule|airbnb|stay|sleep|camp|guesthouse)(e?s)?\b/i,
+    fits: /\b(sleep|stay|hostel|hotel|night|lodging|bed)/i,
+  },
+  {
+    words: /\b(food|meal|konbini|ramen|market|restaurant|eat|snack|street|drink|coffee|lunch|dinner)(e?s)?\b/i,
     fits: /\b(food|eat|meal|lunch|dinner|cook|taste)/i,
   },
-  { words: /\b(cost|budget|price|yen|cash|money|cheap|free|ticket|fee)\b/i, fits: /\b(cost|budget|money|price|cheap|spend|free)/i },
+  { words: /\b(cost|budget|price|yen|cash|money|cheap|free|ticket|fee)(e?s)?\b/i, fits: /\b(cost|budget|money|price|cheap|spend|free)/i },
 ];
 
 /** The section an item belongs in: one whose words match the item's, else spread over the middle sections. */
