@@ -94,6 +94,7 @@ export function riskOf(ab: AbStatus, chosen: string, labelOf: (id: string | null
     leader: leader ? labelOf(leader) : null,
     confidence: ab.current_confidence,
     threshold: thresholdOf(ab),
+    seen: ab.variants.some((v) => v.impressions > 0),
   });
 }
 

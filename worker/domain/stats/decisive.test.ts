@@ -29,6 +29,9 @@ describe("the rule for probabilities", () => {
     expect(other).toContain("Viral has the better click-through");
     expect(other).not.toMatch(/100%/);
     expect(declareRisk({ chosen: "Viral", leader: "Viral", confidence: 1, threshold: 0.95 })).toContain("over 99% sure");
+    expect(declareRisk({ chosen: "Viral", leader: null, confidence: 0, threshold: 0.95, seen: true })).toBe(
+      "Too early to say which is ahead: the test is under 1% sure of any winner. Declaring Viral now is choosing by eye.",
+    );
   });
 
   it("names where the test stands and leads with one number", () => {

@@ -46,9 +46,18 @@ export function sureSentence(leader: string | null, confidence: number, threshol
 }
 
 /** What declaring `chosen` now risks, in a creator's words, from the deciding number only. */
-export function declareRisk(input: { chosen: string; leader: string | null; confidence: number; threshold: number }): string {
+export function declareRisk(input: {
+  chosen: string;
+  leader: string | null;
+  confidence: number;
+  threshold: number;
+  /** Some variant has impressions (a leader may still be unnamed while the first numbers settle). */
+  seen?: boolean;
+}): string {
   const { chosen, leader, confidence, threshold } = input;
-  if (!leader) return `No impressions yet, so nothing says ${chosen} is better; you would be choosing by eye.`;
+  if (!leader && !input.seen) return `No impressions yet, so nothing says ${chosen} is better; you would be choosing by eye.`;
+  if (!leader)
+    return `Too early to say which is ahead: the test is ${percentWords(confidence)} sure of any winner. Declaring ${chosen} now is choosing by eye.`;
   if (chosen !== leader)
     return `${chosen} is not ahead: ${leader} has the better click-through so far. Declaring ${chosen} keeps a thumbnail the numbers do not favour.`;
   if (confidence >= threshold) return `Low risk: the test is ${percentWords(confidence)} sure ${chosen} beats every other thumbnail.`;
