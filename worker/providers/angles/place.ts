@@ -31,7 +31,7 @@ export const PLACE_ANGLES: Angle[] = [
       `Where I overspent, and where spending more was worth it`,
     ],
     cta: () =>
-      `Want the spreadsheet? It's linked in the description. Tell me your daily budget in the comments and I'll tell you if it's realistic.`,
+      `The daily totals are on screen in each chapter, so pause where you need them. Tell me your daily budget in the comments and I'll tell you if it's realistic.`,
   },
   {
     name: "trip-mistakes",
