@@ -165,10 +165,11 @@ export function writeSections(plans: readonly SectionPlan[], style: BodyStyle, r
     let count = spokenWords(...lines);
     for (let k = 0; count < style.wordsPerSection - 4 && k < ABOUT.length * style.things.length; k++) {
       const thing = thingAt(k % style.things.length);
-      const template = ABOUT[(k + i * 3 + style.variant * 5) % ABOUT.length]!;
-      const sentence = fill(template, thing, style);
-      const key = /\{(fact|check)\}/.test(template) ? `${template}|${thing.say}` : sentence;
+      const at = (k + i * 3 + style.variant * 5) % ABOUT.length;
+      // One template with one thing is one sentence: skip it before writing it out.
+      const key = `${at}|${thing.say}`;
       if (said.has(key)) continue;
+      const sentence = fill(ABOUT[at]!, thing, style);
       const words = spokenWords(sentence);
       if (count + words > style.wordsPerSection + 10) continue;
       said.add(key);

@@ -24,6 +24,15 @@ export const MAX_WORDS_PER_MINUTE = 220;
 /** The writer asks the model once more when its script is further than this from the target. */
 export const LENGTH_TOLERANCE = 0.2;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** ASCII letters and digits without a regular expression (the hot path); anything else by Unicode class. */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
 /** What is said aloud: stage notes in [brackets] are directions, not speech. A word holds a letter or digit. */
 export function spokenWords(...texts: readonly string[]): number {
   let words = 0;
@@ -44,7 +53,7 @@ export function spokenWords(...texts: readonly string[]): number {
         inWord = true;
         counted = false;
       }
-      if (!counted && /[\p{L}\p{N}]/u.test(ch)) {
+      if (!counted && isWordChar(ch)) {
         counted = true;
         words++;
       }
