@@ -19,6 +19,48 @@ async function statusLineAgreesWithLeader(h) {
   }
 }
 
+/** The rule in worker/domain/stats/decisive.ts: two shown probabilities about one question agree within 5 points. */
+const AGREEMENT = 5;
+/** The rule in worker/domain/stats/interval-rule.ts: a CTR range wider than the CTR itself is not printed. */
+const tooWide = (v) => !v.ctr_interval || !(v.ctr > 0) || !(v.ctr_interval.upper - v.ctr_interval.lower <= v.ctr);
+
+/**
+ * At every read during the simulated test, by visible text: every percentage about whether the
+ * leader is best (the proof line, the engine's sentence, an early estimate) agrees within the
+ * rule, none is 100%, and no card prints a range the API's interval makes too wide to inform.
+ */
+async function oneDecisiveNumber(h, reads = 6) {
+  const { page } = h;
+  const details = page.locator(".ab-details");
+  if (!(await details.getAttribute("open"))) await page.getByText(/^Details:/).click();
+  let compared = 0;
+  for (let i = 0; i < reads; i++) {
+    const [panel, detailText, cards, ab] = await Promise.all([
+      page.locator(".status-panel").innerText(),
+      details.innerText(),
+      page.locator("li.variant").allInnerTexts(),
+      h.apiOk("GET", `/workflows/${h.state.id}/ab-status`),
+    ]);
+    const sure = [...`${panel}\n${detailText}`.matchAll(/(?:is|was) (under |over )?(\d+)% sure/g)].map((m) => Number(m[2]));
+    const early = [...detailText.matchAll(/chance to be best (?:under |over )?(\d+)%/g)].map((m) => Number(m[1]));
+    const about = [...sure, ...early];
+    if (about.length > 1) compared++;
+    assert.ok(
+      Math.max(...about, 0) - Math.min(...about, 100) <= AGREEMENT || about.length < 2,
+      `percentages about the winner disagree: ${about} (read ${i + 1})`,
+    );
+    assert.doesNotMatch(`${panel}\n${detailText}`, /\b100(\.0)?%/, `no 100% anywhere (read ${i + 1})`);
+    ab.variants.forEach((v, k) => {
+      if (!v.impressions) return;
+      if (tooWide(v)) assert.match(cards[k], /too early for a range/, `${v.thumbnail_id}: a too-wide range is not printed (read ${i + 1})`);
+      else assert.match(cards[k], /range: \d+(\.\d+)?% – \d+(\.\d+)?%/, `${v.thumbnail_id}: an informative range is printed`);
+    });
+    await page.waitForTimeout(700);
+  }
+  if (compared === 0) h.skip("comparing two percentages about the winner: no read showed more than one (the proof line alone)");
+  await page.getByText(/^Details:/).click();
+}
+
 export async function monitorSteps(h, { sockets }) {
   const { page } = h;
 
@@ -74,7 +116,7 @@ export async function monitorSteps(h, { sockets }) {
     const outside = await page.$$eval(".monitor", (els) => {
       const clone = els[0].cloneNode(true);
       clone.querySelectorAll("details").forEach((d) => d.remove());
-      return [...clone.textContent.matchAll(/(\d+)% (?:interval|always-valid)/g)].map((m) => m[1]);
+      return [...clone.textContent.matchAll(/(\d+)% (?:range|interval)/g)].map((m) => m[1]);
     });
     assert.ok(outside.length >= 3, "each card and the chart name their interval");
     assert.equal(new Set(outside).size, 1, `one interval level outside the details: ${outside}`);
@@ -94,6 +136,18 @@ export async function monitorSteps(h, { sockets }) {
     await h.capture("09-monitor");
   });
 
+  await h.step(
+    "one decisive number: the proof leads in words, no two percentages about the winner disagree, no range while too wide",
+    async () => {
+      await page.getByTestId("proof").waitFor({ timeout: T });
+      assert.match(
+        await page.getByTestId("proof").innerText(),
+        /^(The test is .+ sure .+ beats every other thumbnail; it calls a winner at \d+%\.|Winner: |Too early to name a leader: the test is .+ sure of any winner)/,
+      );
+      await oneDecisiveNumber(h);
+    },
+  );
+
   await h.step("after a reload the whole curve and numbers come back", async () => {
     const before = await h.impressions();
     await page.reload();
@@ -112,15 +166,17 @@ export async function monitorSteps(h, { sockets }) {
     await p.close();
   });
 
-  await h.step("details behind a disclosure: intervals, chance to be best, lift, and the full history as CSV", async () => {
+  await h.step("details behind a disclosure: ranges, the difference from your pick, and the full history as CSV", async () => {
     const table = page.locator(".ab-details table");
     assert.equal(await table.isVisible(), false, "details start folded");
-    await page.getByText("Details: intervals, chance to be best, lift").click();
+    await page.getByText("Details: ranges and the difference from your pick").click();
     await table.waitFor();
     await page
       .locator(".ab-details")
-      .getByText(/The test calls a winner at \d+%/)
+      .getByText(/A winner is called at \d+%/)
       .waitFor();
+    const text = await page.locator(".monitor").innerText();
+    assert.doesNotMatch(text, /always-valid|Proof against the closest rival|Lift vs your pick|Chance to be best\s/, "no jargon");
     const csv = await h.api("GET", `/workflows/${h.state.id}/ab-history.csv`);
     if (csv.status === 404) h.skip("full-resolution history: GET /workflows/{id}/ab-history.csv does not exist yet");
     else {

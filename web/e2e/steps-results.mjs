@@ -6,17 +6,19 @@ import { pngSize, T } from "./harness.mjs";
 export async function resultSteps(h, { topic }) {
   const { page } = h;
 
-  await h.step("declare a winner: the dialog says how likely the pick is to be wrong", async () => {
+  await h.step("declare a winner: the dialog says what declaring now risks, in words, never 100%", async () => {
     await page.getByRole("button", { name: "Declare winner…" }).click();
     const dialog = page.getByRole("dialog", { name: "Declare a winner" });
     await dialog.waitFor();
     await dialog.getByRole("radio", { name: /^Viral/ }).check();
     const risk = await dialog.locator(".risk").innerText();
-    assert.match(risk, /There is about a \d+% chance that Viral is not the best thumbnail|cannot say yet/);
+    assert.match(
+      risk,
+      /Viral is ahead, but the test is only .+ sure|Viral is not ahead|Low risk: the test is .+ sure Viral|Too early to say which is ahead: the test is .+ sure of any winner\. Declaring Viral now/,
+    );
+    assert.doesNotMatch(await dialog.innerText(), /100%/, "the declare dialog never says 100%");
     const ab = await h.apiOk("GET", `/workflows/${h.state.id}/ab-status`);
-    if (!ab.probability_wrong_if_declared)
-      h.skip("the engine's own 'probability wrong': ab-status has no `probability_wrong_if_declared` yet (1 − P(best) is shown)");
-    if (!ab.can_declare_early) assert.match(risk, /not proven it yet/);
+    if (!ab.can_declare_early) assert.match(risk, /picked it before the test proved a winner/);
     h.state.confidenceAtDeclare = ab.current_confidence;
     h.state.threshold = ab.confidence_threshold ?? 0.95;
     await h.capture("11-declare-dialog");
@@ -53,6 +55,9 @@ export async function resultSteps(h, { topic }) {
     assert.ok(description.length > 40, "a description");
     assert.ok(tags.split(",").length >= 3, "tags");
     assert.match(chapters, /^0:00 .+(\n\d+:\d\d .+)+$/, "chapters with timestamps, starting at 0:00");
+    await section.getByTestId("chapter-times").getByText("estimated: set the real times after recording").waitFor();
+    assert.match(description, /Chapters \(estimated: set the real times after recording\)/);
+    assert.doesNotMatch(await page.locator("main").innerText(), /Proof at the end|100% sure/, "no 'Proof at the end: 100%'");
     await section.getByRole("button", { name: "Copy tags" }).click();
     await section.getByText("Copied").first().waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), tags);
@@ -60,6 +65,21 @@ export async function resultSteps(h, { topic }) {
     const [png] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: /Download the thumbnail/ }).click()]);
     assert.deepEqual(pngSize(readFileSync(await png.path())), { width: 1280, height: 720 });
     await h.capture("12-results");
+  });
+
+  await h.step("chapters: 'estimated' until the real times are typed, then the package uses them", async () => {
+    const titles = h.state.results.studio.chapters.map((c) => c.title);
+    const typed = titles.map((t, i) => `${Math.floor((i * 75) / 60)}:${String((i * 75) % 60).padStart(2, "0")} ${t}`).join("\n");
+    await page.getByLabel(/^Your chapter times/).fill(typed);
+    await page.getByRole("button", { name: "Save chapter times" }).click();
+    await page.getByTestId("chapter-times").getByText("These are your chapter times.").waitFor({ timeout: T });
+    assert.equal(await page.getByRole("textbox", { name: "Chapters" }).inputValue(), typed);
+    const description = await page.getByRole("textbox", { name: "Description" }).inputValue();
+    assert.ok(description.includes(`Chapters\n${typed}`), "the description carries the typed times");
+    assert.doesNotMatch(description, /estimated/);
+    h.state.results = await h.apiOk("GET", `/workflows/${h.state.id}/results`);
+    assert.equal(h.state.results.studio.chapter_times, "yours");
+    await h.capture("12b-chapters-typed");
   });
 
   await h.step("export: download JSON and Markdown (labels in words), copy to clipboard", async () => {

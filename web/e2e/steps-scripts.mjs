@@ -49,6 +49,15 @@ export async function scriptSteps(h) {
     await page.getByRole("button", { name: "Revision 2 (latest)", pressed: true }).waitFor();
     const cards = (await page.locator("article.script").allInnerTexts()).join("\n");
     for (const word of ["JR Pass", "hostel", "convenience-store"]) assert.ok(cards.includes(word), `revision 2 mentions “${word}”`);
+    // The script never talks to viewers about the feedback, and keeps revision 1's titles.
+    assert.doesNotMatch(
+      cards,
+      /you asked|requested by you|your feedback|as you asked|I'll also cover/i,
+      "no feedback addressed to viewers",
+    );
+    assert.deepEqual(await page.$$eval("article.script h3", (els) => els.map((x) => x.textContent)), h.state.firstTitles);
+    for (const line of await page.locator("[data-testid=script-length]").allInnerTexts())
+      assert.match(line, /^About \d+ (min|s): \d+ spoken words at \d+ words a minute$/);
     assert.ok((await page.locator("article.script ins").count()) > 0, "changes since revision 1 are highlighted");
     await page.getByText(`Your feedback: “${FEEDBACK}”`).waitFor();
     const rev = (await h.apiOk("GET", `/workflows/${h.state.id}/status`)).script_revisions.at(-1);

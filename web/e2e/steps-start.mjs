@@ -9,6 +9,9 @@ export async function startSteps(h, { context, user, topic }) {
     await page.goto(`${h.base}/workflows/some-id`);
     await h.heading("Sign in");
     assert.match(page.url(), /\/signin\?next=%2Fworkflows%2Fsome-id$/);
+    await page.getByRole("heading", { name: "From a video idea to a thumbnail proven to get more clicks." }).waitFor();
+    assert.equal(await page.locator(".pipeline li").count(), 6, "the pipeline, step by step");
+    await page.getByRole("link", { name: "Create a free account" }).waitFor();
     await h.capture("01-sign-in");
   });
 

@@ -46,7 +46,10 @@ export function toResults(r: WorkflowRecord): Result<Results> {
       winner_id: ab.winner_id,
     },
     studio: {
-      ...withTestedTitle(studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends }), ab),
+      ...withTestedTitle(
+        studioPackage({ winner: script, others, topic: r.topic, niche: r.niche, trends: r.trends, chapters: r.chapters }),
+        ab,
+      ),
       // What the video carries: its own thumbnail when the original went back (kept at the start of the test).
       thumbnail_png_url: (onVideo?.carries === "original" && ab.rotation!.video.thumbnail_url) || thumbnail.png_url,
     },

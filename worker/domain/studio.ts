@@ -1,26 +1,37 @@
 // What a creator pastes into YouTube Studio: title options (the winner's first), a description
-// with chapters and the call to action, tags, and chapter timestamps from the outline. Pure.
+// with chapters and a call to action that points only at what the package holds, and tags. The
+// chapters are the creator's real times once entered, else estimates that say so. Pure.
 import type { Script, TrendReport } from "../shared/contract";
 import { timestamp } from "../shared/words";
+import { type Chapter, ESTIMATED_NOTE, estimatedChapters } from "./chapters";
 
 export interface StudioPackage {
   title_options: string[];
   description: string;
   tags: string[];
-  chapters: { start_seconds: number; title: string }[];
+  chapters: Chapter[];
+  /** "estimated" until the creator enters the real times after recording. */
+  chapter_times: "estimated" | "yours";
 }
 
-/** YouTube's limits: titles 100 characters, all tags together 500, a chapter at least 10 s. */
+/** YouTube's limits: titles 100 characters, all tags together 500. */
 const TITLE_MAX = 100;
 const TAGS_MAX_CHARS = 500;
-const MIN_CHAPTER_SECONDS = 10;
 
-/** Chapters spread over the script's length; YouTube needs the first at 0:00, three or more, each ≥ 10 s. */
-export function chaptersOf(script: Script): StudioPackage["chapters"] {
-  const items = script.outline.filter((o) => o.trim()).slice(0, Math.floor(script.estimated_duration_seconds / MIN_CHAPTER_SECONDS));
-  if (items.length < 3) return [];
-  const step = script.estimated_duration_seconds / items.length;
-  return items.map((title, i) => ({ start_seconds: Math.round(i * step), title: title.replace(/\s+/g, " ").trim().slice(0, 100) }));
+/** Chapter timestamps from the script's sections (estimated); kept for callers that want the list alone. */
+export function chaptersOf(script: Script): Chapter[] {
+  return estimatedChapters(script);
+}
+
+// A promise of something the package does not hold: a card, a list, a link, a download.
+const PROMISES = /(in the description|linked|link (is )?below|download|printable|pinned (list|link)|the full (route|list|guide))/i;
+
+/** The call to action without sentences that promise what the description does not hold (chapters it does). */
+export function packageCallToAction(cta: string, hasChapters: boolean): string {
+  const kept = cta
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !PROMISES.test(sentence) || (hasChapters && /\bchapters?\b/i.test(sentence)));
+  return kept.join(" ").trim() || "Tell me in the comments what you would like to see next.";
 }
 
 function tagsOf(topic: string, niche: string | null, trends: TrendReport | null): string[] {
@@ -43,19 +54,24 @@ export function studioPackage(input: {
   topic: string;
   niche: string | null;
   trends: TrendReport | null;
+  /** The creator's real chapter times, once entered. */
+  chapters?: Chapter[] | null;
 }): StudioPackage {
   const { winner } = input;
   const titles = [winner.title, ...input.others.map((s) => s.title)]
     .map((t) => t.trim().slice(0, TITLE_MAX))
     .filter((t, i, all) => t && all.indexOf(t) === i)
     .slice(0, 5);
-  const chapters = chaptersOf(winner);
+  const yours = input.chapters?.length ? input.chapters : null;
+  const chapters = yours ?? estimatedChapters(winner);
   const tags = tagsOf(input.topic, input.niche, input.trends);
   const description = [
     winner.hook,
     "",
-    ...(chapters.length ? ["Chapters", ...chapters.map((c) => `${timestamp(c.start_seconds)} ${c.title}`), ""] : []),
-    winner.call_to_action,
+    ...(chapters.length
+      ? [yours ? "Chapters" : `Chapters (${ESTIMATED_NOTE})`, ...chapters.map((c) => `${timestamp(c.start_seconds)} ${c.title}`), ""]
+      : []),
+    packageCallToAction(winner.call_to_action, chapters.length > 0),
     "",
     tags
       .slice(0, 3)
@@ -64,5 +80,5 @@ export function studioPackage(input: {
   ]
     .join("\n")
     .trim();
-  return { title_options: titles, description, tags, chapters };
+  return { title_options: titles, description, tags, chapters, chapter_times: yours ? "yours" : "estimated" };
 }

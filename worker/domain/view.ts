@@ -3,7 +3,7 @@ import type { RowPreview, ScriptRevision, Thumbnail, UsageTotals, WorkflowState 
 import { requiredActionFor } from "../shared/contract";
 import { toAbStatus } from "./ab-status";
 import { sumUsage } from "./usage";
-import { STEP_DISPLAY, type StoredThumbnail, currentScripts, pendingStep, type WorkflowRecord } from "./workflow";
+import { STEP_DISPLAY, type StoredThumbnail, currentScripts, lengthOf, pendingStep, type WorkflowRecord } from "./workflow";
 
 /** Where the API serves a thumbnail: the random id is the capability, the version defeats stale caches. */
 export function thumbnailView(workflowId: string, t: StoredThumbnail): Thumbnail {
@@ -41,6 +41,8 @@ export function toWorkflowState(r: WorkflowRecord, now?: number): WorkflowState 
     niche: r.niche,
     audience: r.audience,
     tone: r.tone,
+    target_length: lengthOf(r).target,
+    words_per_minute: lengthOf(r).words_per_minute,
     status: r.status,
     requires_action: requiredActionFor(r.status),
     created_at: new Date(r.created_at).toISOString(),

@@ -3,7 +3,7 @@
 // result. The Durable Object feeds that command to the core; a step that throws becomes
 // step_failed there, so nothing stays "generating".
 import type { Command, Step, WorkflowRecord } from "../domain/workflow";
-import { allScripts, findScript, findThumbnail, thumbnailsFromDesigns } from "../domain/workflow";
+import { allScripts, findScript, findThumbnail, lengthOf, thumbnailsFromDesigns } from "../domain/workflow";
 import type { Env } from "../env";
 import { providersFor } from "../providers";
 import { offlineScriptWriter } from "../providers/offline-scripts";
@@ -14,6 +14,7 @@ import { recordTokenUsage } from "../providers/token-usage";
 import { faceReferences } from "../faces/photos";
 import { finishDesign } from "../render/thumbnail-look";
 import type { Script, ThumbnailStyle } from "../shared/contract";
+import { TARGET_SECONDS } from "../shared/script-length";
 
 const SCRIPT_VARIANTS = 3;
 const STYLES: readonly ThumbnailStyle[] = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"];
@@ -45,6 +46,8 @@ async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<C
     count: SCRIPT_VARIANTS,
     // Items asked for two revisions ago should not drop out of the next one.
     earlier_feedback: record.script_revisions.map((r) => r.feedback).filter((f): f is string => !!f),
+    target_seconds: TARGET_SECONDS[lengthOf(record).target],
+    words_per_minute: lengthOf(record).words_per_minute,
   };
   let result;
   try {

@@ -1,6 +1,7 @@
 // Reads a creator's feedback into requests the offline writer can act on: things to cover,
 // things to drop, a tone, a length. Whatever matches no rule is kept as "not understood", so the
 // writer can say so instead of claiming it listened.
+import { DEFAULT_WORDS_PER_MINUTE, wordsFor } from "../shared/script-length";
 
 export type Tone = "funny" | "serious" | "calm" | "energetic" | "data" | "beginner" | "personal";
 
@@ -174,4 +175,41 @@ export function readFeedback(latest: string | null, earlier: readonly string[] =
   request.freshWording = false;
   if (latest?.trim()) readOne(latest, request);
   return request;
+}
+
+/** The steps a "shorter" or "longer" moves between, in seconds (TARGET_SECONDS). */
+const LENGTH_STEPS = [50, 180, 480, 720];
+
+/**
+ * The spoken length a revision is written for: the creator's chosen length, moved one step by
+ * "shorter" or "longer", or the limit the feedback names ("under 5 minutes").
+ */
+export function targetAfterFeedback(input: { target_seconds?: number }, request: FeedbackRequest): number {
+  const chosen = input.target_seconds ?? 180;
+  if (request.targetSeconds) return Math.min(request.targetSeconds * 0.9, 20 * 60);
+  if (!request.length) return chosen;
+  const at = LENGTH_STEPS.findIndex((s) => s >= chosen);
+  const here = at < 0 ? LENGTH_STEPS.length - 1 : at;
+  const next = request.length === "shorter" ? Math.max(0, here - 1) : Math.min(LENGTH_STEPS.length - 1, here + 1);
+  return next === here ? Math.round(chosen * (request.length === "shorter" ? 0.7 : 1.3)) : LENGTH_STEPS[next]!;
+}
+
+interface LengthInput {
+  feedback: string | null;
+  earlier_feedback?: string[];
+  target_seconds?: number;
+  words_per_minute?: number;
+}
+
+export interface LengthTarget {
+  seconds: number;
+  words: number;
+  wordsPerMinute: number;
+}
+
+/** The spoken length this revision is for: the creator's choice, moved by "shorter", "longer" or a named limit. */
+export function targetOf(input: LengthInput): LengthTarget {
+  const wordsPerMinute = input.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE;
+  const seconds = targetAfterFeedback(input, readFeedback(input.feedback, input.earlier_feedback ?? []));
+  return { seconds, words: wordsFor(seconds, wordsPerMinute), wordsPerMinute };
 }

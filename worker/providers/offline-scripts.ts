@@ -1,13 +1,17 @@
-// The offline script writer (no LLM): three scripts from different angle families, with outlines
-// that fit the topic's kind, shaped by the creator's feedback. It reports what it applied and,
-// honestly, what it could not.
+// The offline script writer (no LLM): three scripts from different angle families, each written
+// out in full at the length the creator chose, about the topic's own things, shaped by the
+// creator's feedback. A revision keeps the earlier titles and sections unless the feedback asks
+// for new ones. It reports what it applied and, honestly, what it could not.
 import { hashString, shuffled } from "../domain/seed";
 import { mulberry32 } from "../domain/stats";
 import type { Script } from "../shared/contract";
+import { DEFAULT_WORDS_PER_MINUTE, secondsFor, spokenWords, wordsFor } from "../shared/script-length";
 import { ANGLES_BY_KIND, type Angle, type AngleContext } from "./angles";
-import { readFeedback, type FeedbackRequest, type Tone } from "./feedback";
-import { composeBody, estimateSeconds, toneHook } from "./script-body";
+import { readFeedback, targetAfterFeedback, type FeedbackRequest, type Tone } from "./feedback";
+import { bodyOf, type SectionPlan, splitLine, toneHook, writeSections } from "./script-body";
+import { placeItem } from "./script-items";
 import { topicProfile, type TopicKind } from "./topic-kind";
+import { thingsOf } from "./topic-nouns";
 import type { ScriptInput, ScriptResult, ScriptWriter } from "./types";
 import { capFirst, inSentence, listing, minutes, titleCase } from "./wording";
 
@@ -18,20 +22,6 @@ const DEFAULT_AUDIENCE: Record<TopicKind, string> = {
   skill: "beginners",
   general: "viewers",
 };
-
-/** A section for each item the creator asked about, worded for the kind of video. */
-const ITEM_LINE_FOR: Record<TopicKind, (item: string) => string> = {
-  place: (i) => `${capFirst(i)}: what to expect, what it costs, and the catch`,
-  recipe: (i) => `${capFirst(i)}: how it fits in, and what to use instead`,
-  product: (i) => `${capFirst(i)}: tested, with a straight answer`,
-  skill: (i) => `${capFirst(i)}: a drill you can do today`,
-  general: (i) => `${capFirst(i)}: what it is and why it matters here`,
-};
-
-/** "the JR Pass" → "JR Pass: …" as a heading; prose keeps the creator's article. */
-function itemLine(kind: TopicKind, item: string): string {
-  return ITEM_LINE_FOR[kind](item.replace(/^the\s+/i, ""));
-}
 
 const EXTRAS: Record<TopicKind, string[]> = {
   place: ["Going deeper: a day-by-day route with timings", "Your questions: safety, staying connected and packing"],
@@ -82,49 +72,72 @@ function mentions(line: string, term: string): boolean {
   return line.toLowerCase().includes(stem);
 }
 
-function sectionsFor(angle: Angle, c: AngleContext, request: FeedbackRequest, itemLines: string[]): string[] {
-  let base = angle.outline(c).filter((line) => !request.exclude.some((x) => mentions(line, x)));
-  if (request.length === "shorter") base = base.slice(0, itemLines.length ? 2 : 3);
-  if (request.length === "longer") base = [...base.slice(0, -1), ...EXTRAS[c.kind], ...base.slice(-1)];
-  // The requested items go before the closing section (usually the verdict or the recap).
-  return base.length > 1 ? [...base.slice(0, -1), ...itemLines, base.at(-1)!] : [...base, ...itemLines];
+/** How many sections a script of that length holds: a Short has three beats, a 12-minute video seven. */
+function sectionCount(seconds: number): number {
+  return seconds <= 60 ? 3 : seconds <= 240 ? 5 : seconds <= 540 ? 6 : 7;
 }
 
-function writeOne(angle: Angle, variant: number, c: AngleContext, request: FeedbackRequest, rand: () => number): Script {
-  const itemLines = request.include.map((item) => itemLine(c.kind, item));
-  let outline = sectionsFor(angle, c, request, itemLines);
-  const short = request.length === "shorter";
-  let hook = toneHook(angle.hook(c), request.tones, c.kind, variant);
-  if (request.include.length) hook += ` I'll also cover ${listing(request.include)}.`;
-  const cta = angle.cta(c);
+function outlineFor(angle: Angle, c: AngleContext, request: FeedbackRequest, seconds: number): string[] {
+  const base = angle.outline(c).filter((line) => !request.exclude.some((x) => mentions(line, x)));
+  const count = sectionCount(seconds);
+  if (base.length >= count) return [...base.slice(0, count - 1), base.at(-1)!];
+  // Longer videos go deeper before the closing section (usually the verdict or the recap).
+  const extras = EXTRAS[c.kind].slice(0, count - base.length);
+  return base.length > 1 ? [...base.slice(0, -1), ...extras, base.at(-1)!] : [...base, ...extras];
+}
+
+interface Target {
+  seconds: number;
+  wordsPerMinute: number;
+}
+
+function writeOne(
+  angle: Angle,
+  variant: number,
+  c: AngleContext,
+  request: FeedbackRequest,
+  target: Target,
+  rand: () => number,
+  keepTitle?: string,
+): Script {
+  const outline = outlineFor(angle, c, request, target.seconds);
+  // Items are placed by what a section is about: its heading and what it covers.
+  const headings = outline.map((line) => line.replace(": ", " "));
+  const plans: SectionPlan[] = outline.map((line, i) => ({ ...splitLine(line), items: [], shot: request.production[i] ?? null }));
+  request.include.forEach((item, n) => plans[placeItem(item, headings, n + variant)]!.items.push(item));
+  const hook = toneHook(angle.hook(c), request.tones, c.kind, variant);
+  // A Short has room for one closing sentence only.
+  const cta = target.seconds <= 60 ? angle.cta(c).split(/(?<=[.!?])\s+/)[0]! : angle.cta(c);
+  const goal = wordsFor(target.seconds, target.wordsPerMinute);
   const style = {
     kind: c.kind,
     tones: request.tones,
-    short,
     audience: c.audience,
     subject: c.subject,
-    itemLines: new Set(itemLines),
-    production: request.production,
+    things: thingsOf(c.topic, c.kind),
+    wordsPerSection: Math.max(8, Math.round((goal - spokenWords(hook, cta)) / plans.length)),
+    variant,
   };
-  let body = composeBody(outline, cta, style, rand);
-  let seconds = estimateSeconds(hook, body, outline.length, short);
-  // A time limit ("under 3 minutes") drops sections from the middle, never the requested ones.
-  while (request.targetSeconds && seconds > request.targetSeconds && outline.length > 2) {
-    const drop = outline.findLastIndex((line, i) => i < outline.length - 1 && !itemLines.includes(line));
-    if (drop < 0) break;
-    outline = outline.filter((_, i) => i !== drop);
-    body = composeBody(outline, cta, { ...style, short: true }, rand);
-    seconds = estimateSeconds(hook, body, outline.length, true);
+  let sections = writeSections(plans, style, rand);
+  let words = spokenWords(hook, ...sections.map((s) => s.spoken), cta);
+  // Whole sentences overshoot a little; trim the share per section until the script fits its length.
+  const tooLong = (n: number) => n > goal * 1.1 || (target.seconds <= 60 && secondsFor(n, target.wordsPerMinute) >= 59);
+  for (let tries = 0; tooLong(words) && tries < 4; tries++) {
+    style.wordsPerSection = Math.max(4, style.wordsPerSection - Math.ceil((words - goal) / plans.length));
+    sections = writeSections(plans, style, rand);
+    words = spokenWords(hook, ...sections.map((s) => s.spoken), cta);
   }
   return {
     id: crypto.randomUUID(),
-    title: capFirst(angle.title(c)),
+    title: keepTitle ?? capFirst(angle.title(c)),
     angle: angle.name,
     hook,
-    body,
-    outline,
+    body: bodyOf(sections, request.tones),
+    outline: sections.map((s) => s.heading),
     call_to_action: cta,
-    estimated_duration_seconds: seconds,
+    estimated_duration_seconds: secondsFor(words, target.wordsPerMinute),
+    sections,
+    words_per_minute: target.wordsPerMinute,
   };
 }
 
@@ -132,34 +145,43 @@ function average(scripts: readonly Script[]): number {
   return scripts.reduce((sum, s) => sum + s.estimated_duration_seconds, 0) / Math.max(1, scripts.length);
 }
 
-function report(input: ScriptInput, request: FeedbackRequest, scripts: Script[], angles: Angle[], c: AngleContext) {
+function report(input: ScriptInput, request: FeedbackRequest, scripts: Script[], angles: Angle[], c: AngleContext, kept: boolean) {
   const applied: string[] = [];
   const notes: string[] = [];
-  if (request.include.length) applied.push(`Covers ${listing(request.include)}: a section each in every script, named in every hook`);
+  for (const item of request.include) {
+    const where = [
+      ...new Set(scripts.flatMap((s) => (s.sections ?? []).filter((x) => x.spoken.includes(item)).map((x) => `“${x.heading}”`))),
+    ];
+    applied.push(`${capFirst(item)}: worked into ${listing(where.slice(0, 3))}${where.length > 3 ? " and more" : ""}`);
+  }
   for (const term of request.exclude) {
     const had = angles.some((a) => a.outline(c).some((line) => mentions(line, term)));
     if (had) applied.push(`Leaves out ${term}`);
     else notes.push(`No script had a section on ${term}, so there was nothing to leave out`);
   }
   for (const tone of request.tones) applied.push(TONE_APPLIED[tone]);
-  if (request.production.length) applied.push(`Production notes for ${listing(request.production)} in every script`);
+  if (request.production.length) applied.push(`Shots for ${listing(request.production)} in every script`);
   const before = input.previous.slice(-input.count);
   const now = average(scripts);
-  if (request.length) {
-    const change = request.length === "shorter" ? "Shorter" : "Longer";
+  if (request.length || request.targetSeconds) {
+    const was = before.length ? ` instead of ${minutes(average(before))}` : "";
     applied.push(
-      before.length ? `${change}: about ${minutes(now)} instead of ${minutes(average(before))}` : `${change}: about ${minutes(now)}`,
+      `${request.length === "shorter" ? "Shorter" : request.length === "longer" ? "Longer" : "Length"}: about ${minutes(now)}${was}, from the spoken words at ${scripts[0]?.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE} words a minute`,
     );
   }
-  if (request.targetSeconds) {
-    const over = scripts.filter((s) => s.estimated_duration_seconds > request.targetSeconds!).length;
-    if (over) notes.push(`${over} of the scripts still run over ${minutes(request.targetSeconds)} even with the fewest sections`);
-    else applied.push(`Every script fits in ${minutes(request.targetSeconds)}`);
-  }
   if (request.freshWording) applied.push("New titles and hooks: each script takes an angle not shown before where one is left");
+  else if (kept) applied.push("Titles and sections kept from the previous revision");
   for (const clause of request.unhandled)
     notes.push(`The built-in offline writer could not act on “${clause}”; connect an AI model for free-form requests`);
   return { applied, notes };
+}
+
+/** The previous revision's angles, in order, when the feedback does not ask for new titles. */
+function keptAngles(input: ScriptInput, library: Angle[], request: FeedbackRequest): { angle: Angle; title: string }[] | null {
+  if (request.freshWording || input.revision < 2) return null;
+  const last = input.previous.slice(-input.count);
+  const kept = last.map((s) => ({ angle: library.find((a) => a.name === s.angle), title: s.title }));
+  return kept.length === input.count && kept.every((k) => k.angle) ? (kept as { angle: Angle; title: string }[]) : null;
 }
 
 export function writeOfflineRevision(input: ScriptInput): OfflineRevision {
@@ -174,12 +196,18 @@ export function writeOfflineRevision(input: ScriptInput): OfflineRevision {
     Subject: titleCase(profile.subject).replace(/^The /, "the "),
     audience: input.audience?.trim() || DEFAULT_AUDIENCE[profile.kind],
   };
+  const target = { seconds: targetAfterFeedback(input, request), wordsPerMinute: input.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE };
   const rand = mulberry32(hashString(`${input.topic}|${input.revision}|${input.feedback ?? ""}`));
-  const angles = pickAngles(ANGLES_BY_KIND[profile.kind], new Set(input.previous.map((s) => s.angle)), input.count, rand);
-  const scripts = angles.map((angle, i) => writeOne(angle, i, c, request, rand));
+  const library = ANGLES_BY_KIND[profile.kind];
+  const kept = keptAngles(input, library, request);
+  const chosen =
+    kept ??
+    pickAngles(library, new Set(input.previous.map((s) => s.angle)), input.count, rand).map((angle) => ({ angle, title: undefined }));
+  const scripts = chosen.map(({ angle, title }, i) => writeOne(angle, i, c, request, target, rand, title));
   // The workflow's own tone setting is not feedback: report only when the creator gave some.
   const gaveFeedback = Boolean(input.feedback?.trim()) || (input.earlier_feedback ?? []).some((f) => f.trim());
-  const { applied, notes } = gaveFeedback ? report(input, request, scripts, angles, c) : { applied: [], notes: [] };
+  const angles = chosen.map((x) => x.angle);
+  const { applied, notes } = gaveFeedback ? report(input, request, scripts, angles, c, kept !== null) : { applied: [], notes: [] };
   return { scripts, applied, feedback_notes: notes };
 }
 

@@ -1,13 +1,27 @@
 // Scripts from any OpenAI-compatible chat completions endpoint (OpenAI, Groq, Ollama, Workers AI)
-// through the official SDK. The answer is constrained with a JSON schema derived from the
-// contract's ScriptSchema, validated with the same zod schema, repaired once, and otherwise
-// replaced by the offline writer, so a workflow never waits on a broken or slow model.
+// through the official SDK. The model writes the whole spoken script (hook, each section's words
+// with its b-roll notes, call to action) under a JSON schema derived from the contract's
+// ScriptSection; the answer is validated with the same zod schema and repaired once, its length
+// checked against the creator's target and asked for once more when it is off by more than 20%,
+// and otherwise replaced by the offline writer, so a workflow never waits on a broken or slow model.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { ScriptSchema } from "../shared/contract";
+import { type Script, ScriptSection } from "../shared/contract";
+import {
+  DEFAULT_WORDS_PER_MINUTE,
+  LENGTH_TOLERANCE,
+  offBy,
+  secondsFor,
+  spokenWords,
+  TARGET_SECONDS,
+  wordsFor,
+} from "../shared/script-length";
+import { type LengthTarget, targetOf } from "./feedback";
 import { estimateCostUsd, type PriceTable } from "./llm-prices";
-import { buildMessages, MAX_PROMPT_TOKENS, MAX_REPAIR_NOTE_TOKENS, repairMessage } from "./openai-prompt";
+import { buildMessages, lengthMessage, MAX_PROMPT_TOKENS, MAX_REPAIR_NOTE_TOKENS, repairMessage } from "./openai-prompt";
+import { bodyOf } from "./script-body";
+import { selfTalk } from "./self-talk";
 import type { ScriptInput, ScriptResult, ScriptWriter, TokenUsage } from "./types";
 
 export interface OpenAiConfig {
@@ -35,22 +49,44 @@ export interface OpenAiDeps {
 }
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
-/** Three scripts as JSON take about 1,500-3,000 tokens; this leaves room without leaving it open-ended. */
+/** Three 3-minute scripts as JSON take about 2,000-3,000 tokens; this leaves room without leaving it open-ended. */
 export const DEFAULT_MAX_TOKENS = 4000;
+/** English runs about 1.3 tokens a word; JSON keys and b-roll notes add to that. */
+const TOKENS_PER_SPOKEN_WORD = 1.6;
+
+/** max_tokens for one call: room for `count` scripts of the target length, never below the default. */
+export function maxTokensFor(targetSeconds: number, count: number, wordsPerMinute = DEFAULT_WORDS_PER_MINUTE): number {
+  return Math.max(DEFAULT_MAX_TOKENS, Math.ceil(wordsFor(targetSeconds, wordsPerMinute) * count * TOKENS_PER_SPOKEN_WORD) + 1000);
+}
+
+/** The longest write: three 12-minute scripts at the fastest pace a creator can set. */
+const LONGEST_WRITE_TOKENS = maxTokensFor(TARGET_SECONDS["12min"], 3, 220);
 
 /**
- * The most one write can spend: the first call, then one repair whose prompt repeats the first
- * answer (429 answers carry no tokens). Budgets reserve this before a generation starts.
+ * The most one write can spend: the first call, one repair and one length retry, each of whose
+ * prompts repeats the answer before it (429 answers carry no tokens). Budgets reserve this
+ * before a generation starts.
  */
-export function worstCaseWriteTokens(maxTokens = DEFAULT_MAX_TOKENS): { prompt: number; completion: number } {
-  return { prompt: MAX_PROMPT_TOKENS + (MAX_PROMPT_TOKENS + maxTokens + MAX_REPAIR_NOTE_TOKENS), completion: 2 * maxTokens };
+export function worstCaseWriteTokens(maxTokens = LONGEST_WRITE_TOKENS): { prompt: number; completion: number } {
+  const followUp = MAX_PROMPT_TOKENS + maxTokens + MAX_REPAIR_NOTE_TOKENS;
+  return { prompt: MAX_PROMPT_TOKENS + 2 * followUp, completion: 3 * maxTokens };
 }
 const MAX_RATE_LIMIT_RETRIES = 3;
 /** A request started with less time than this left would only time out. */
 const MIN_REQUEST_MS = 250;
 
-/** What the model writes: scripts without ids, which the server assigns. */
-export const ScriptDraft = ScriptSchema.omit({ id: true });
+/**
+ * What the model writes: the spoken script, section by section. The server assigns the id and
+ * derives the body, the outline and the duration (spoken words ÷ pace), so none can disagree.
+ */
+export const ScriptDraft = z.object({
+  title: z.string(),
+  angle: z.string(),
+  hook: z.string().describe("The first words said, grabbing attention within five seconds"),
+  sections: z.array(ScriptSection),
+  call_to_action: z.string().describe("The closing words said; they refer only to what the description holds"),
+});
+type Draft = z.infer<typeof ScriptDraft>;
 export const ScriptsAnswer = z.object({ scripts: z.array(ScriptDraft) });
 
 export function scriptsJsonSchema(): Record<string, unknown> {
@@ -82,7 +118,7 @@ export function retryAfterMs(headers: Headers | undefined, nowMs: number): numbe
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
-type Parsed = { ok: true; scripts: z.infer<typeof ScriptDraft>[] } | { ok: false; errors: string[] };
+type Parsed = { ok: true; scripts: Draft[] } | { ok: false; errors: string[] };
 
 /** Schema check plus what a schema cannot say: enough scripts, no blanks, nothing repeated. */
 export function parseAnswer(content: string | null | undefined, input: Pick<ScriptInput, "count" | "previous">): Parsed {
@@ -105,9 +141,15 @@ export function parseAnswer(content: string | null | undefined, input: Pick<Scri
   if (scripts.length < input.count) errors.push(`scripts: expected ${input.count} scripts, got ${scripts.length}`);
   const seen = new Set(input.previous.map((s) => s.title.trim().toLowerCase()));
   scripts.forEach((s, i) => {
-    for (const field of ["title", "hook", "body", "call_to_action"] as const) {
+    for (const field of ["title", "hook", "call_to_action"] as const) {
       if (!s[field].trim()) errors.push(`scripts.${i}.${field}: must not be empty`);
     }
+    if (s.sections.length === 0) errors.push(`scripts.${i}.sections: write the sections`);
+    s.sections.forEach((x, j) => {
+      if (!x.spoken.trim()) errors.push(`scripts.${i}.sections.${j}.spoken: must hold the words said`);
+    });
+    const talk = selfTalk([s.title, s.hook, ...s.sections.map((x) => x.spoken), s.call_to_action].join("\n"));
+    if (talk) errors.push(`scripts.${i}: “${talk}” talks to viewers about the creator's feedback, which they never saw; just cover it`);
     const title = s.title.trim().toLowerCase();
     if (seen.has(title)) errors.push(`scripts.${i}.title: "${s.title}" repeats an earlier script; write a new one`);
     seen.add(title);
@@ -115,11 +157,42 @@ export function parseAnswer(content: string | null | undefined, input: Pick<Scri
   return errors.length ? { ok: false, errors } : { ok: true, scripts };
 }
 
+export interface LengthProblem {
+  index: number;
+  words: number;
+  seconds: number;
+}
+
+/** The scripts whose spoken words are more than 20% off the target. */
+export function lengthProblems(scripts: readonly Draft[], target: LengthTarget): LengthProblem[] {
+  return scripts.flatMap((s, index) => {
+    const words = spokenWords(s.hook, ...s.sections.map((x) => x.spoken), s.call_to_action);
+    const seconds = secondsFor(words, target.wordsPerMinute);
+    return offBy(seconds, target.seconds) > LENGTH_TOLERANCE ? [{ index, words, seconds }] : [];
+  });
+}
+
+/** The stored script: body and outline from the sections, the duration from the spoken words. */
+export function toScript(d: Draft, id: string, wordsPerMinute: number): Script {
+  const words = spokenWords(d.hook, ...d.sections.map((x) => x.spoken), d.call_to_action);
+  return {
+    id,
+    title: d.title,
+    angle: d.angle,
+    hook: d.hook,
+    body: bodyOf(d.sections, []),
+    outline: d.sections.map((x) => x.heading),
+    call_to_action: d.call_to_action,
+    estimated_duration_seconds: secondsFor(words, wordsPerMinute),
+    sections: d.sections,
+    words_per_minute: wordsPerMinute,
+  };
+}
+
 export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptWriter, deps: OpenAiDeps = {}): ScriptWriter {
   const model = config.model || DEFAULT_OPENAI_MODEL;
   const requestTimeoutMs = config.requestTimeoutMs ?? 20_000;
   const budgetMs = config.budgetMs ?? 30_000;
-  const maxTokens = config.maxTokens ?? DEFAULT_MAX_TOKENS;
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -140,6 +213,8 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
     name: "openai",
     async write(input: ScriptInput): Promise<ScriptResult> {
       const deadline = now() + budgetMs;
+      const target = targetOf(input);
+      const maxTokens = config.maxTokens ?? maxTokensFor(target.seconds, input.count, target.wordsPerMinute);
       const usage: TokenUsage[] = [];
       let lastTimeout = requestTimeoutMs;
 
@@ -191,22 +266,37 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
       try {
         const messages = buildMessages(input);
         const first = await complete(messages);
+        let answer = first;
         let parsed = parseAnswer(first, input);
         if (!parsed.ok) {
           // One repair: show the model its answer and exactly what was wrong with it.
           messages.push({ role: "assistant", content: first ?? "" }, { role: "user", content: repairMessage(parsed.errors) });
           const firstErrors = parsed.errors;
-          parsed = parseAnswer(await complete(messages), input);
+          answer = await complete(messages);
+          parsed = parseAnswer(answer, input);
           if (!parsed.ok)
             throw new WriterFailure(
               `malformed answer after one repair: ${(parsed.errors.length ? parsed.errors : firstErrors).slice(0, 3).join("; ")}`,
             );
         }
+        // One length retry: a script more than 20% off its target is sent back with its word count.
+        let scripts = parsed.scripts;
+        const off = lengthProblems(scripts, target);
+        if (off.length) {
+          messages.push({ role: "assistant", content: answer ?? "" }, { role: "user", content: lengthMessage(off, target.words) });
+          const retried = parseAnswer(await complete(messages), input);
+          if (retried.ok) scripts = retried.scripts;
+        }
+        const missed = lengthProblems(scripts, target).map(
+          (p) =>
+            `Script ${p.index + 1} runs about ${Math.round(p.seconds / 6) / 10} min instead of about ${Math.round(target.seconds / 6) / 10} min: the model missed the length twice`,
+        );
         return {
-          scripts: parsed.scripts.map((s) => ({ id: newId(), ...s })),
+          scripts: scripts.map((s) => toScript(s, newId(), target.wordsPerMinute)),
           source: `openai:${model}`,
           usage,
           fallback: null,
+          ...(missed.length ? { feedback_notes: missed } : {}),
         };
       } catch (err) {
         const reason = describe(err, lastTimeout);

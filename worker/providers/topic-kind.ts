@@ -71,10 +71,15 @@ const TOPIC_RULES: Rule[] = [
 const GENERIC_WORDS =
   /\b(ultimate|complete|beginners?'?s?|for beginners|easy|simple|quick|best|top|budget|cheap|affordable|guide|tips?|tricks?|hacks?|how to|learn(ing)?|tutorial|review|unboxing|honest|recipes?|travel(l?ing)?|trip|itinerary|in \d{4}|\d{4}|explained|basics)\b/gi;
 
+// Compiled once: a topic is checked against every name, on every script and thumbnail request.
+const PLACE_PATTERNS = KNOWN_PLACES.map((name) => ({
+  name,
+  find: new RegExp(`(^|[^\\p{L}])${name.replace(/ /g, "\\s+")}($|[^\\p{L}])`, "iu"),
+  casing: new RegExp(`(^|[^\\p{L}])(${name.replace(/ /g, "\\s+")})(?=$|[^\\p{L}])`, "giu"),
+}));
+
 export function findPlace(text: string): string | null {
-  for (const name of KNOWN_PLACES) {
-    if (new RegExp(`(^|[^\\p{L}])${name.replace(/ /g, "\\s+")}($|[^\\p{L}])`, "iu").test(text)) return name;
-  }
+  for (const { name, find } of PLACE_PATTERNS) if (find.test(text)) return name;
   return null;
 }
 
@@ -90,9 +95,7 @@ export function topicKind(topic: string, niche: string | null = null): TopicKind
 /** The topic with known place names in their usual spelling; everything else as typed. */
 export function withPlaceCasing(text: string): string {
   let out = text;
-  for (const name of KNOWN_PLACES) {
-    out = out.replace(new RegExp(`(^|[^\\p{L}])(${name.replace(/ /g, "\\s+")})(?=$|[^\\p{L}])`, "giu"), (_m, pre: string) => pre + name);
-  }
+  for (const { name, casing } of PLACE_PATTERNS) out = out.replace(casing, (_m, pre: string) => pre + name);
   return out;
 }
 

@@ -38,6 +38,10 @@ export interface ScriptInput {
   /** 1 for the first set, 2 after the first rejection, and so on. */
   revision: number;
   count: number;
+  /** The spoken length to write for, in seconds (TARGET_SECONDS); 3 minutes when absent. */
+  target_seconds?: number;
+  /** The speaking pace durations assume; 150 words a minute when absent. */
+  words_per_minute?: number;
 }
 
 export interface ScriptResult {

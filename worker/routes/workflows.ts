@@ -7,6 +7,7 @@ import { workflows } from "../db/schema";
 import { abConfigFrom, abSeed, withPlannedImpressions } from "../domain/config";
 import { DEFAULT_CHART_POINTS, MAX_CHART_POINTS } from "../domain/history";
 import { overBudget, refuse } from "../domain/refusal";
+import { parseChapterList } from "../domain/chapters";
 import { resultsMarkdown } from "../domain/results";
 import type { CreatorCommand } from "../domain/workflow";
 import type { AppEnv, Env } from "../env";
@@ -22,6 +23,7 @@ import {
   ApproveRequest,
   DeclareWinnerRequest,
   EditScriptRequest,
+  SetChaptersRequest,
   ListWorkflowsQuery,
   MetricsPushRequest,
   RegenerateThumbnailRequest,
@@ -171,6 +173,19 @@ export const workflowRoutes = new Hono<AppEnv>()
     const stub = workflowStub(c.env, c.req.param("id"));
     const edit = await parseBody(c, EditScriptRequest);
     return c.json(unwrap(await stub.execute(c.get("userId"), { type: "edit_script", edit, new_id: crypto.randomUUID() })));
+  })
+  .post("/:id/chapters", async (c) => {
+    const stub = workflowStub(c.env, c.req.param("id"));
+    const body = await parseBody(c, SetChaptersRequest);
+    const pasted = "text" in body ? parseChapterList(body.text) : null;
+    if (pasted?.problems.length)
+      throw new ApiError(
+        400,
+        "The chapter list cannot be used.",
+        pasted.problems.map((message) => ({ path: "text", message })),
+      );
+    const chapters = "reset" in body ? null : "chapters" in body ? body.chapters : (pasted?.chapters ?? null);
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "set_chapters", chapters })));
   })
   .post("/:id/thumbnails/:thumbnailId/regenerate", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));

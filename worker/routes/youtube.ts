@@ -87,6 +87,7 @@ async function connectionView(env: Env, userId: string, nowMs: number): Promise<
   const [row, used] = await Promise.all([getConnection(env.DB, userId), unitsUsed(env.DB, day, userId)]);
   return {
     configured,
+    you_host: env.ENVIRONMENT === "development",
     status: row ? (row.status as "connected" | "needs_reconnect") : "not_connected",
     channel: row ? { id: row.channelId, title: row.channelTitle } : null,
     scopes: row ? row.scopes.split(" ").filter(Boolean) : [],

@@ -21,6 +21,10 @@ export const YouTubeStatus = z.enum(["not_connected", "connected", "needs_reconn
 
 export const YouTubeConnection = z.object({
   configured: z.boolean().describe("False when the server lacks the Google client or TOKEN_ENCRYPTION_KEY"),
+  you_host: z
+    .boolean()
+    .optional()
+    .describe("True on a local development install (ENVIRONMENT=development, e.g. `npm start`): the creator is the host who sets it up"),
   status: YouTubeStatus,
   channel: z.object({ id: z.string(), title: z.string() }).nullable(),
   scopes: z.array(z.string()),

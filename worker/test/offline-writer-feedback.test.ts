@@ -85,21 +85,25 @@ describe("the offline writer", () => {
     expect(product).toMatch(/price|buy|setup|settings|verdict|box|cost|daily use|round/i);
   });
 
-  it("puts the named items, the tone and the length into revision 2, and says so", () => {
+  it("weaves the named items into the sections, keeps the titles, and says what changed", () => {
     const feedback = "Please cover the JR Pass, hostels and convenience-store meals. Make it funnier and shorter.";
     const second = writeOfflineRevision(input("Budget travel Japan", { feedback, previous: first.scripts, revision: 2 }));
-    for (const s of second.scripts) {
+    second.scripts.forEach((s, i) => {
+      const spoken = (s.sections ?? []).map((x) => x.spoken).join(" ");
       for (const item of ["JR Pass", "hostels", "convenience-store meals"]) {
-        expect(s.hook).toContain(item);
-        expect(s.outline.join(" ").toLowerCase()).toContain(item.toLowerCase());
+        expect(spoken).toContain(item);
+        expect(s.hook).not.toContain(item);
       }
       expect(s.body).toMatch(/\[Delivery: light and playful/);
-      expect(first.scripts.map((f) => f.angle)).not.toContain(s.angle);
-    }
+      // The titles and the angles survive: the feedback did not ask for new ones.
+      expect(s.title).toBe(first.scripts[i]!.title);
+      expect(s.angle).toBe(first.scripts[i]!.angle);
+    });
     expect(avg(second.scripts)).toBeLessThan(avg(first.scripts));
-    expect(second.applied.join(" ")).toMatch(/Covers the JR Pass, hostels and convenience-store meals/);
+    expect(second.applied.join(" ")).toMatch(/JR Pass: worked into “/);
     expect(second.applied.join(" ")).toMatch(/Funnier/);
     expect(second.applied.join(" ")).toMatch(/Shorter: about \d+:\d\d instead of \d+:\d\d/);
+    expect(second.applied).toContain("Titles and sections kept from the previous revision");
     expect(second.feedback_notes).toEqual([]);
   });
 
@@ -114,7 +118,7 @@ describe("the offline writer", () => {
     );
     const base = writeOfflineRevision(input("learn guitar"));
     expect(avg(longer.scripts)).toBeGreaterThan(avg(base.scripts));
-    for (const s of longer.scripts) expect(s.outline.join(" ")).toContain("Fingerpicking");
+    for (const s of longer.scripts) expect(s.sections!.map((x) => x.spoken).join(" ")).toMatch(/fingerpicking/i);
   });
 
   it("says what it could not act on instead of claiming it listened", async () => {
@@ -128,15 +132,15 @@ describe("the offline writer", () => {
     expect(result.scripts[0]!.body).toMatch(/calm and unhurried/);
   });
 
-  it("fits a time limit by dropping sections, but keeps the requested ones", () => {
+  it("fits a time limit the feedback names, and keeps the requested items", () => {
     const r = writeOfflineRevision(
       input("Weeknight meal prep", { feedback: "Under 2 minutes please, and mention rice cookers", revision: 2 }),
     );
     for (const s of r.scripts) {
       expect(s.estimated_duration_seconds).toBeLessThanOrEqual(120);
-      expect(s.outline.join(" ")).toContain("Rice cookers");
+      expect(s.sections!.map((x) => x.spoken).join(" ")).toMatch(/rice cookers/i);
     }
-    expect(r.applied).toContain("Every script fits in 2:00");
+    expect(r.applied.join(" ")).toMatch(/Length: about 1:\d\d/);
   });
 });
 

@@ -144,15 +144,19 @@ describe("OpenAI script writer", () => {
 });
 
 describe("answer checks and settings", () => {
-  const script = (title: string): Script => ({ id: "x", ...draft(title) });
+  const script = (title: string): Script => ({
+    id: "x",
+    ...draft(title),
+    body: "b",
+    outline: ["o"],
+    estimated_duration_seconds: 60,
+  });
   const draft = (title: string) => ({
     title,
     angle: "a",
     hook: "h",
-    body: "b",
-    outline: ["o"],
+    sections: [{ heading: "o", spoken: "words said", b_roll: ["shot"] }],
     call_to_action: "c",
-    estimated_duration_seconds: 60,
   });
 
   it("rejects too few scripts, blanks and titles already shown; accepts fenced JSON", () => {

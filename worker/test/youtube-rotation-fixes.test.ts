@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { app } from "../app";
 import { toYouTube } from "../domain/rotation/clock";
-import { WIDE_INTERVAL } from "../domain/stats/interval-rule";
+import { WIDE_LIFT_INTERVAL } from "../domain/stats/interval-rule";
 import { explainRotation } from "../domain/stats/rotation";
 import { pacificDay, pacificMidnight } from "../domain/youtube/pacific";
 import type { AbStatus, Results, WorkflowState } from "../shared/contract";
@@ -59,7 +59,7 @@ describe("an A/A rotation stopped after 3 blocks", () => {
     const early = await runRotation(f, (s) => (s.rotation!.blocks_analysed ?? 0) >= 3);
     expect(early.ab.is_running).toBe(true);
     for (const text of [early.ab.explanation ?? "", early.ab.summary.text])
-      for (const width of intervalWidths(text)) expect(width).toBeLessThanOrEqual(WIDE_INTERVAL);
+      for (const width of intervalWidths(text)) expect(width).toBeLessThanOrEqual(WIDE_LIFT_INTERVAL);
 
     const stopped = await call<WorkflowState>("POST", `/workflows/${f.wf.id}/stop-test`, { token: f.user.token, body: {} });
     expect(stopped.status).toBe(200);
@@ -68,7 +68,7 @@ describe("an A/A rotation stopped after 3 blocks", () => {
     // ab-status: no winner, and the line says what is on the video.
     expect(end.ab).toMatchObject({ decision: "stopped", winner_id: null, creator_pick_id: pick });
     expect(end.ab.summary.text).toMatch(/original thumbnail is on the video; .* is your pick, not proven/);
-    for (const width of intervalWidths(end.ab.explanation ?? "")) expect(width).toBeLessThanOrEqual(WIDE_INTERVAL);
+    for (const width of intervalWidths(end.ab.explanation ?? "")) expect(width).toBeLessThanOrEqual(WIDE_LIFT_INTERVAL);
 
     // Results and the Studio package: the video carries the original; the pick is named as not proven.
     const results = await call<Results>("GET", `/workflows/${f.wf.id}/results`, { token: f.user.token });

@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { fieldErrors, focusFirstInvalid } from "../api/client";
 import { useApp } from "../models/context";
+import { Landing } from "./Landing";
 import { Alert, Field, Link, useTitle } from "./ui";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -54,29 +55,32 @@ export function AuthScreen({ mode }: { mode: "signin" | "signup" }) {
     ...local.value,
   };
   return (
-    <section class="auth card">
-      <h1 tabIndex={-1}>{title}</h1>
-      {session.notice.value && <Alert tone="info">{session.notice.value}</Alert>}
-      <form onSubmit={onSubmit} noValidate>
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errs.email} />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete={signup ? "new-password" : "current-password"}
-          required
-          error={errs.password}
-          hint={signup ? "At least 10 characters, mixing letters with digits or symbols." : undefined}
-        />
-        {server.form && <Alert>{server.form}</Alert>}
-        <button class="primary" type="submit" disabled={busy.value}>
-          {busy.value ? "Please wait…" : signup ? "Create account" : "Sign in"}
-        </button>
-      </form>
-      <p>
-        {signup ? "Already have an account? " : "New here? "}
-        <Link href={other}>{signup ? "Sign in" : "Create an account"}</Link>
-      </p>
-    </section>
+    <div class="auth-page">
+      <Landing signup={signup} />
+      <section class="auth card">
+        <h1 tabIndex={-1}>{title}</h1>
+        {session.notice.value && <Alert tone="info">{session.notice.value}</Alert>}
+        <form onSubmit={onSubmit} noValidate>
+          <Field label="Email" name="email" type="email" autoComplete="email" required error={errs.email} />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete={signup ? "new-password" : "current-password"}
+            required
+            error={errs.password}
+            hint={signup ? "At least 10 characters, mixing letters with digits or symbols." : undefined}
+          />
+          {server.form && <Alert>{server.form}</Alert>}
+          <button class="primary" type="submit" disabled={busy.value}>
+            {busy.value ? "Please wait…" : signup ? "Create account" : "Sign in"}
+          </button>
+        </form>
+        <p>
+          {signup ? "Already have an account? " : "New here? "}
+          <Link href={other}>{signup ? "Sign in" : "Create an account"}</Link>
+        </p>
+      </section>
+    </div>
   );
 }

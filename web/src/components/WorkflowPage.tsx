@@ -84,7 +84,9 @@ export function WorkflowPage({ id }: { id: string }) {
   return (
     <WorkflowContext.Provider value={m}>
       <p class="crumb">
-        <Link href="/">← All workflows</Link>
+        <Link href="/" class="back">
+          ← All workflows
+        </Link>
       </p>
       <div class="page-head">
         <h1 tabIndex={-1}>{wf.topic}</h1>

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { AbStatus, VariantStats } from "../api/types";
-import { chanceWrong, leaderOf, progressOf, statusLine, thresholdOf, winnerOf } from "./ab-view";
+import {
+  ctrRangeText,
+  earlyEstimate,
+  leaderOf,
+  liftText,
+  progressOf,
+  proofLine,
+  riskOf,
+  statusLine,
+  thresholdOf,
+  winnerOf,
+} from "./ab-view";
 
 const v = (id: string, style: VariantStats["style"], impressions: number, clicks: number, best?: number): VariantStats => ({
   thumbnail_id: id,
@@ -94,8 +105,34 @@ describe("declaring and results", () => {
     expect(winnerOf(rotation("a"))).toBe("a");
   });
 
-  it("says how likely a pick is to be wrong", () => {
-    expect(chanceWrong(base, "b")).toBeCloseTo(0.03, 5);
-    expect(chanceWrong({ ...base, probability_wrong_if_declared: { b: 0.2 } }, "b")).toBe(0.2);
+  it("says what declaring risks in words, from the deciding number, never 100%", () => {
+    const label = (id: string | null) => ({ a: "Face-focused", b: "Viral", c: "Product demo" })[id ?? "a"]!;
+    // The issue's case: P(best) 97% for the leader beside confidence 0%.
+    const leader = riskOf(base, "b", label);
+    expect(leader).toContain("only under 1% sure");
+    const other = riskOf(base, "c", label);
+    expect(other).toBe(
+      "Product demo is not ahead: Viral has the better click-through so far. Declaring Product demo keeps a thumbnail the numbers do not favour.",
+    );
+    for (const text of [leader, other, riskOf({ ...base, current_confidence: 1 }, "b", label)]) expect(text).not.toMatch(/100%/);
+  });
+});
+
+describe("one decisive number", () => {
+  const label = (id: string | null) => (id === "b" ? "Viral" : String(id));
+  it("leads with how sure the test is, and hides a chance to be best that disagrees with it", () => {
+    expect(proofLine(base, label)).toBe("The test is under 1% sure Viral beats every other thumbnail; it calls a winner at 95%.");
+    expect(earlyEstimate(base)).toBeNull(); // 97% beside 0%: not shown
+    expect(earlyEstimate({ ...base, current_confidence: 0.95 })).toBe("97%");
+    expect(proofLine({ ...base, variants: base.variants.map((x) => ({ ...x, impressions: 0 })) }, label)).toBeNull();
+  });
+
+  it("prints no range while it is too wide: the issue's 8.00% with 0.0% – 20.6% at 200 impressions", () => {
+    const wide = { ...v("x", "VIRAL", 200, 16), ctr_interval: { lower: 0, upper: 0.206 } };
+    expect(ctrRangeText(wide, (x) => `${(x * 100).toFixed(1)}%`)).toBe("too early for a range");
+    const narrow = { ...v("x", "VIRAL", 20000, 1600), ctr_interval: { lower: 0.075, upper: 0.085 } };
+    expect(ctrRangeText(narrow, (x) => `${(x * 100).toFixed(1)}%`)).toBe("7.5% – 8.5%");
+    const lift = { ...narrow, lift_vs_pick: { estimate: 0.4, interval: { lower: -0.89, upper: 287 } } };
+    expect(liftText(lift, (x) => `${Math.round(x * 100)}%`)).toBe("+40% (too early for a range)");
   });
 });

@@ -1,7 +1,9 @@
 // What the monitor says, derived from the A/B status: the leader, the winner, the threshold,
 // one plain status line and the progress toward a decision. The server's own answer (summary,
 // progress, confidence_threshold) always wins; the fallbacks below only cover an older server.
-import type { AbProgress, AbStatus, AbSummary } from "../api/types";
+import type { AbProgress, AbStatus, AbSummary, VariantStats } from "../api/types";
+import { declareRisk, percentWords, shownBeside, sureSentence } from "../../../worker/domain/stats/decisive";
+import { ctrIntervalTooWide, liftIntervalTooWide, TOO_EARLY_FOR_A_RANGE } from "../../../worker/domain/stats/interval-rule";
 import { clock, int } from "./format";
 import { variantLabel } from "./labels";
 
@@ -73,10 +75,54 @@ export function progressOf(ab: AbStatus, now: number): ProgressView {
   };
 }
 
-/** How likely a declared pick is to be wrong: the server's figure, else 1 − P(best). */
-export function chanceWrong(ab: AbStatus, id: string): number | null {
-  const server = ab.probability_wrong_if_declared?.[id];
-  if (server != null) return server;
-  const best = ab.variants.find((v) => v.thumbnail_id === id)?.probability_best;
-  return best == null ? null : 1 - best;
+/**
+ * The proof in words with the one number that decides: how sure the test is that the leader beats
+ * every other variant (or that it is too early to name one). Null before any impression, and for
+ * a rotation (its own panel says it).
+ */
+export function proofLine(ab: AbStatus, labelOf: (id: string | null) => string): string | null {
+  const leader = leaderOf(ab);
+  const seen = ab.variants.some((v) => v.impressions > 0);
+  if (!seen || ab.analytics_source === "youtube") return null;
+  return sureSentence(leader ? labelOf(leader) : null, ab.current_confidence, thresholdOf(ab));
+}
+
+/** What declaring `chosen` now risks, in a creator's sentence, from the deciding number only. */
+export function riskOf(ab: AbStatus, chosen: string, labelOf: (id: string | null) => string): string {
+  const leader = leaderOf(ab);
+  return declareRisk({
+    chosen: labelOf(chosen),
+    leader: leader ? labelOf(leader) : null,
+    confidence: ab.current_confidence,
+    threshold: thresholdOf(ab),
+    seen: ab.variants.some((v) => v.impressions > 0),
+  });
+}
+
+/** A CTR range as printed, or "too early for a range" while it is too wide to inform (interval-rule.ts). */
+export function ctrRangeText(v: VariantStats, format: (x: number) => string): string {
+  const ci = v.ctr_interval;
+  if (!ci || !v.impressions || ctrIntervalTooWide(ci, v.ctr)) return TOO_EARLY_FOR_A_RANGE;
+  return `${format(ci.lower)} – ${format(ci.upper)}`;
+}
+
+/** The difference from the creator's pick as printed: the estimate, and its range once it informs. */
+export function liftText(v: VariantStats, format: (x: number) => string): string {
+  const lift = v.lift_vs_pick;
+  if (!lift) return "–";
+  const estimate = `${lift.estimate >= 0 ? "+" : ""}${format(lift.estimate)}`;
+  return liftIntervalTooWide(lift.interval)
+    ? `${estimate} (${TOO_EARLY_FOR_A_RANGE})`
+    : `${estimate} (${format(lift.interval.lower)} to ${format(lift.interval.upper)})`;
+}
+
+/**
+ * "Chance to be best" for the leader, only where it agrees with the deciding number within the
+ * rule (decisive.ts); otherwise null, and the screen does not show it.
+ */
+export function earlyEstimate(ab: AbStatus): string | null {
+  const leader = leaderOf(ab);
+  const p = ab.variants.find((v) => v.thumbnail_id === leader)?.probability_best;
+  const shown = shownBeside(ab.current_confidence, p);
+  return shown == null ? null : percentWords(shown);
 }

@@ -65,6 +65,14 @@ export function workflowActions(id: string, d: Deps) {
         post("edit-script", { script_id: scriptId, ...edit }),
         (wf) => `Your edit is saved as revision ${newestRevision(wf)}. Approve it when it reads right.`,
       ),
+    /** The real chapter times after recording, as a pasted list ("0:00 Intro" per line); the package updates. */
+    async setChapters(text: string) {
+      const ok = await run("chapters", post("chapters", text.trim() ? { text } : { reset: true }), () =>
+        text.trim() ? "Your chapter times are in the package." : "The package uses the estimated times again.",
+      );
+      if (ok) await this.loadResults();
+      return ok;
+    },
     /** `options`: how the test runs (analytics_source, and the rotation's settings for "youtube"). */
     selectThumbnail: (thumbnailId: string, options: object = {}) =>
       run("select", post("select-thumbnail", { ...options, thumbnail_id: thumbnailId })),

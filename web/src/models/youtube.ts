@@ -17,13 +17,28 @@ export interface ConnectionView {
   connectLabel: string | null;
 }
 
+/** Google's own guide to the OAuth client the README's "Setting up Google Cloud" steps create. */
+export const GOOGLE_OAUTH_GUIDE = "https://developers.google.com/youtube/v3/guides/auth/server-side-web-apps";
+
+/**
+ * What the YouTube test gives a creator and what it needs, worded for whoever can act: the
+ * creator who runs the app themselves (`npm start` on a laptop), or one whose host sets it up.
+ */
+export function youtubeSetupWords(youHost: boolean): string {
+  const gives =
+    "Testing on your own video rotates the thumbnails on your published video, one a day, and YouTube's own daily numbers decide.";
+  return youHost
+    ? `${gives} You run this app, so you set it up once: a Google Cloud project with a YouTube OAuth client, its client id and secret, and a TOKEN_ENCRYPTION_KEY in .dev.vars (the README's "Setting up Google Cloud" steps, about 15 minutes).`
+    : `${gives} Whoever runs this app needs to connect it to Google once (the README's "Setting up Google Cloud" steps); ask them to. Until then, use simulated viewers or your own tools.`;
+}
+
 /** The connection in words: what it is, what is wrong, and what the creator can do. */
 export function connectionView(c: Connection): ConnectionView {
   if (!c.configured)
     return {
       state: "unconfigured",
-      title: "YouTube is not set up on this server",
-      detail: "The server needs a Google OAuth client and TOKEN_ENCRYPTION_KEY (see the README's YouTube section).",
+      title: c.you_host ? "Set up YouTube on this computer" : "YouTube is not set up on this server yet",
+      detail: youtubeSetupWords(c.you_host === true),
       connectLabel: null,
     };
   if (c.status === "connected")

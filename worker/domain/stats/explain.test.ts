@@ -50,7 +50,7 @@ describe("explanations", () => {
   it("writes the issue's example sentence for a winner, at the guaranteed 1 − 2α level", () => {
     const e = evaluation({ winnerId: "viral", confidence: 0.97 });
     expect(explain(e, even(38_400), labels, "winner", 0.05)).toBe(
-      "Viral beat Face-focused by +11% CTR (always-valid 90% interval +3% to +19%) after 38,400 impressions per variant.",
+      "Viral beat Face-focused by +11% CTR (90% range +3% to +19%) after 38,400 impressions per variant.",
     );
   });
 
@@ -63,7 +63,7 @@ describe("explanations", () => {
       0.05,
     );
     expect(text).toBe(
-      "Viral leads Face-focused by +8% CTR (always-valid 90% interval -4% to +20%) after 9,000 impressions per variant; confidence is 72%, and a winner needs 95%.",
+      "Viral leads Face-focused by +8% CTR (90% range -4% to +20%) after 9,000 impressions per variant; the test is 72% sure, and a winner needs 95%.",
     );
   });
 
@@ -71,8 +71,8 @@ describe("explanations", () => {
     const text = explain(evaluation({ verdict: "preferred", preferredId: "viral" }), even(40_000), labels, "timeout", 0.05);
     expect(text).toBe(
       "No variant was proven best in time; Viral is preferred over your pick Face-focused: it beat it by +12% CTR " +
-        "(always-valid 90% interval +2% to +22%) (at most a 5% chance that a variant no better than the pick replaces it), " +
-        "but it was not proven better than Face-focused by +11% CTR (always-valid 90% interval +3% to +19%) after 40,000 impressions per variant.",
+        "(90% range +2% to +22%) (at most a 5% chance that a variant no better than the pick replaces it), " +
+        "but it was not proven better than Face-focused by +11% CTR (90% range +3% to +19%) after 40,000 impressions per variant.",
     );
   });
 
@@ -97,12 +97,12 @@ describe("explanations", () => {
   it("explains a manual choice, a stop, uneven traffic and an empty test", () => {
     const manual = explain(evaluation({}), even(5_000), labels, "manual", 0.05, "face");
     expect(manual).toContain(
-      "You picked Face-focused before the test proved it (confidence 72%) although Viral led Face-focused by +11% CTR",
+      "You picked Face-focused before the test proved it (it was 72% sure) although Viral led Face-focused by +11% CTR",
     );
     expect(explain(evaluation({}), even(5_000), labels, "manual", 0.05, "viral")).toContain(
-      "You picked Viral before the test proved it (confidence 72%), the leader",
+      "You picked Viral before the test proved it (it was 72% sure), the leader",
     );
-    expect(explain(evaluation({}), even(5_000), labels, "stopped", 0.05)).toContain("stopped at 72% confidence");
+    expect(explain(evaluation({}), even(5_000), labels, "stopped", 0.05)).toContain("stopped while 72% sure");
     const uneven: ArmCounts[] = [
       { id: "face", impressions: 3_000, clicks: 0 },
       { id: "product", impressions: 1_000, clicks: 0 },
@@ -117,7 +117,7 @@ describe("explanations", () => {
   it("writes small lifts with a decimal and uses the alpha it is given", () => {
     const e = evaluation({ winnerId: "viral", liftVsRival: { estimate: 0.004, interval: { lower: 0.001, upper: 0.012 } } });
     expect(explain(e, even(100_000), labels, "winner", 0.1)).toBe(
-      "Viral beat Face-focused by +0.4% CTR (always-valid 80% interval +0.1% to +1%) after 100,000 impressions per variant.",
+      "Viral beat Face-focused by +0.4% CTR (80% range +0.1% to +1%) after 100,000 impressions per variant.",
     );
   });
 });

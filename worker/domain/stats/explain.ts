@@ -1,8 +1,9 @@
 // Every result says why, in one plain sentence with the numbers behind it: what was proven,
 // at what error rate, and what was not.
-import { tooWideToShow } from "./interval-rule";
 import type { ArmCounts } from "./config";
 import type { Evaluation, Lift, Verdict } from "./evaluation";
+import { percentWords } from "./decisive";
+import { liftIntervalTooWide } from "./interval-rule";
 
 export type { Verdict } from "./evaluation";
 /** How the test ended (or "running"). "same" (addition): the engine stopped it early on evaluation.stop === "same". */
@@ -46,13 +47,13 @@ function sampleClause(counts: ArmCounts[]): string {
 function liftClause(lift: Lift | null, alpha: number): string {
   if (!lift) return "";
   const { lower, upper } = lift.interval;
-  // Each side of the interval is a one-sided always-valid bound at alpha, so the pair is a
+  // Each side of the range is a one-sided always-valid bound at alpha, so the pair is a
   // 1 − 2·alpha interval; the sentence states the level that is actually promised.
   const level = percent(1 - 2 * alpha);
   // An interval wider than the lift could plausibly be (early, or at tiny CTRs) says nothing a
   // creator can use; "-89% to +28748%" reads as a bug. Say that the data cannot size it yet.
-  if (tooWideToShow(lift.interval)) return ` by ${signedPercent(lift.estimate)} CTR (too few impressions yet to say by how much)`;
-  return ` by ${signedPercent(lift.estimate)} CTR (always-valid ${level} interval ${signedPercent(lower)} to ${signedPercent(upper)})`;
+  if (liftIntervalTooWide(lift.interval)) return ` by ${signedPercent(lift.estimate)} CTR (too few impressions yet to say by how much)`;
+  return ` by ${signedPercent(lift.estimate)} CTR (${level} range ${signedPercent(lower)} to ${signedPercent(upper)})`;
 }
 
 /**
@@ -73,7 +74,8 @@ export function explain(
   const pick = name(e.pickId);
   const sample = sampleClause(counts);
   const lift = liftClause(e.liftVsRival, alpha);
-  const confidence = percent(e.confidence);
+  // Never "100%" or "0%": the deciding number in the words decisive.ts gives every screen.
+  const confidence = percentWords(e.confidence);
   const delta = percent(e.sameMargin ?? 0.1);
   if (!e.leaderId) return "No impressions have been recorded yet, so there is nothing to compare.";
   if (e.winnerId && outcome !== "manual" && outcome !== "stopped") {
@@ -107,13 +109,13 @@ export function explain(
     case "running":
     case "winner":
       if (e.stop === "same") return sentence(same);
-      return `${rival ? `${leader} leads ${rival}${lift}` : `${leader} leads`} ${sample}; confidence is ${confidence}, and a winner needs ${percent(1 - alpha)}.`;
+      return `${rival ? `${leader} leads ${rival}${lift}` : `${leader} leads`} ${sample}; the test is ${confidence} sure, and a winner needs ${percent(1 - alpha)}.`;
     case "stopped":
-      return `The test was stopped at ${confidence} confidence before a winner was proven; ${ending()}.`;
+      return `The test was stopped while ${confidence} sure, before a winner was proven; ${ending()}.`;
     case "manual": {
       // First person, and plain that this was a choice made before any proof.
-      if (!chosenId) return `You chose before the test proved a winner (confidence ${confidence}); ${led} ${sample}.`;
-      const chose = `You picked ${name(chosenId)} before the test proved it (confidence ${confidence})`;
+      if (!chosenId) return `You chose before the test proved a winner (it was ${confidence} sure); ${led} ${sample}.`;
+      const chose = `You picked ${name(chosenId)} before the test proved it (it was ${confidence} sure)`;
       return chosenId === e.leaderId ? `${chose}, the leader: ${led} ${sample}.` : `${chose} although ${led} ${sample}.`;
     }
     case "timeout":

@@ -35,6 +35,8 @@ export type Command =
   | { type: "reject"; feedback: string | null }
   /** The creator's own version of a script, kept as a revision of its own. */
   | { type: "edit_script"; edit: EditScriptRequest; new_id: string }
+  /** The real chapter times after recording (null: back to the estimates). */
+  | { type: "set_chapters"; chapters: { start_seconds: number; title: string }[] | null }
   /** A new design for one thumbnail (a provider call made outside the core). */
   | {
       type: "redraw_thumbnail";
@@ -89,7 +91,7 @@ export type CommandType = Command["type"];
 export type CreatorCommand = Extract<
   Command,
   // Not upload_thumbnail: its bytes must commit with it, so only uploadThumbnail() sends it.
-  { type: "approve" | "reject" | "edit_script" | "select" | "push" | "declare" | "stop" }
+  { type: "approve" | "reject" | "edit_script" | "set_chapters" | "select" | "push" | "declare" | "stop" }
 >;
 
 export type WorkflowEvent =

@@ -1,5 +1,6 @@
 // The stored form of one workflow, and the small pure readers every other module shares.
-import type { Legibility, Script, ScriptRevision, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
+import type { Legibility, Script, ScriptRevision, TargetLength, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
+import { DEFAULT_TARGET, DEFAULT_WORDS_PER_MINUTE } from "../../shared/script-length";
 import type { AbTestRecord } from "../ab-test";
 
 export interface WorkflowRecord {
@@ -9,6 +10,8 @@ export interface WorkflowRecord {
   niche: string | null;
   audience: string | null;
   tone: string | null;
+  /** The length and speaking pace the scripts are written for; absent on records from before the choice existed. */
+  length?: ScriptLength;
   status: WorkflowStatus;
   created_at: number;
   updated_at: number;
@@ -23,6 +26,8 @@ export interface WorkflowRecord {
   ab: AbTestRecord | null;
   /** Why a provider fell back or a step failed, for the creator to see. */
   notices: string[];
+  /** The real chapter times the creator entered after recording; absent while the package estimates them. */
+  chapters?: { start_seconds: number; title: string }[];
   error: string | null;
 }
 
@@ -65,12 +70,23 @@ export interface ThumbnailLook {
   legibility: Legibility | null;
 }
 
+export interface ScriptLength {
+  target: TargetLength;
+  words_per_minute: number;
+}
+
 export interface StartInput {
   topic: string;
   niche?: string;
   audience?: string;
   tone?: string;
+  target_length?: TargetLength;
+  words_per_minute?: number;
 }
+
+/** The record's length, with the defaults for records stored before the choice existed. */
+export const lengthOf = (r: Pick<WorkflowRecord, "length">): ScriptLength =>
+  r.length ?? { target: DEFAULT_TARGET, words_per_minute: DEFAULT_WORDS_PER_MINUTE };
 
 /** The most script revisions one workflow keeps; each is a few KB of stored state. */
 export const MAX_SCRIPT_REVISIONS = 20;
@@ -85,6 +101,7 @@ export function newWorkflow(id: string, ownerId: string, input: StartInput, now:
     niche: input.niche || null,
     audience: input.audience || null,
     tone: input.tone || null,
+    length: { target: input.target_length ?? DEFAULT_TARGET, words_per_minute: input.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE },
     status: "researching_trends",
     created_at: now,
     updated_at: now,

@@ -64,6 +64,7 @@ const COMMANDS: Record<CommandType, Command> = {
   approve: { type: "approve", script_id: "s1" },
   reject: { type: "reject", feedback: "  more jokes  " },
   edit_script: { type: "edit_script", edit: { script_id: "s1", hook: "My own hook" }, new_id: "s1-edit" },
+  set_chapters: { type: "set_chapters", chapters: [0, 60, 120].map((start_seconds, i) => ({ start_seconds, title: `Part ${i + 1}` })) },
   redraw_thumbnail: {
     type: "redraw_thumbnail",
     thumbnail_id: "viral",
@@ -134,6 +135,7 @@ const EXPECTED: Record<CommandType, { to: (from: WorkflowStatus) => WorkflowStat
   approve: { to: () => "generating_thumbnails", events: ["status_changed"] },
   reject: { to: () => "generating_scripts", events: ["status_changed"] },
   edit_script: { to: () => "awaiting_approval", events: ["updated"] },
+  set_chapters: { to: (from) => from, events: ["updated"] },
   redraw_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
   upload_thumbnail: { to: () => "awaiting_thumbnail_selection", events: ["updated"] },
   select: { to: () => "ab_testing", events: ["status_changed"] },
@@ -234,7 +236,8 @@ describe("transition: what the commands record", () => {
     const edited = must(f.awaiting_approval, COMMANDS.edit_script, 10);
     const last = edited.script_revisions.at(-1)!;
     expect(last).toMatchObject({ revision: 2, source: "edited", edited_from: "s1", feedback: null });
-    expect(last.scripts).toEqual([{ ...script("s1"), id: "s1-edit", hook: "My own hook" }]);
+    // The duration is the edited script's spoken words ("My own hook", "b", "c") at 150 a minute.
+    expect(last.scripts).toEqual([{ ...script("s1"), id: "s1-edit", hook: "My own hook", estimated_duration_seconds: 2 }]);
     expect(must(edited, { type: "approve", script_id: "s1-edit" }, 11).approved_script_id).toBe("s1-edit");
     expect(transition(f.awaiting_approval, { type: "edit_script", edit: { script_id: "s1" }, new_id: "x" }, 10)).toMatchObject({
       ok: false,

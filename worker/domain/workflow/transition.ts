@@ -8,7 +8,7 @@ import { finishRotation } from "../rotation/ab";
 import type { AbTestRecord } from "../ab-test";
 import type { Decision } from "../../shared/contract";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
-import { editScript, redrawThumbnail, uploadThumbnail } from "./edits";
+import { editScript, setChapters, redrawThumbnail, uploadThumbnail } from "./edits";
 import { type WorkflowRecord, findScript } from "./record";
 import { refused, revisionCap, unknownScript, unknownThumbnail } from "./refusals";
 import { ROTATION_RULES } from "./rotation-rules";
@@ -90,6 +90,11 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     },
   },
   edit_script: { from: ["awaiting_approval"], action: "edit a script", apply: editScript },
+  set_chapters: {
+    from: ["awaiting_thumbnail_selection", "ab_testing", "completed"],
+    action: "set the chapter times",
+    apply: setChapters,
+  },
   redraw_thumbnail: { from: ["awaiting_thumbnail_selection"], action: "redraw a thumbnail", apply: redrawThumbnail },
   upload_thumbnail: { from: ["awaiting_thumbnail_selection"], action: "upload a thumbnail", apply: uploadThumbnail },
   select: {

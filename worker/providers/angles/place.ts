@@ -31,7 +31,7 @@ export const PLACE_ANGLES: Angle[] = [
       `Where I overspent, and where spending more was worth it`,
     ],
     cta: () =>
-      `Want the spreadsheet? It's linked in the description. Tell me your daily budget in the comments and I'll tell you if it's realistic.`,
+      `The daily totals are on screen in each chapter, so pause where you need them. Tell me your daily budget in the comments and I'll tell you if it's realistic.`,
   },
   {
     name: "trip-mistakes",
@@ -45,7 +45,7 @@ export const PLACE_ANGLES: Angle[] = [
       `Mistake 6: staying in the wrong part of town`,
       `Mistake 7: the day trip almost everyone skips`,
     ],
-    cta: () => `Which of these have you made? Tell me below, and subscribe for the packing list video.`,
+    cta: () => `Which of these have you made? Tell me below.`,
   },
   {
     name: "what-i-wish",
@@ -60,7 +60,7 @@ export const PLACE_ANGLES: Angle[] = [
       `The best moment of the trip, and how to find your own`,
       `What I'd change if I went back tomorrow`,
     ],
-    cta: () => `If this helped, the full route is in the description. Tell me where I should go next.`,
+    cta: () => `If this helped, the chapters in the description take you back to any stop on the route. Tell me where I should go next.`,
   },
   {
     name: "local-tips",

@@ -15,7 +15,7 @@ export const RECIPE_ANGLES: Angle[] = [
       `Finishing: seasoning, texture and serving`,
       `Storing and reheating without losing flavour`,
     ],
-    cta: () => `The printable recipe card is in the description. Cook it this week and tell me how it went.`,
+    cta: () => `Every step has its own chapter in the description, so you can cook along. Make it this week and tell me how it went.`,
   },
   {
     name: "cooking-mistakes",
@@ -44,7 +44,7 @@ export const RECIPE_ANGLES: Angle[] = [
       `The one ingredient worth paying more for`,
       `Cost per portion against a takeaway`,
     ],
-    cta: () => `The shopping list is linked below. Share your cheapest good meal in the comments.`,
+    cta: () => `Pause on the shopping list chapter to copy it down, and share your cheapest good meal in the comments.`,
   },
   {
     name: "tested-methods",

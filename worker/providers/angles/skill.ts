@@ -72,7 +72,7 @@ export const SKILL_ANGLES: Angle[] = [
       `Minutes 13–15: record and review`,
       `How to change the plan as you improve`,
     ],
-    cta: () => `Download the printable plan from the description and tell me your streak in the comments.`,
+    cta: () => `The chapters in the description mark each block of the plan. Try it for a week and tell me your streak in the comments.`,
   },
   {
     name: "self-taught-vs-course",

@@ -1,6 +1,7 @@
 // Enumerations and small shapes every other part of the contract uses. Zod first: each type is
 // inferred from its schema, so the routes, the OpenAPI document and the web app read one source.
 import { z } from "zod";
+import { TARGET_LENGTHS } from "../script-length";
 
 export const WorkflowStatus = z.enum([
   "researching_trends",
@@ -19,6 +20,9 @@ export type RequiredAction = z.infer<typeof RequiredAction>;
 
 export const ThumbnailStyle = z.enum(["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"]);
 export type ThumbnailStyle = z.infer<typeof ThumbnailStyle>;
+
+export const TargetLength = z.enum(TARGET_LENGTHS).describe("short: under 60 s; 3min, 8min, 12min: about that long");
+export type TargetLength = z.infer<typeof TargetLength>;
 
 export const AnalyticsSource = z.enum(["simulated", "external", "youtube"]);
 export type AnalyticsSource = z.infer<typeof AnalyticsSource>;

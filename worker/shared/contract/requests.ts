@@ -1,6 +1,7 @@
 // What clients send: the schemas the routes validate with (and the OpenAPI document shows).
 import { z } from "zod";
-import { AnalyticsSource, WorkflowStatus } from "./common";
+import { MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE } from "../script-length";
+import { AnalyticsSource, TargetLength, WorkflowStatus } from "./common";
 import { YouTubeTestSettings } from "./rotation";
 
 const id = z.string().trim().min(1).max(100);
@@ -35,6 +36,14 @@ export const StartWorkflowRequest = z.strictObject({
   niche: optionalText(100),
   audience: optionalText(200),
   tone: optionalText(50),
+  target_length: TargetLength.optional().describe("How long the video should be; 3min when omitted"),
+  words_per_minute: z
+    .number()
+    .int()
+    .min(MIN_WORDS_PER_MINUTE)
+    .max(MAX_WORDS_PER_MINUTE)
+    .optional()
+    .describe("The creator's speaking pace; 150 when omitted"),
 });
 export type StartWorkflowRequest = z.infer<typeof StartWorkflowRequest>;
 
@@ -78,6 +87,14 @@ export const EditScriptRequest = z.strictObject({
   call_to_action: z.string().trim().min(1).max(1000).optional(),
 });
 export type EditScriptRequest = z.infer<typeof EditScriptRequest>;
+
+const ChapterEntry = z.strictObject({ start_seconds: z.number().int().min(0).max(86_400), title: z.string().trim().min(1).max(100) });
+export const SetChaptersRequest = z.union([
+  z.strictObject({ chapters: z.array(ChapterEntry).min(3).max(100).describe("The real chapter times after recording") }),
+  z.strictObject({ text: z.string().min(1).max(10_000).describe('A chapter list as pasted from an editor: one "0:00 Title" per line') }),
+  z.strictObject({ reset: z.literal(true).describe("Go back to the estimated times") }),
+]);
+export type SetChaptersRequest = z.infer<typeof SetChaptersRequest>;
 
 export const DeclareWinnerRequest = z.strictObject({ thumbnail_id: id });
 export type DeclareWinnerRequest = z.infer<typeof DeclareWinnerRequest>;

@@ -42,6 +42,9 @@ export const Results = z.object({
       description: z.string(),
       tags: z.array(z.string()),
       chapters: z.array(z.object({ start_seconds: z.number().int(), title: z.string() })),
+      chapter_times: z
+        .enum(["estimated", "yours"])
+        .describe("estimated: from the script's spoken words; set the real times after recording (POST …/chapters)"),
       thumbnail_png_url: z
         .string()
         .describe(

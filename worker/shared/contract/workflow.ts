@@ -1,7 +1,7 @@
 // What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
 import { z } from "zod";
 import { type AbHistoryPoint, AbStatus } from "./ab";
-import { AnalyticsSource, RequiredAction, ThumbnailStyle, WorkflowStatus } from "./common";
+import { AnalyticsSource, RequiredAction, TargetLength, ThumbnailStyle, WorkflowStatus } from "./common";
 
 export const TokenResponse = z.object({ access_token: z.string(), token_type: z.literal("bearer"), expires_at: z.string() });
 export type TokenResponse = z.infer<typeof TokenResponse>;
@@ -50,6 +50,13 @@ export const TrendReport = z.object({
 });
 export type TrendReport = z.infer<typeof TrendReport>;
 
+export const ScriptSection = z.object({
+  heading: z.string().describe("The section's title, also its chapter title"),
+  spoken: z.string().describe("What the presenter says in this section, in full"),
+  b_roll: z.array(z.string()).describe("Shots and on-screen notes for this section, none repeated within the script"),
+});
+export type ScriptSection = z.infer<typeof ScriptSection>;
+
 export const ScriptSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -58,7 +65,12 @@ export const ScriptSchema = z.object({
   body: z.string(),
   outline: z.array(z.string()),
   call_to_action: z.string(),
-  estimated_duration_seconds: z.number().int().positive(),
+  estimated_duration_seconds: z.number().int().positive().describe("The spoken words (hook, sections, call to action) ÷ words_per_minute"),
+  sections: z
+    .array(ScriptSection)
+    .optional()
+    .describe("The spoken script section by section; body is these joined. Absent on scripts written before sections existed"),
+  words_per_minute: z.number().int().positive().optional().describe("The speaking pace the duration assumes"),
 });
 export type Script = z.infer<typeof ScriptSchema>;
 
@@ -123,6 +135,8 @@ export const WorkflowState = z.object({
   niche: z.string().nullable(),
   audience: z.string().nullable(),
   tone: z.string().nullable(),
+  target_length: TargetLength.describe("The length the creator chose at the start"),
+  words_per_minute: z.number().int().describe("The speaking pace every duration assumes"),
   status: WorkflowStatus,
   requires_action: RequiredAction.nullable(),
   created_at: z.string(),

@@ -19,6 +19,7 @@ export const OPENAI_SCENARIOS = [
   "malformed-then-repaired",
   "always-malformed",
   "garbage-body",
+  "too-short-then-right",
 ] as const;
 
 export interface FakeCall {
@@ -38,22 +39,46 @@ const ANGLES = [
   "the expert shortcut",
 ];
 
-function scriptsFor(prompt: string, previousTurns: number) {
+/** `n` spoken words about the topic, in sentences, as a model would write them (none repeated). */
+function spokenText(topic: string, heading: string, n: number, seed: number): string {
+  const words: string[] = [];
+  for (let k = 0; words.length < n; k++) {
+    words.push(...`Step ${k + 1} of ${heading.toLowerCase()} for ${topic} is point ${seed}.${k}, shown on camera.`.split(" "));
+  }
+  return words
+    .slice(0, n)
+    .join(" ")
+    .replace(/[.,]?$/, ".");
+}
+
+function scriptsFor(prompt: string, previousTurns: number, lengthShare = 1) {
   const topic = /^Topic: (.*)$/m.exec(prompt)?.[1] ?? "your topic";
   const count = Number(/Write exactly (\d+) scripts/.exec(prompt)?.[1] ?? 3);
   const revision = Number(/^Revision: (\d+)$/m.exec(prompt)?.[1] ?? 1);
+  const words = Number(/about (\d+) spoken words per script/.exec(prompt)?.[1] ?? 450);
   const feedback = /"""\n([\s\S]*?)\n"""/.exec(prompt)?.[1];
   const keyword = /^- "([^"]+)"/m.exec(prompt)?.[1] ?? topic;
   return Array.from({ length: count }, (_, i) => {
     const angle = ANGLES[(i + (revision - 1) * count) % ANGLES.length]!;
+    const hook = `Everyone searching "${keyword}" gets this wrong, and it costs them.`;
+    const cta = "Subscribe for the follow-up.";
+    const headings = [
+      `Why ${keyword} matters`,
+      "Three concrete steps",
+      feedback ? `More on ${feedback.slice(0, 40)}` : "The common mistake",
+      "Recap",
+    ];
+    const each = Math.max(5, Math.round((words * lengthShare - 16) / headings.length));
     return {
       title: `${topic}: ${angle} (take ${revision}.${i + 1}${previousTurns ? " repaired" : ""})`,
       angle,
-      hook: `Everyone searching "${keyword}" gets this wrong, and it costs them.`,
-      body: `Today we look at ${topic} through ${angle}.${feedback ? ` You asked: ${feedback}.` : ""} Here is what works.`,
-      outline: ["Hook", `Why ${keyword} matters`, "Three concrete steps", "Recap"],
-      call_to_action: "Subscribe for the follow-up.",
-      estimated_duration_seconds: 60 + 15 * i,
+      hook,
+      sections: headings.map((heading, j) => ({
+        heading,
+        spoken: spokenText(topic, heading, each, j),
+        b_roll: [`Shot ${j + 1}: ${heading}`],
+      })),
+      call_to_action: cta,
     };
   });
 }
@@ -174,6 +199,9 @@ export async function startOpenAiFake(port = 0): Promise<{ url: string; close: (
     else if (scenario === "malformed-then-repaired" && !repairing) {
       // Valid JSON, wrong shape: the hooks are missing, which only the schema check catches.
       content = JSON.stringify({ scripts: scriptsFor(prompt, 0).map(({ hook: _hook, ...rest }) => rest) });
+    } else if (scenario === "too-short-then-right" && !repairing) {
+      // Valid, but a third of the length asked for: the writer's length check must ask again.
+      content = JSON.stringify({ scripts: scriptsFor(prompt, 0, 1 / 3) });
     } else content = JSON.stringify({ scripts: scriptsFor(prompt, repairing ? 1 : 0) });
 
     const usage = { prompt_tokens: tokens(body.messages.map((m) => m.content).join("\n")), completion_tokens: tokens(content) };

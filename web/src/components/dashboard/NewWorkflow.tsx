@@ -1,7 +1,9 @@
 // The new-workflow form: open on a first visit, folded behind one button once workflows exist.
 import { useSignal } from "@preact/signals";
 import { fieldErrors, focusFirstInvalid } from "../../api/client";
-import { Alert, Field, Loading } from "../ui";
+import { DEFAULT_TARGET, TARGET_LABELS, TARGET_LENGTHS, type TargetLength } from "../../../../worker/shared/script-length";
+import { speakingPace } from "../../models/pace";
+import { Alert, Field, Link, Loading } from "../ui";
 import { useDashboard } from "./context";
 
 const FIELDS = ["topic", "niche", "audience", "tone"] as const;
@@ -25,7 +27,17 @@ export function NewWorkflow() {
     topicError.value = v("topic").length < 3 ? "Give a topic of at least 3 characters." : undefined;
     if (topicError.value) return focusFirstInvalid(form);
     const opt = (k: string) => (v(k) ? { [k]: v(k) } : {});
-    void m.create({ topic: v("topic"), ...opt("niche"), ...opt("audience"), ...opt("tone") }).then(() => focusFirstInvalid(form));
+    const length = (v("target_length") || DEFAULT_TARGET) as TargetLength;
+    void m
+      .create({
+        topic: v("topic"),
+        ...opt("niche"),
+        ...opt("audience"),
+        ...opt("tone"),
+        target_length: length,
+        words_per_minute: speakingPace.value,
+      })
+      .then(() => focusFirstInvalid(form));
   };
   const errs = fieldErrors(m.createError.value, FIELDS);
   return (
@@ -45,6 +57,18 @@ export function NewWorkflow() {
         <Field label="Audience (optional)" name="audience" maxLength={200} error={errs.fields.audience} />
         <Field label="Tone (optional)" name="tone" maxLength={50} list="tones" error={errs.fields.tone} />
       </div>
+      <fieldset class="lengths">
+        <legend>Video length</legend>
+        {TARGET_LENGTHS.map((t) => (
+          <label key={t} class="choose">
+            <input type="radio" name="target_length" value={t} defaultChecked={t === DEFAULT_TARGET} />
+            {TARGET_LABELS[t]}
+          </label>
+        ))}
+        <p class="muted small">
+          Timed at {speakingPace.value} spoken words a minute; change your pace in <Link href="/settings">Settings</Link>.
+        </p>
+      </fieldset>
       <datalist id="tones">
         {["friendly", "energetic", "calm", "funny", "expert"].map((t) => (
           <option key={t} value={t} />

@@ -1,8 +1,9 @@
-// The numbers behind the status line, folded away: intervals, chance to be best, lift, proof,
-// the engine's own sentence, and every update as a CSV file.
+// The numbers behind the status line, folded away: ranges, the difference from your pick, the
+// engine's own sentence, and every update as a CSV file. "Chance to be best" appears only as an
+// early estimate that does not decide, and only where it agrees with the deciding number.
 import { useSignal } from "@preact/signals";
 import { errorText } from "../../api/client";
-import { intervalLevelOf } from "../../models/ab-view";
+import { ctrRangeText, earlyEstimate, intervalLevelOf, liftText } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { pct } from "../../models/format";
 import { saveFile, TableWrap } from "../ui";
@@ -12,8 +13,9 @@ export function AbDetails() {
   const ab = m.ab.value!;
   const csvNote = useSignal<string | null>(null);
   const level = pct(intervalLevelOf(ab), 0);
-  // Lift intervals are only shown once the server states one level for every interval.
-  const liftIntervals = ab.interval_level != null;
+  // Lift ranges are only shown once the server states one level for every range.
+  const liftRanges = ab.interval_level != null;
+  const early = earlyEstimate(ab);
   const csv = async () => {
     csvNote.value = "Preparing the file…";
     try {
@@ -26,7 +28,7 @@ export function AbDetails() {
   };
   return (
     <details class="card ab-details">
-      <summary>Details: intervals, chance to be best, lift</summary>
+      <summary>Details: ranges and the difference from your pick</summary>
       <TableWrap label="Per-variant statistics">
         <table>
           <caption class="sr-only">Per-variant statistics</caption>
@@ -34,27 +36,25 @@ export function AbDetails() {
             <tr>
               <th scope="col">Thumbnail</th>
               <th scope="col">CTR</th>
-              <th scope="col">{level} interval</th>
-              <th scope="col">Chance to be best</th>
-              <th scope="col">Lift vs your pick</th>
+              <th scope="col">{level} range</th>
+              <th scope="col">Compared with your pick</th>
             </tr>
           </thead>
           <tbody>
             {ab.variants.map((v) => {
-              const ci = v.ctr_interval;
-              const lift = v.lift_vs_pick;
               return (
                 <tr key={v.thumbnail_id}>
                   <th scope="row">{m.labelOf(v.thumbnail_id)}</th>
                   <td>{v.impressions ? pct(v.ctr, 2) : "–"}</td>
-                  <td>{ci ? `${pct(ci.lower)} – ${pct(ci.upper)}` : "–"}</td>
-                  <td>{v.probability_best != null ? pct(v.probability_best, 0) : "–"}</td>
+                  <td>{v.impressions ? ctrRangeText(v, (x) => pct(x)) : "–"}</td>
                   <td>
                     {v.thumbnail_id === ab.creator_pick_id
                       ? "your pick"
-                      : lift
-                        ? `${lift.estimate >= 0 ? "+" : ""}${pct(lift.estimate, 0)}${liftIntervals ? ` (${pct(lift.interval.lower, 0)} to ${pct(lift.interval.upper, 0)})` : ""}`
-                        : "–"}
+                      : liftRanges
+                        ? liftText(v, (x) => pct(x, 0))
+                        : v.lift_vs_pick
+                          ? `${v.lift_vs_pick.estimate >= 0 ? "+" : ""}${pct(v.lift_vs_pick.estimate, 0)}`
+                          : "–"}
                   </td>
                 </tr>
               );
@@ -63,9 +63,14 @@ export function AbDetails() {
         </table>
       </TableWrap>
       <p class="small">
-        Proof against the closest rival: {pct(ab.current_confidence, 0)}. The test calls a winner at {pct(m.threshold.value, 0)}. “Chance to
-        be best” is an estimate that moves early; the proof is what decides, and it stays valid however often you look.
+        A winner is called at {pct(m.threshold.value, 0)}, and that stays true however often you look. A range reads “too early for a range”
+        until there are enough impressions to size it.
       </p>
+      {early && (
+        <p class="small muted" data-testid="early-estimate">
+          Early estimate, does not decide: chance to be best {early}.
+        </p>
+      )}
       {ab.explanation && <p class="muted small">{ab.explanation}</p>}
       <p class="actions wrap">
         <button type="button" class="small" onClick={csv}>

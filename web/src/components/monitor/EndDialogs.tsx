@@ -1,9 +1,9 @@
-// Ending a test: declaring a winner (with how likely that pick is to be wrong), stopping, and
+// Ending a test: declaring a winner (with what declaring now risks, in a sentence), stopping, and
 // the dialog that appears when the engine ends the test by itself.
 import type { Signal } from "@preact/signals";
 import { useSignal } from "@preact/signals";
 import { apiAsset, errorText } from "../../api/client";
-import { chanceWrong } from "../../models/ab-view";
+import { riskOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { pct } from "../../models/format";
 import { Dialog } from "../Dialog";
@@ -18,7 +18,7 @@ export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
   const pick = useSignal("");
   const busy = m.busy.value;
   const chosen = pick.value || m.leader.value || ab.creator_pick_id;
-  const wrong = chanceWrong(ab, chosen);
+  const risk = riskOf(ab, chosen, m.labelOf);
   const close = () => {
     confirming.value = null;
     pick.value = "";
@@ -68,10 +68,8 @@ export function EndDialogs({ confirming }: { confirming: Signal<Ending> }) {
           ))}
         </fieldset>
         <p class="risk" data-testid="risk">
-          {wrong == null
-            ? "The test cannot say yet how likely this pick is to be wrong."
-            : `There is about a ${pct(Math.max(0.01, wrong), 0)} chance that ${m.labelOf(chosen)} is not the best thumbnail.`}
-          {!ab.can_declare_early && " The test has not proven it yet: your result will say you picked it before proof."}
+          {risk}
+          {!ab.can_declare_early && " Your result will say you picked it before the test proved a winner."}
         </p>
         {confirming.value === "declare" && error}
       </Dialog>

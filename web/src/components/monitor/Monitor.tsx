@@ -75,7 +75,7 @@ export function Monitor() {
               data={chart.data}
               yRange={chart.yRange}
               palette={palette}
-              caption={`Click-through rate over time; shaded: the test's ${pct(intervalLevelOf(ab), 0)} interval`}
+              caption={`Click-through rate over time; shaded: the test's ${pct(intervalLevelOf(ab), 0)} range`}
               label={`Click-through rate over time. ${ab.variants.map((v) => `${m.labelOf(v.thumbnail_id)} ${pct(v.ctr)}`).join(", ")}.`}
             />
           ) : (

@@ -1,5 +1,6 @@
-// The monitor's one message: a plain status line, and progress toward a decision as a bar and
-// a sentence. No percentages here: the numbers live in the cards and behind "Details".
+// The monitor's one message: a plain status line, the proof in words with the one number that
+// decides (how sure the test is), and progress toward a decision as a bar and a sentence.
+import { proofLine } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 
 export function StatusPanel() {
@@ -7,11 +8,17 @@ export function StatusPanel() {
   const summary = m.summary.value!;
   const p = m.progress.value!;
   const fraction = Math.max(0, Math.min(1, p.fraction));
+  const proof = proofLine(m.ab.value!, m.labelOf);
   return (
     <div class={`status-panel st-${summary.state}`}>
       <p class="status-line" role="status" aria-live="polite">
         {summary.text}
       </p>
+      {proof && (
+        <p class="proof" data-testid="proof">
+          {proof}
+        </p>
+      )}
       <div
         class="progress"
         role="progressbar"

@@ -1,7 +1,8 @@
-// One variant's counts, with its CTR interval at the one level the screen uses.
+// One variant's counts, with its CTR range at the one level the screen uses, or "too early for a
+// range" while the range is too wide to inform.
 import { apiAsset } from "../../api/client";
 import type { VariantStats } from "../../api/types";
-import { intervalLevelOf } from "../../models/ab-view";
+import { ctrRangeText, intervalLevelOf } from "../../models/ab-view";
 import { useWorkflow } from "../../models/context";
 import { int, pct } from "../../models/format";
 import { previewSrc } from "../../models/previews";
@@ -11,7 +12,6 @@ export function VariantCard({ v, color }: { v: VariantStats; color: string }) {
   const ab = m.ab.value!;
   const t = m.workflow.value!.thumbnails.find((t) => t.id === v.thumbnail_id);
   const url = t && previewSrc(t.png_url ?? t.url, 360);
-  const ci = v.ctr_interval;
   const leading = m.leader.value === v.thumbnail_id && ab.is_running;
   const won = m.winner.value === v.thumbnail_id;
   return (
@@ -36,7 +36,9 @@ export function VariantCard({ v, color }: { v: VariantStats; color: string }) {
           <dd data-metric="ctr">{v.impressions ? pct(v.ctr, 2) : "–"}</dd>
         </div>
       </dl>
-      <p class="muted small">{ci ? `${pct(intervalLevelOf(ab), 0)} interval ${pct(ci.lower)} – ${pct(ci.upper)}` : "No impressions yet"}</p>
+      <p class="muted small" data-testid="ctr-range">
+        {v.impressions ? `${pct(intervalLevelOf(ab), 0)} range: ${ctrRangeText(v, (x) => pct(x))}` : "No impressions yet"}
+      </p>
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { useWorkflow } from "../../models/context";
 import { duration, int, pct } from "../../models/format";
 import { Alert, lazyScreen, Loading, sentence, TableWrap } from "../ui";
 import { ExportPanel } from "./ExportPanel";
+import { outcomeWord, percentWords } from "../../../../worker/domain/stats/decisive";
 import { StudioExport } from "./StudioExport";
 import { previewSrc } from "../../models/previews";
 
@@ -75,8 +76,9 @@ export function Results() {
       <section class="card" aria-labelledby="sum-title">
         <h2 id="sum-title">Test summary</h2>
         <p>
-          {int(s.total_impressions)} impressions over {duration(s.duration_seconds)}. Proof at the end: {pct(s.confidence, 0)} (a winner
-          needs {pct(threshold, 0)}).
+          <strong data-testid="outcome">{outcomeWord(s.decision, s.verdict)}.</strong> {int(s.total_impressions)} impressions over{" "}
+          {duration(s.duration_seconds)}; at the end the test was {percentWords(s.confidence)} sure of its leader (a winner needs{" "}
+          {pct(threshold, 0)}).
         </p>
         {s.explanation && <p class="muted">{s.explanation}</p>}
         <TableWrap label="Per-variant results">

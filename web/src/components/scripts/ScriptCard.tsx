@@ -3,6 +3,13 @@
 import { useSignal } from "@preact/signals";
 import type { Script } from "../../api/types";
 import { duration } from "../../models/format";
+import { DEFAULT_WORDS_PER_MINUTE, spokenWords } from "../../../../worker/shared/script-length";
+
+/** "About 3 min: 452 spoken words at 150 words a minute": the duration and where it comes from. */
+function lengthText(s: Script): string {
+  const words = s.sections ? spokenWords(s.hook, ...s.sections.map((x) => x.spoken), s.call_to_action) : spokenWords(s.hook, s.body);
+  return `About ${duration(s.estimated_duration_seconds)}: ${words} spoken words at ${s.words_per_minute ?? DEFAULT_WORDS_PER_MINUTE} words a minute`;
+}
 import { Diff } from "./Diff";
 
 interface Props {
@@ -52,7 +59,9 @@ export function ScriptCard({ script, before, chosen, onChoose, onEdit }: Props) 
         <p>
           <strong>Call to action:</strong> <Diff before={before?.call_to_action} after={script.call_to_action} />
         </p>
-        <p class="muted small">About {duration(script.estimated_duration_seconds)}</p>
+        <p class="muted small" data-testid="script-length">
+          {lengthText(script)}
+        </p>
       </div>
       <div class="card-actions">
         <label class="choose">

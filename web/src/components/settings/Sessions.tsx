@@ -28,7 +28,12 @@ export function Sessions() {
             <li key={s.id}>
               <span>
                 {device(s.user_agent)}
-                {s.current && <span class="badge win">This device</span>}
+                {s.current && (
+                  <>
+                    {" "}
+                    <span class="badge win">This device</span>
+                  </>
+                )}
                 <span class="muted small"> · signed in {relativeTime(s.created_at, now)}</span>
               </span>
               {!s.current && (

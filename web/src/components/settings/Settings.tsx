@@ -10,6 +10,7 @@ import { ApiKeys } from "./ApiKeys";
 import { AccountContext } from "./context";
 import { MyFace } from "./MyFace";
 import { Sessions } from "./Sessions";
+import { SpeakingPace } from "./SpeakingPace";
 import { UsagePanel } from "./UsagePanel";
 import { Webhooks } from "./Webhooks";
 
@@ -31,6 +32,7 @@ export function Settings() {
       </p>
       <ChannelPanel />
       <MyFace />
+      <SpeakingPace />
       <UsagePanel />
       <ApiKeys />
       <Webhooks />

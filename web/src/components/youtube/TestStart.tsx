@@ -5,7 +5,7 @@ import { useEffect } from "preact/hooks";
 import { fieldErrors } from "../../api/client";
 import { useWorkflow } from "../../models/context";
 import { TestSetupModel, type TestSource } from "../../models/test-setup";
-import { YouTubeModel } from "../../models/youtube";
+import { GOOGLE_OAUTH_GUIDE, YouTubeModel, youtubeSetupWords } from "../../models/youtube";
 import { Alert, Link } from "../ui";
 import { RotationOptions } from "./RotationOptions";
 import { VideoPicker } from "./VideoPicker";
@@ -50,7 +50,13 @@ export function TestStart({ pickId }: { pickId: string }) {
   ) : !yt.connection.value ? (
     "Checking your YouTube connection…"
   ) : !yt.connection.value.configured ? (
-    "YouTube is not set up on this server."
+    <>
+      {youtubeSetupWords(yt.connection.value.you_host === true)}{" "}
+      <a href={GOOGLE_OAUTH_GUIDE} target="_blank" rel="noopener">
+        Google's guide to the OAuth client
+      </a>
+      .
+    </>
   ) : connected ? (
     `On ${yt.connection.value.channel?.title ?? "your channel"}.`
   ) : (

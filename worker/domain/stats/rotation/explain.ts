@@ -1,5 +1,5 @@
 // One sentence for a rotation test's result: what was proven, at what error, and what was not.
-import { tooWideToShow } from "../interval-rule";
+import { liftIntervalTooWide } from "../interval-rule";
 import type { RotationResult } from "./analysis";
 
 const signed = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)}%`;
@@ -7,7 +7,7 @@ const signed = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)}%`;
 export function explainRotation(r: RotationResult, labels: Record<string, string>, alpha = 0.05, sameMargin = 0.1): string {
   const name = (id: string | null) => (id ? (labels[id] ?? id) : "");
   const days = `${r.blocksAnalysed} of ${r.blocksPlanned} rotations`;
-  const range = r.lift && tooWideToShow(r.lift.interval) ? "too early to give a range" : null;
+  const range = r.lift && liftIntervalTooWide(r.lift.interval) ? "too early to give a range" : null;
   const lift = r.lift
     ? ` by ${signed(r.lift.estimate)} CTR (${range ?? `${Math.round(100 * (1 - 2 * alpha))}% interval ${signed(r.lift.interval.lower)} to ${signed(r.lift.interval.upper)}`})`
     : "";
