@@ -249,7 +249,6 @@ export function swapAssignments(data: RotationData, i: number, j: number, seed: 
 
 /** Paths over looks of |t| for i over j, one per assignment. */
 export function pairPaths(data: RotationData, assignments: Assignment[], i: number, j: number): number[][] {
-  const k = data.shape.variants;
   return assignments.map((a) => data.blocks.map((_, look) => Math.abs(pairT(fitAssignment(data, a, look), i, j))));
 }
 
