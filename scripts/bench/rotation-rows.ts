@@ -3,8 +3,9 @@
 import { type Rate, type Row, median, pct, rate } from "./report";
 import { ORACLES, type Oracle } from "./oracle";
 import type { RotationRunResult } from "./rotation";
-import { ROTATION_TWINS } from "./scenarios";
-import { buildRotationSchedule } from "../../worker/domain/stats/rotation";
+import { CALIBRATION, ROTATION_TWINS, steadyChannel } from "./scenarios";
+import { addDays, buildRotationSchedule, simulateRotation } from "../../worker/domain/stats/rotation";
+import { predictedPower, trafficOf } from "../../worker/domain/stats/rotation/plan";
 import { isAllowed, pairLevelOf } from "../../worker/domain/stats/rotation/design";
 import { shapeOf } from "../../worker/domain/stats/rotation/schedule";
 
@@ -34,6 +35,7 @@ const LABELS: Record<string, string> = {
   r2d28n8: "… ρ = 0.8, 28 days",
   r3d21n5: "Rotation 3 variants 5.0/5.5/6.5%, 21 days, noise ρ = 0.5",
   r3d21x2: "Rotation 3 variants 5/5/10% (twofold), 21 days",
+  r2d28x2: "Rotation 2 variants 5 vs 10% (twofold), 28 days, noise ρ = 0.5",
 };
 const AA_LABELS: Record<string, string> = {
   rotAA: "Rotation A/A, 3 × 5.0%, 21 days, ±25% weekdays, 7-day half-life",
@@ -46,13 +48,14 @@ const AA_LABELS: Record<string, string> = {
   a2d28n8: "A/A, day noise ρ = 0.8, 28 days",
   a3d21n5: "A/A 3 variants, noise ρ = 0.5, 21 days",
   a3d21: "A/A 3 variants, 21 days, no day noise",
+  a2d28n5: "A/A, day noise ρ = 0.5, 28 days",
   a2d14trend: "A/A, ρ = 0.8, the other videos' CTR rising 50% while this one falls",
   a2d14novelty: "A/A, novelty bump +15% the day after each swap",
   a3d21wear: "A/A 3 variants, each thumbnail's CTR halving every 10 days shown",
 };
 
 export function rotationRows(results: Record<string, unknown[]>): Row[] {
-  const out: Row[] = unreachableRows();
+  const out: Row[] = [...unreachableRows(), ...calibrationRows(results)];
   const get = (key: string) => results[key] as RotationRunResult[] | undefined;
   const share = (r: RotationRunResult[], f: (x: RotationRunResult) => boolean): Rate => rate(r.filter(f).length, r.length);
   for (const [key, name] of Object.entries(AA_LABELS)) {
@@ -73,13 +76,13 @@ export function rotationRows(results: Record<string, unknown[]>): Row[] {
     const valid = ORACLES.filter((o) => !twin || share(twin, (x) => x.oracles[o] >= 0).value <= 0.05);
     const oracle = valid.map((o) => ({ o, p: share(r, (x) => x.oracles[o] === correct) })).sort((a, b) => b.p.value - a.p.value)[0] as
       { o: Oracle; p: Rate } | undefined;
-    const target = key === "r3d21x2" ? 0.99 : 0.8 * (oracle?.p.value ?? 0);
+    const target = key.endsWith("x2") ? 0.99 : 0.8 * (oracle?.p.value ?? 0);
     out.push([
       name,
       "power (proven best by the end)",
       pct(power),
       pct(share(r, (x) => x.naiveWinner === correct)),
-      key === "r3d21x2" ? "≥ 99%" : `≥ 0.8 × oracle = ${(100 * target).toFixed(1)}%`,
+      key.endsWith("x2") ? "≥ 99%" : `≥ 0.8 × oracle = ${(100 * target).toFixed(1)}%`,
       check(power.value >= target),
     ]);
     out.push([
@@ -110,8 +113,8 @@ export function rotationRows(results: Record<string, unknown[]>): Row[] {
       "median days to a decision (proven runs); median blocks before the end (all runs)",
       `${proven.length ? median(proven.map((x) => x.daysToDecision ?? Infinity)) : "never"}; ${early}`,
       "",
-      key === "r3d21x2" ? "≥ 1 block early" : "(info)",
-      key === "r3d21x2" ? check(early >= 1) : "",
+      key.endsWith("x2") ? "≥ 1 block early" : "(info)",
+      key.endsWith("x2") ? check(early >= 1) : "",
     ]);
   }
   return out;
@@ -150,4 +153,50 @@ export function unreachableRows(draws = 10_000): Row[] {
       check(failed === 0),
     ] as Row;
   });
+}
+
+/** The plan's prediction for a calibration setting, averaged over 20 simulated 30-day histories. */
+function predicted(c: (typeof CALIBRATION)[number]): number {
+  const days = Array.from({ length: 30 }, (_, i) => ({ date: addDays("2025-01-31", i), variantId: "h", block: i, measured: true }));
+  const history = { variantIds: ["h"], startDate: days[0].date, seed: 0, washoutDays: 0, blocks: 30, days, imbalanceLimit: 0 };
+  let sum = 0;
+  for (let h = 0; h < 20; h++) {
+    const rows = simulateRotation(history, { ...steadyChannel(c.noise), ctrs: { h: 0.05 } }, 9_000 + h);
+    const traffic = trafficOf(rows);
+    sum += traffic ? predictedPower(traffic, c.variants, c.days, c.lift) : 0;
+  }
+  return sum / 20;
+}
+
+export function calibrationRows(results: Record<string, unknown[]>): Row[] {
+  const out: Row[] = [];
+  let within = 0;
+  let settings = 0;
+  for (const c of CALIBRATION) {
+    const r = results[c.key] as RotationRunResult[] | undefined;
+    if (!r) continue;
+    const simulated = rate(r.filter((x) => x.winner === c.variants - 1).length, r.length);
+    const plan = predicted(c);
+    const ok = Math.abs(plan - simulated.value) <= 0.07;
+    settings++;
+    if (ok) within++;
+    out.push([
+      `Plan: ${c.variants} variants, ${c.days} days, +${Math.round(100 * c.lift)}% lift, day noise ${c.noise}`,
+      "predicted vs simulated power",
+      `${(100 * plan).toFixed(1)}% vs ${pct(simulated)}`,
+      "",
+      "within ±7 points",
+      check(ok),
+    ]);
+  }
+  if (settings)
+    out.push([
+      "Plan calibration",
+      "settings within ±7 points",
+      `${within} of ${settings}`,
+      "",
+      "all, ≥ 12",
+      check(within === settings && settings >= 12),
+    ]);
+  return out;
 }

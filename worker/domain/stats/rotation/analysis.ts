@@ -46,6 +46,12 @@ export interface RotationResult {
   variants: { id: string; impressions: number; clicks: number; ctr: number; effect: number }[];
 }
 
+/**
+ * α·t⁴: little before the last blocks. A small randomisation set (2^7 swap patterns) ties in
+ * groups at early looks, and what an earlier look spends there the last look no longer has.
+ */
+const SPENDING_POWER = 4;
+
 export function analyseRotation(
   schedule: RotationSchedule,
   rows: RotationRow[],
@@ -60,7 +66,7 @@ export function analyseRotation(
   const k = ids.length;
   const looks = data.blocks.length;
   const planned = schedule.blocks;
-  const spent = (level: number) => data.blocks.map((_, l) => spentAlpha(level, (l + 1) / planned));
+  const spent = (level: number) => data.blocks.map((_, l) => spentAlpha(level, (l + 1) / planned, SPENDING_POWER));
   const totals = ids.map((id, v) => {
     let impressions = 0;
     let clicks = 0;

@@ -11,6 +11,8 @@ import { type Fit, fitDays, solve, wald } from "./regression";
 
 /** Weekday terms cost two degrees of freedom; below this many days they cost more than they remove. */
 const WEEKDAY_TERMS_FROM_DAYS = 18;
+/** The control's |t| (without the variants) above which it enters the model: about p < 0.1. */
+const CONTROL_T = 1.7;
 /** Enumerate a randomisation set when it is at most this large, else sample it. */
 const ENUMERATE_UP_TO = 4096;
 
@@ -53,22 +55,26 @@ function lookModel(data: RotationData, look: number): LookModel | null {
   const days = daysUpTo(data, look);
   const weekdays = days.length >= WEEKDAY_TERMS_FROM_DAYS;
   const meanAge = days.reduce((s, d) => s + d.day.age, 0) / Math.max(1, days.length);
-  const z = days.map(({ day }) => {
-    const row = [1, (day.age - meanAge) / 7];
-    if (data.hasControl) row.push(day.control!);
-    if (weekdays) row.push(Math.cos((2 * Math.PI * day.weekday) / 7), Math.sin((2 * Math.PI * day.weekday) / 7));
-    return row;
-  });
-  const q = z[0]?.length ?? 0;
   const y = days.map((d) => d.day.y);
-  const covariatesOnly =
-    days.length > q + data.shape.variants
-      ? fitDays(
-          y,
-          z,
-          days.map((d) => d.day.precision),
-        )
-      : null;
+  const precision = days.map((d) => d.day.precision);
+  const covariates = (control: boolean) =>
+    days.map(({ day }) => {
+      const row = [1, (day.age - meanAge) / 7];
+      if (control) row.push(day.control!);
+      if (weekdays) row.push(Math.cos((2 * Math.PI * day.weekday) / 7), Math.sin((2 * Math.PI * day.weekday) / 7));
+      return row;
+    });
+  const enough = (x: number[][]) => days.length > (x[0]?.length ?? 0) + data.shape.variants;
+  // The control is used when the days show it tracks this video (its t in the fit without the
+  // variants): a fact of the data alone, the same for every schedule, so the test stays exact.
+  let z = covariates(false);
+  let covariatesOnly = enough(z) ? fitDays(y, z, precision) : null;
+  if (data.hasControl) {
+    const withControl = covariates(true);
+    const fit = enough(withControl) ? fitDays(y, withControl, precision) : null;
+    if (fit && Math.abs(fit.beta[2]) > CONTROL_T * Math.sqrt(fit.cov[2][2])) [z, covariatesOnly] = [withControl, fit];
+  }
+  const q = z[0]?.length ?? 0;
   let model: LookModel | null = null;
   if (covariatesOnly) {
     const w = days.map((d) => 1 / (1 / d.day.precision + covariatesOnly.tau2));
