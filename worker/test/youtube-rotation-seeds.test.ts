@@ -8,7 +8,8 @@ import { fakeState } from "./youtube-support";
 
 const VIDEO = "fkVidSteady";
 const SEEDS = 20;
-const AT_ONCE = 4;
+// One at a time: the fake Google serves one request at a time per test file.
+const AT_ONCE = 1;
 
 async function oneRotation(
   seed: number,
@@ -36,5 +37,5 @@ describe("twenty rotations with a twofold CTR difference", () => {
       expect(o.winner).toBe(o.expected);
       expect(o.live).toBe(o.want);
     }
-  }, 900_000);
+  }, 1_800_000);
 });
