@@ -1,9 +1,17 @@
 // One simulated rotation test: a randomised daily schedule, a channel's daily analytics, the
 // engine's randomisation analysis, and on the same rows the naive rule the common tools use
-// ("rotate daily, compare CTR at the end, z-test at 95%").
+// ("rotate daily, compare CTR at the end, z-test at 95%") and the fixed-horizon oracles.
 import { mixSeed } from "../../worker/domain/stats";
-import { type ChannelModel, analyseRotation, buildRotationSchedule, simulateRotation } from "../../worker/domain/stats/rotation";
+import {
+  type ChannelModel,
+  analyseRotation,
+  buildRotationSchedule,
+  daysBetween,
+  simulateRotation,
+  weekdayOf,
+} from "../../worker/domain/stats/rotation";
 import { naiveWinner } from "./naive";
+import { type Oracle, oracleWinners } from "./rotation-oracle";
 
 export interface RotationScenario {
   key: string;
@@ -20,7 +28,10 @@ export interface RotationRunResult {
   differs: boolean;
   same: boolean;
   daysToDecision: number | null;
+  /** Blocks before the planned end at which the winner was proven (0: at the end). */
+  blocksEarly: number | null;
   naiveWinner: number;
+  oracles: Record<Oracle, number>;
 }
 
 export function runRotationReplication(s: RotationScenario, rep: number): RotationRunResult {
@@ -38,11 +49,20 @@ export function runRotationReplication(s: RotationScenario, rep: number): Rotati
     impressions[v] += rows[i].impressions;
     clicks[v] += rows[i].clicks;
   });
+  const measured = schedule.days.map((d, i) => ({ d, row: rows[i] })).filter((x) => x.d.measured);
+  const decidedBlock = r.decidedAtDate ? schedule.days.find((d) => d.date === r.decidedAtDate)!.block : null;
   return {
     winner: r.winnerId ? ids.indexOf(r.winnerId) : -1,
     differs: r.pValue !== null && r.pValue <= 0.05,
     same: r.verdict === "same",
     daysToDecision: r.daysToDecision,
+    blocksEarly: decidedBlock === null ? null : schedule.blocks - 1 - decidedBlock,
     naiveWinner: naiveWinner(impressions, clicks),
+    oracles: oracleWinners(
+      measured.map((x) => ids.indexOf(x.d.variantId)),
+      measured.map((x) => x.row),
+      measured.map((x) => ({ age: daysBetween(schedule.startDate, x.d.date), weekday: weekdayOf(x.d.date) })),
+      ids.length,
+    ),
   };
 }

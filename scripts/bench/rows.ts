@@ -1,7 +1,7 @@
 // The benchmark's table: one row per figure, the engine's beside the naive rule's, with targets.
 import { fixedHorizonSampleSize } from "../../worker/domain/stats";
-import { type Row, int, median, pct, rate, summarise } from "./report";
-import type { RotationRunResult } from "./rotation";
+import { type Row, int, pct, rate, summarise } from "./report";
+import { rotationRows } from "./rotation-rows";
 import type { RunResult } from "./run";
 
 const check = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -191,69 +191,6 @@ export function rows(results: Record<string, unknown[]>, perPoll: number): Row[]
     ]);
   }
 
-  const rotation = (key: string) => results[key] as RotationRunResult[] | undefined;
-  const rotFp = (key: string, name: string, target: boolean) => {
-    const r = rotation(key);
-    if (!r) return;
-    const e = rate(r.filter((x) => x.winner >= 0).length, r.length);
-    const n = rate(r.filter((x) => x.naiveWinner >= 0).length, r.length);
-    out.push([name, "false positives", pct(e), pct(n), target ? "≤ 5%" : "(info)", target ? check(e.value <= 0.05) : ""]);
-  };
-  rotFp("rotAA", "Rotation A/A, 3 × 5.0%, 21 days, ±25% weekdays, 7-day half-life", true);
-  const power = rotation("rotPower");
-  if (power) {
-    const n = power.length;
-    const correct = power.filter((x) => x.winner === 2);
-    out.push([
-      "Rotation 5.0/5.0/5.6%, 3,000 impressions/day",
-      "power: proven best by day 21 (+3 days' lag)",
-      pct(rate(correct.length, n)),
-      pct(rate(power.filter((x) => x.naiveWinner === 2).length, n)),
-      "(report)",
-      "",
-    ]);
-    out.push(["", "a difference detected (global test)", pct(rate(power.filter((x) => x.differs).length, n)), "", "(report)", ""]);
-    out.push([
-      "",
-      "median days to a decision (proven runs)",
-      correct.length ? `${median(correct.map((x) => x.daysToDecision ?? Infinity))}` : "never",
-      "24 (fixed)",
-      "(report)",
-      "",
-    ]);
-    out.push([
-      "",
-      "wrong winners",
-      pct(rate(power.filter((x) => x.winner >= 0 && x.winner !== 2).length, n)),
-      pct(rate(power.filter((x) => x.naiveWinner >= 0 && x.naiveWinner !== 2).length, n)),
-      "(info)",
-      "",
-    ]);
-  }
-  const pair = rotation("rotPair");
-  if (pair) {
-    const correct = pair.filter((x) => x.winner === 1);
-    out.push([
-      "Rotation 5.0/5.6%, two variants, same channel",
-      "power; median days to a decision",
-      `${pct(rate(correct.length, pair.length))}; ${correct.length ? median(correct.map((x) => x.daysToDecision ?? Infinity)) : "never"}`,
-      pct(rate(pair.filter((x) => x.naiveWinner === 1).length, pair.length)),
-      "(report)",
-      "",
-    ]);
-  }
-  const strong = rotation("rotStrong");
-  if (strong) {
-    const correct = strong.filter((x) => x.winner === 2);
-    out.push([
-      "Rotation 3.0/3.5/7.5% (twofold), same channel",
-      "proven best by day 21; median days",
-      `${pct(rate(correct.length, strong.length))}; ${correct.length ? median(correct.map((x) => x.daysToDecision ?? Infinity)) : "never"}`,
-      pct(rate(strong.filter((x) => x.naiveWinner === 2).length, strong.length)),
-      "(report)",
-      "",
-    ]);
-  }
-  rotFp("rotNoisyAA", "… A/A with ±10% day-to-day CTR noise, CTR falling 20%", true);
+  out.push(...rotationRows(results));
   return out;
 }

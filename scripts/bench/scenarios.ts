@@ -172,16 +172,94 @@ export function engineScenarios(perPoll = DEFAULT_IMPRESSIONS_PER_POLL): Scenari
 }
 
 const channel = { impressionsPerDay: 3_000, weekdaySwing: 0.25, halfLifeDays: 7 };
+/** The audit's channel: 2,000 impressions/day on average, decaying from upload, CTR drifting down a fifth. */
+const audit = { impressionsPerDay: 2_000, weekdaySwing: 0.25, halfLifeDays: 7, ctrDrift: 0.8 };
+/** Day-to-day CTR noise (lognormal sd 0.25), a share ρ of it common to the channel's ~20 other videos. */
+const noisy = (rho: number, otherDrift = 1) => ({
+  ...audit,
+  dailyCtrNoise: 0.25,
+  others: { count: 20, relativeSize: 5, sharedShare: rho, ctrDrift: otherDrift },
+});
+const pairOf = [0.05, 0.06];
+const flat2 = [0.05, 0.05];
+const flat3 = [0.05, 0.05, 0.05];
+
+/** A power row and its A/A twin (same channel, equal CTRs): the oracle must be valid on the twin. */
+export const ROTATION_TWINS: Record<string, string> = {
+  r2d14: "a2d14",
+  r2d28: "a2d28",
+  r2d14n0: "a2d14n0",
+  r2d14n5: "a2d14n5",
+  r2d14n8: "a2d14n8",
+  r2d28n8: "a2d28n8",
+  r3d21n5: "a3d21n5",
+  r3d21x2: "a3d21",
+  r2d28x2: "a2d28n5",
+};
+
+/** The plan's calibration settings: a steady video (no decay), 2,000 impressions/day, 5% CTR. */
+export const CALIBRATION: { key: string; variants: number; days: number; lift: number; noise: number }[] = [
+  { key: "cal2d14l20", variants: 2, days: 14, lift: 0.2, noise: 0 },
+  { key: "cal2d21l10", variants: 2, days: 21, lift: 0.1, noise: 0 },
+  { key: "cal2d28l20", variants: 2, days: 28, lift: 0.2, noise: 0 },
+  { key: "cal2d14l20n", variants: 2, days: 14, lift: 0.2, noise: 0.25 },
+  { key: "cal2d14l50n", variants: 2, days: 14, lift: 0.5, noise: 0.25 },
+  { key: "cal2d28l20n", variants: 2, days: 28, lift: 0.2, noise: 0.25 },
+  { key: "cal2d42l20n", variants: 2, days: 42, lift: 0.2, noise: 0.25 },
+  { key: "cal3d21l20", variants: 3, days: 21, lift: 0.2, noise: 0 },
+  { key: "cal3d21l20n", variants: 3, days: 21, lift: 0.2, noise: 0.25 },
+  { key: "cal3d21l50n", variants: 3, days: 21, lift: 0.5, noise: 0.25 },
+  { key: "cal3d42l20n", variants: 3, days: 42, lift: 0.2, noise: 0.25 },
+  { key: "cal3d28l10", variants: 3, days: 28, lift: 0.1, noise: 0 },
+];
+
+/** The steady channel of a calibration setting (the plan reads its history, the engine its test). */
+export const steadyChannel = (noise: number) => ({
+  impressionsPerDay: 2_000,
+  weekdaySwing: 0.25,
+  halfLifeDays: 10_000,
+  dailyCtrNoise: noise,
+  others: { count: 20, relativeSize: 5, sharedShare: 0.5 },
+});
+
+export function calibrationScenarios(): RotationScenario[] {
+  return CALIBRATION.map((c, i) => ({
+    key: c.key,
+    ctrs: [...new Array<number>(c.variants - 1).fill(0.05), 0.05 * (1 + c.lift)],
+    days: c.days,
+    channel: steadyChannel(c.noise),
+    seedBase: 60 + i,
+  }));
+}
 
 export function rotationScenarios(): RotationScenario[] {
+  const noiseFree = { ...audit, others: { count: 20, relativeSize: 5, sharedShare: 0 } };
   return [
-    { key: "rotAA", ctrs: [0.05, 0.05, 0.05], days: 21, channel, seedBase: 21 },
-    { key: "rotPower", ctrs: [0.05, 0.05, 0.056], days: 21, channel, seedBase: 22 },
-    { key: "rotPair", ctrs: [0.05, 0.056], days: 21, channel, seedBase: 24 },
-    // A twofold difference: what the design can prove at all (its pair tests' resolution).
-    { key: "rotStrong", ctrs: [0.03, 0.035, 0.075], days: 21, channel, seedBase: 25 },
-    // The same channel as real days are: the traffic mix moves each day's CTR (±10%) and CTR
-    // falls a fifth as the audience broadens.
-    { key: "rotNoisyAA", ctrs: [0.05, 0.05, 0.05], days: 21, channel: { ...channel, dailyCtrNoise: 0.1, ctrDrift: 0.8 }, seedBase: 23 },
+    { key: "rotAA", ctrs: flat3, days: 21, channel, seedBase: 21 },
+    { key: "rotNoisyAA", ctrs: flat3, days: 21, channel: { ...channel, dailyCtrNoise: 0.1, ctrDrift: 0.8 }, seedBase: 23 },
+    { key: "r2d14", ctrs: pairOf, days: 14, channel: noiseFree, seedBase: 31 },
+    { key: "a2d14", ctrs: flat2, days: 14, channel: noiseFree, seedBase: 32 },
+    { key: "r2d28", ctrs: pairOf, days: 28, channel: noiseFree, seedBase: 33 },
+    { key: "a2d28", ctrs: flat2, days: 28, channel: noiseFree, seedBase: 34 },
+    { key: "r2d14n0", ctrs: pairOf, days: 14, channel: noisy(0), seedBase: 35 },
+    { key: "a2d14n0", ctrs: flat2, days: 14, channel: noisy(0), seedBase: 36 },
+    { key: "r2d14n5", ctrs: pairOf, days: 14, channel: noisy(0.5), seedBase: 37 },
+    { key: "a2d14n5", ctrs: flat2, days: 14, channel: noisy(0.5), seedBase: 38 },
+    { key: "r2d14n8", ctrs: pairOf, days: 14, channel: noisy(0.8), seedBase: 39 },
+    { key: "a2d14n8", ctrs: flat2, days: 14, channel: noisy(0.8), seedBase: 40 },
+    { key: "r2d28n8", ctrs: pairOf, days: 28, channel: noisy(0.8), seedBase: 41 },
+    { key: "a2d28n8", ctrs: flat2, days: 28, channel: noisy(0.8), seedBase: 42 },
+    { key: "r3d21n5", ctrs: [0.05, 0.055, 0.065], days: 21, channel: noisy(0.5), seedBase: 43 },
+    { key: "a3d21n5", ctrs: flat3, days: 21, channel: noisy(0.5), seedBase: 44 },
+    { key: "r3d21x2", ctrs: [0.05, 0.05, 0.1], days: 21, channel: noiseFree, seedBase: 45 },
+    { key: "a3d21", ctrs: flat3, days: 21, channel: noiseFree, seedBase: 46 },
+    { key: "r2d28x2", ctrs: [0.05, 0.1], days: 28, channel: noisy(0.5), seedBase: 50 },
+    { key: "a2d28n5", ctrs: flat2, days: 28, channel: noisy(0.5), seedBase: 51 },
+    // The other videos trend their own way (up 50% while the tested one falls a fifth).
+    { key: "a2d14trend", ctrs: flat2, days: 14, channel: noisy(0.8, 1.5), seedBase: 47 },
+    // A novelty bump of 15% on the day after each swap, and each thumbnail wearing out as it is shown.
+    { key: "a2d14novelty", ctrs: flat2, days: 14, channel: { ...noisy(0.5), noveltyBump: 1.15 }, seedBase: 48 },
+    { key: "a3d21wear", ctrs: flat3, days: 21, channel: { ...noisy(0.5), variantHalfLifeDays: 10 }, seedBase: 49 },
+    ...calibrationScenarios(),
   ];
 }

@@ -5,6 +5,7 @@ import { type Result, conflict, invalid, ok, refuse } from "../domain/refusal";
 import { DATA_WAIT_DAYS, type RotationSetup, defaultDays } from "../domain/rotation/record";
 import { toYouTube } from "../domain/rotation/clock";
 import { type WorkflowRecord, currentScripts, findScript } from "../domain/workflow";
+import { blocksToSucceed } from "../domain/stats/rotation";
 import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
 import { addDays, pacificDay, nextPacificMidnight } from "../domain/youtube/pacific";
 import { fitsBudget, swapUnits } from "../domain/youtube/quota";
@@ -81,7 +82,9 @@ export async function prepareRotation(
   if (!ids.includes(pickId)) return at("variants", "must include your pick");
   const k = ids.length;
   const days = settings.days ?? defaultDays(k);
-  if (days < 2 * k) return at("days", `must be at least ${2 * k}: two days for each of the ${k} variants`);
+  const fewest = blocksToSucceed(k) * k;
+  if (days < fewest)
+    return at("days", `must be at least ${fewest}: with fewer days for each of the ${k} variants no test can prove anything`);
   const varyTitle = settings.vary !== "thumbnail";
   const titles = varyTitle ? titlesFor(record, ids, pickId, settings.titles) : ok(null);
   if (!titles.ok) return titles;

@@ -8,7 +8,7 @@ import type { RotationEffect } from "../domain/rotation/effects";
 import { toYouTube } from "../domain/rotation/clock";
 import type { FailureKind, ReportDay } from "../domain/rotation/progress";
 import type { Command, WorkflowRecord } from "../domain/workflow";
-import { coveredDays, newestPerDay, videoReach } from "../domain/youtube/reach-csv";
+import { coveredDays, newestPerDay, othersReach, videoReach } from "../domain/youtube/reach-csv";
 import type { Env } from "../env";
 import { openYouTubeChannel } from "../youtube/channel";
 import { YouTubeNotConfigured, youtubeConfig } from "../youtube/config";
@@ -181,8 +181,15 @@ async function readReports(ctx: RotationContext, r: RotationRecord, e: Described
       const reports: ReportDay[] = newestPerDay(versions).flatMap((day) => {
         if (day.day < first || day.day > last) return [];
         const row = day.rows.some((x) => x.videoId === r.video.id) ? videoReach([day], r.video.id)[0]! : null;
+        const { impressions, clicks } = othersReach([day], r.video.id)[0]!;
         return [
-          { id: day.reportId, date: day.day, created: day.createTime, row: row && { impressions: row.impressions, clicks: row.clicks } },
+          {
+            id: day.reportId,
+            date: day.day,
+            created: day.createTime,
+            row: row && { impressions: row.impressions, clicks: row.clicks },
+            channel: { impressions, clicks },
+          },
         ];
       });
       const watch = e.watch_until ? await channel.queryWatchTime(r.video.id, first, e.watch_until) : [];

@@ -22,7 +22,7 @@ describe("starting a YouTube rotation", () => {
       [{ video: "not a video" }, "youtube.video", /URL or 11-character id/],
       [{ video: "https://www.youtube.com/watch?v=fkVidOthers" }, "youtube.video", /another channel/],
       [{ video: "fkVidPrivat" }, "youtube.video", /private/],
-      [{ video: "fkVidSteady", days: 5 }, "youtube.days", /at least 6/],
+      [{ video: "fkVidSteady", days: 5 }, "youtube.days", /at least 18/],
       [{ video: "fkVidSteady", variants: [f.wf.thumbnails[1]!.id, f.wf.thumbnails[2]!.id] }, "youtube.variants", /must include your pick/],
       [{ video: "fkVidSteady", variants: [f.wf.thumbnails[0]!.id, "nope"] }, "youtube.variants", /does not have/],
       [{ video: "fkVidSteady", vary: "title", titles: { nope: "A title" } }, "youtube.titles", /does not have/],

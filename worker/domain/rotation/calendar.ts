@@ -73,7 +73,13 @@ export function analysisRows(r: RotationRecord, lost: readonly string[]): Rotati
     if (!d.measured || !reach || lost.includes(d.date)) return [];
     const watch = r.watch[d.date];
     return [
-      { date: d.date, impressions: reach.impressions, clicks: reach.clicks, ...(watch !== undefined ? { watchMinutes: watch } : {}) },
+      {
+        date: d.date,
+        impressions: reach.impressions,
+        clicks: reach.clicks,
+        ...(reach.channel ? { channelImpressions: reach.channel.impressions, channelClicks: reach.channel.clicks } : {}),
+        ...(watch !== undefined ? { watchMinutes: watch } : {}),
+      },
     ];
   });
 }

@@ -97,6 +97,8 @@ export interface ReportDay {
   date: string;
   created: string;
   row: { impressions: number; clicks: number } | null;
+  /** The channel's other videos together that day. */
+  channel?: { impressions: number; clicks: number };
 }
 
 /** Newest version per day wins; returns the record and the days whose numbers changed. */
@@ -116,7 +118,12 @@ export function dataArrived(
     const known = reach[rep.date];
     // Times are compared as instants: RFC 3339 strings with and without fractions do not sort as text.
     if (known && Date.parse(known.created) >= Date.parse(rep.created)) continue;
-    const next = { impressions: rep.row?.impressions ?? 0, clicks: rep.row?.clicks ?? 0, created: rep.created };
+    const next = {
+      impressions: rep.row?.impressions ?? 0,
+      clicks: rep.row?.clicks ?? 0,
+      created: rep.created,
+      ...(rep.channel ? { channel: rep.channel } : {}),
+    };
     if (!known || known.impressions !== next.impressions || known.clicks !== next.clicks) changed.add(rep.date);
     reach[rep.date] = next;
   }

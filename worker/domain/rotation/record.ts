@@ -29,6 +29,8 @@ export interface ReachDay {
   clicks: number;
   /** The report version's creation time (RFC 3339): a re-issued report replaces an older one. */
   created: string;
+  /** The channel's other videos that day, from the same report (the analysis's concurrent control). */
+  channel?: { impressions: number; clicks: number };
 }
 
 export interface RotationResultSummary {

@@ -130,3 +130,15 @@ export function videoReach(days: ReachDay[], videoId: string): VideoReachDay[] {
     return { day, impressions: row.impressions, clicks: Math.round(row.impressions * row.ctr), ctr: row.ctr };
   });
 }
+
+/** The channel's other videos together, per day: the rotation's concurrent control (same report, no quota). */
+export function othersReach(days: ReachDay[], videoId: string): { day: string; impressions: number; clicks: number }[] {
+  return days.map(({ day, rows }) => {
+    const others = rows.filter((r) => r.videoId !== videoId);
+    return {
+      day,
+      impressions: others.reduce((s, r) => s + r.impressions, 0),
+      clicks: others.reduce((s, r) => s + Math.round(r.impressions * r.ctr), 0),
+    };
+  });
+}

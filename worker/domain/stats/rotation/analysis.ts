@@ -3,11 +3,14 @@
 //     boundary, and the leader's swap test against every other variant crosses too (closed
 //     testing: family-wise error ≤ α for 3 variants; pairs at 2α/(K − 1) two-sided beyond).
 //   same: at the end, every pair's swap-test interval for the CTR ratio lies within ±δ.
+// Both tests use the studentised day-level regression of tests.ts (age, weekday, the channel's
+// other videos as a concurrent control, weights from the day-level variance).
 // Looks are whole blocks; days to decision count from the start date to the decisive block's
 // last day, plus the days analytics take to report it.
 import type { PushError } from "../push";
 import { type RotationData, type RotationRow, readRows } from "./data";
-import { effects, globalPath, pairDifferences, pairPaths, referenceAssignments, shiftBound, swapPatterns } from "./tests";
+import { effects, fitAssignment, globalPath, pairPaths, pairT, referenceAssignments, shiftBound, swapAssignments } from "./tests";
+import { pairLevelOf } from "./design";
 import { firstCrossing, randomisationP, spentAlpha } from "./sequential";
 import type { RotationSchedule } from "./schedule";
 
@@ -43,6 +46,12 @@ export interface RotationResult {
   variants: { id: string; impressions: number; clicks: number; ctr: number; effect: number }[];
 }
 
+/**
+ * α·t⁴: little before the last blocks. A small randomisation set (2^7 swap patterns) ties in
+ * groups at early looks, and what an earlier look spends there the last look no longer has.
+ */
+const SPENDING_POWER = 4;
+
 export function analyseRotation(
   schedule: RotationSchedule,
   rows: RotationRow[],
@@ -57,14 +66,14 @@ export function analyseRotation(
   const k = ids.length;
   const looks = data.blocks.length;
   const planned = schedule.blocks;
-  const spent = (level: number) => data.blocks.map((_, l) => spentAlpha(level, (l + 1) / planned));
+  const spent = (level: number) => data.blocks.map((_, l) => spentAlpha(level, (l + 1) / planned, SPENDING_POWER));
   const totals = ids.map((id, v) => {
     let impressions = 0;
     let clicks = 0;
     data.blocks.forEach((block, b) => {
-      const p = data.assignment.slice(b * k, b * k + k).indexOf(v);
-      impressions += block.impressions[p];
-      clicks += block.clicks[p];
+      const day = block.days?.[data.assignment.slice(b * k, b * k + k).indexOf(v)];
+      impressions += day?.impressions ?? 0;
+      clicks += day?.clicks ?? 0;
     });
     return { id, impressions, clicks, ctr: impressions > 0 ? clicks / impressions : 0, effect: 0 };
   });
@@ -82,46 +91,42 @@ export function analyseRotation(
     daysToDecision: null,
     variants: totals,
   };
-  if (looks === 0 || data.blocks.every((b) => b.weight === 0)) return { ok: true, result: empty };
+  if (looks === 0 || !fitAssignment(data, data.assignment, looks - 1)) return { ok: true, result: empty };
 
   const theta = effects(data);
   theta.forEach((t, v) => (totals[v].effect = Math.exp(t) - 1));
   const order = theta.map((t, v) => ({ t, v })).sort((a, b) => b.t - a.t);
   const leader = order[0].v;
   const runnerUp = order[1].v;
-  const paths = [
-    globalPath(data, data.assignment),
-    ...referenceAssignments(data, schedule.seed, options.references ?? 999).map((a) => globalPath(data, a)),
-  ];
+  const paths = referenceAssignments(data, schedule.seed, options.references ?? 999).map((a) => globalPath(data, a));
   const globalAt = firstCrossing(paths, spent(alpha));
   const pValue = randomisationP(paths.map((p) => p[looks - 1]));
 
   // Every pair's swap test, reused for the winner's comparisons, the lift and "same".
-  const pairLevel = k <= 3 ? alpha : (2 * alpha) / (k - 1);
+  const pairLevel = pairLevelOf(alpha, k);
+  const swaps = new Map<string, ReturnType<typeof swapAssignments>>();
   const pair = (i: number, j: number) => {
-    const diffs = pairDifferences(data, i, j);
-    const patterns = swapPatterns(data, i, j, schedule.seed);
-    return { diffs, patterns };
+    const key = i < j ? `${i}|${j}` : `${j}|${i}`;
+    if (!swaps.has(key)) swaps.set(key, swapAssignments(data, i, j, schedule.seed, options.references ?? 999));
+    return swaps.get(key)!;
   };
+  const aheadAt = (i: number, j: number, look: number) => pairT(fitAssignment(data, data.assignment, look), i, j) > 0;
   let decidedAt = -1;
   if (globalAt >= 0) {
-    if (k === 2) decidedAt = globalAt;
+    if (k === 2) decidedAt = aheadAt(leader, runnerUp, globalAt) ? globalAt : -1;
     else {
       // The leader must beat each rival: its swap test crosses, with the leader ahead when it does.
       const crossings = ids.map((_, j) => {
         if (j === leader) return globalAt;
-        const { diffs, patterns } = pair(leader, j);
-        const at = firstCrossing(pairPaths(data, diffs, patterns), spent(pairLevel));
-        const ahead = at >= 0 && signedMean(data, diffs, at) > 0;
-        return ahead ? at : Number.POSITIVE_INFINITY;
+        const at = firstCrossing(pairPaths(data, pair(leader, j), leader, j), spent(pairLevel));
+        return at >= 0 && aheadAt(leader, j, at) ? at : Number.POSITIVE_INFINITY;
       });
       const last = Math.max(...crossings);
       decidedAt = Number.isFinite(last) ? last : -1;
     }
   }
-  const top = pair(leader, runnerUp);
-  const lower = shiftBound(data, top.diffs, top.patterns, alpha, "lower");
-  const upper = shiftBound(data, top.diffs, top.patterns, alpha, "upper");
+  const lower = shiftBound(data, pair(leader, runnerUp), leader, runnerUp, alpha, "lower");
+  const upper = shiftBound(data, pair(leader, runnerUp), leader, runnerUp, alpha, "upper");
   const estimate = Math.min(upper, Math.max(lower, theta[leader] - theta[runnerUp]));
   const within = Math.log(1 + delta);
   const complete = looks === planned;
@@ -131,8 +136,8 @@ export function analyseRotation(
     ids.every((_, i) =>
       ids.every((__, j) => {
         if (j <= i) return true;
-        const { diffs, patterns } = pair(i, j);
-        return shiftBound(data, diffs, patterns, alpha, "lower") > -within && shiftBound(data, diffs, patterns, alpha, "upper") < within;
+        const a = pair(i, j);
+        return shiftBound(data, a, i, j, alpha, "lower") > -within && shiftBound(data, a, i, j, alpha, "upper") < within;
       }),
     );
   const lastDay = decidedAt >= 0 ? data.blocks[decidedAt].lastDay : -1;
@@ -153,30 +158,23 @@ export function analyseRotation(
   };
 }
 
-function signedMean(data: { blocks: { weight: number }[] }, diffs: number[], look: number): number {
-  let sum = 0;
-  for (let b = 0; b <= look; b++) sum += data.blocks[b].weight * diffs[b];
-  return sum;
-}
-
-/** Block contrast of log watch minutes per impression, leader over runner-up; null without watch data. */
+/** Watch minutes per impression, leader over runner-up, pooled over their counted days; null without watch data. */
 function watchLift(data: RotationData, i: number, j: number): number | null {
   const k = data.shape.variants;
-  let sum = 0;
-  let weight = 0;
+  const sum = [0, 0];
+  const shown = [0, 0];
   for (let b = 0; b < data.blocks.length; b++) {
-    const block = data.blocks[b];
-    if (block.weight === 0) continue;
+    const days = data.blocks[b].days;
+    if (!days) continue;
     const slice = data.assignment.slice(b * k, b * k + k);
-    const [pi, pj] = [slice.indexOf(i), slice.indexOf(j)];
-    const wi = block.watchMinutes[pi];
-    const wj = block.watchMinutes[pj];
-    if (wi === null || wj === null) return null;
-    if (!(wi > 0 && wj > 0 && block.impressions[pi] > 0 && block.impressions[pj] > 0)) continue;
-    sum += block.weight * (Math.log(wi / block.impressions[pi]) - Math.log(wj / block.impressions[pj]));
-    weight += block.weight;
+    for (const [side, v] of [i, j].entries()) {
+      const day = days[slice.indexOf(v)];
+      if (day.watchMinutes === null) return null;
+      sum[side] += day.watchMinutes;
+      shown[side] += day.impressions;
+    }
   }
-  return weight > 0 ? Math.exp(sum / weight) - 1 : null;
+  return sum[0] > 0 && sum[1] > 0 ? sum[0] / shown[0] / (sum[1] / shown[1]) - 1 : null;
 }
 
 export type { PushError as RotationError };

@@ -11,19 +11,32 @@ export interface RotationRow {
   impressions: number;
   clicks: number;
   watchMinutes?: number;
+  /** The channel's other videos that day, together (the concurrent control); omit when unknown. */
+  channelImpressions?: number;
+  channelClicks?: number;
   /** Optional check: the variant the integrator believes was shown that day. */
   variantId?: string;
 }
 
-export interface BlockData {
-  /** Per position in the block (the block's measured days in date order). */
-  impressions: number[];
-  clicks: number[];
-  watchMinutes: (number | null)[];
+/** One measured day, as the regression reads it. */
+export interface DayData {
+  impressions: number;
+  clicks: number;
+  watchMinutes: number | null;
   /** log CTR, shrunk half a click so a day without clicks stays finite. */
-  logCtr: number[];
-  /** Inverse of the summed per-day variance proxies: the block contrast's precision. */
-  weight: number;
+  y: number;
+  /** Binomial precision of y: about the day's clicks. */
+  precision: number;
+  /** log CTR of the channel's other videos that day (the concurrent control), when reported. */
+  control: number | null;
+  /** Days since the start date, and the weekday (0–6). */
+  age: number;
+  weekday: number;
+}
+
+export interface BlockData {
+  /** Per position in the block (its measured days in date order); null for a lost block. */
+  days: DayData[] | null;
   /** Index in schedule.days of the block's last measured day. */
   lastDay: number;
 }
@@ -34,7 +47,10 @@ export interface RotationData {
   limit: number;
   /** The schedule's own assignment: variant index per measured period. */
   assignment: Assignment;
+  /** The complete blocks from the start, in order. */
   blocks: BlockData[];
+  /** Every counted day has the channel's other videos' numbers. */
+  hasControl: boolean;
 }
 
 /**
@@ -76,6 +92,11 @@ export function readRows(
         errors.push({ path: `${at}.${field}`, message: "must be a whole number ≥ 0" });
     }
     if (r.clicks > r.impressions) errors.push({ path: `${at}.clicks`, message: "exceeds impressions" });
+    if (r.channelImpressions !== undefined || r.channelClicks !== undefined) {
+      const [n, c] = [r.channelImpressions, r.channelClicks];
+      if (!(Number.isInteger(n) && Number.isInteger(c) && c! >= 0 && c! <= n! && n! <= 1e12))
+        errors.push({ path: `${at}.channelClicks`, message: "channel impressions and clicks must be whole numbers, clicks ≤ impressions" });
+    }
     if (r.watchMinutes !== undefined && !(Number.isFinite(r.watchMinutes) && r.watchMinutes >= 0)) {
       errors.push({ path: `${at}.watchMinutes`, message: "must be a number ≥ 0" });
     }
@@ -85,33 +106,35 @@ export function readRows(
   });
   if (errors.length) return { ok: false, errors };
   const blocks: BlockData[] = [];
+  const logCtr = (clicks: number, n: number) => Math.log((clicks + 0.5) / (n + 1));
   for (let b = 0; b < schedule.blocks; b++) {
     const days = measured.slice(b * k, b * k + k);
     if (days.some((d) => lostDates.includes(d.date))) {
-      const zeros = new Array<number>(k).fill(0);
-      blocks.push({
-        impressions: zeros,
-        clicks: zeros,
-        watchMinutes: zeros.map(() => null),
-        logCtr: zeros,
-        weight: 0,
-        lastDay: days[k - 1].index,
-      });
+      blocks.push({ days: null, lastDay: days[k - 1].index });
       continue;
     }
     const got = days.map((d) => found.get(d.date));
     if (got.some((r) => !r)) break;
-    const impressions = got.map((r) => r!.impressions);
-    const clicks = got.map((r) => r!.clicks);
     blocks.push({
-      impressions,
-      clicks,
-      watchMinutes: got.map((r) => r!.watchMinutes ?? null),
-      logCtr: impressions.map((n, p) => Math.log((clicks[p] + 0.5) / (n + 1))),
-      // Var(log CTR) ≈ (1 − p)/(n·p): with similar CTRs the block's precision is 1/Σ 1/n.
-      weight: 1 / impressions.reduce((s, n) => s + 1 / (n + 0.5), 0),
+      days: got.map((r, p) => {
+        const row = r!;
+        const control =
+          row.channelImpressions && row.channelClicks !== undefined ? logCtr(row.channelClicks, row.channelImpressions) : null;
+        return {
+          impressions: row.impressions,
+          clicks: row.clicks,
+          watchMinutes: row.watchMinutes ?? null,
+          y: logCtr(row.clicks, row.impressions),
+          precision: 1 / (1 / (row.clicks + 0.5) + 1 / (row.impressions + 1)),
+          control,
+          age: days[p].index,
+          weekday: shape.weekdays[b * k + p],
+        };
+      }),
       lastDay: days[k - 1].index,
     });
   }
-  return { ok: true, data: { shape, limit, assignment, blocks } };
+  const counted = blocks.flatMap((b) => b.days ?? []);
+  const hasControl = counted.length > 0 && counted.every((d) => d.control !== null);
+  return { ok: true, data: { shape, limit, assignment, blocks, hasControl } };
 }

@@ -1,9 +1,8 @@
 // The randomisation behind a rotation test. A schedule is a sequence of blocks; each block
-// shows every variant for one measured day, in an order drawn uniformly at random. Among those
-// schedules, only the ones whose variants are spread evenly over the weekdays are allowed
-// (a relaxed Latin square over weeks: exact balance, where it exists for the shape, leaves too
-// few schedules for a randomisation test, e.g. 132 for 3 variants over 21 days). A schedule is
-// drawn uniformly from the allowed set by rejection, so the analysis can re-draw it exactly.
+// shows every variant for one measured day, in an order drawn uniformly at random, every block
+// on its own: K!^blocks schedules. The weekday is handled in the analysis (tests.ts), not by
+// discarding schedules. Schedules drawn before that kept only the best 30% for weekday balance
+// (their `imbalanceLimit`); they are still analysed under the set they were drawn from.
 import { mixSeed, mulberry32 } from "../random";
 
 /** Variant index per measured period; block b holds periods b·K … b·K + K − 1. */
@@ -43,6 +42,9 @@ function shuffledBlocks(shape: DesignShape, rand: () => number): Assignment {
   return out;
 }
 
+/** The limit of a schedule drawn from every block order: no weekday restriction. */
+export const UNRESTRICTED = 1e9;
+
 const limits = new Map<string, number>();
 const PILOT = 400;
 /**
@@ -56,6 +58,7 @@ const ACCEPTED_SHARE = 0.3;
  * The imbalance a schedule may have: the best 30% of uniformly block-randomised schedules for
  * this shape, found with a fixed seed so every analysis of the shape agrees.
  */
+/** Legacy schedules' limit (the best 30% of block orders); kept to re-draw them exactly. */
 export function imbalanceLimit(shape: DesignShape): number {
   const key = `${shape.variants}|${shape.weekdays.join("")}`;
   let limit = limits.get(key);
@@ -69,16 +72,27 @@ export function imbalanceLimit(shape: DesignShape): number {
   return limit;
 }
 
-/** One schedule, uniform over the allowed set (rejection sampling; about 1 in 3 draws is kept). */
+/** One schedule, uniform over the allowed set (rejection sampling under a legacy limit). */
 /** `limit` is the schedule's own (kept with it), so a later change of the design cannot change its analysis. */
 export function drawAssignment(shape: DesignShape, seed: number, limit = imbalanceLimit(shape)): Assignment {
   const rand = mulberry32(seed);
   for (;;) {
     const candidate = shuffledBlocks(shape, rand);
-    if (imbalance(shape, candidate) <= limit) return candidate;
+    if (isAllowed(shape, candidate, limit)) return candidate;
   }
 }
 
 export function isAllowed(shape: DesignShape, assignment: Assignment, limit = imbalanceLimit(shape)): boolean {
-  return imbalance(shape, assignment) <= limit;
+  return limit >= UNRESTRICTED || imbalance(shape, assignment) <= limit;
 }
+
+/**
+ * The smallest two-sided p a pair's swap test can reach at the end, whatever the difference: the
+ * observed pattern and its mirror image tie, so 2/2^blocks (or 1/(draws + 1) when sampled).
+ */
+export function smallestPairP(blocks: number, draws = 999): number {
+  return Math.max(2 / 2 ** blocks, 1 / (draws + 1));
+}
+
+/** The level each of the leader's pair comparisons is tested at (closed testing up to 3 variants). */
+export const pairLevelOf = (alpha: number, variants: number) => (variants <= 3 ? alpha : (2 * alpha) / (variants - 1));

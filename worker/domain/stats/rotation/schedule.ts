@@ -1,7 +1,7 @@
 // A daily switchback schedule: which thumbnail a video shows on each Pacific date.
 import { mixSeed } from "../random";
 import { addDays, isDay as isDate, weekday as weekdayOf } from "../../youtube/pacific";
-import { type DesignShape, drawAssignment, imbalanceLimit } from "./design";
+import { type DesignShape, UNRESTRICTED, drawAssignment, pairLevelOf, smallestPairP } from "./design";
 
 export interface RotationDay {
   date: string;
@@ -19,7 +19,7 @@ export interface RotationSchedule {
   washoutDays: number;
   blocks: number;
   days: RotationDay[];
-  /** The largest weekday imbalance an allowed schedule may have (design.ts). */
+  /** The largest weekday imbalance an allowed schedule may have: UNRESTRICTED since every block order is allowed (design.ts). */
   imbalanceLimit: number;
 }
 
@@ -31,6 +31,8 @@ export interface RotationPlan {
   seed: number;
   /** Washout days after each swap (default 0). Each period is washout days, then one measured day. */
   washoutDays?: number;
+  /** The test's α (default 0.05): the schedule must let every pair reach it. */
+  alpha?: number;
 }
 
 /** The design's shape: blocks and the weekday of every measured day. */
@@ -50,8 +52,14 @@ export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
   const period = washoutDays + 1;
   const blocks = Math.floor(plan.days / (period * k));
   if (blocks < 2) throw new RangeError(`${plan.days} days hold fewer than two blocks of ${k} variants`);
+  // Never start a test that cannot succeed: every pair must be able to reach α by the end.
+  const fewest = blocksToSucceed(k, plan.alpha ?? 0.05);
+  if (blocks < fewest)
+    throw new RangeError(
+      `${plan.days} days hold ${blocks} blocks of ${k} variants; a test that can prove anything needs ${fewest} (${fewest * k * period} days)`,
+    );
   const shape = shapeOf(k, blocks, startDate, washoutDays);
-  const assignment = drawAssignment(shape, mixSeed(seed, 0x5c4ed));
+  const assignment = drawAssignment(shape, mixSeed(seed, 0x5c4ed), UNRESTRICTED);
   const days: RotationDay[] = [];
   assignment.forEach((v, p) => {
     for (let d = 0; d < period; d++) {
@@ -63,5 +71,12 @@ export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
       });
     }
   });
-  return { variantIds: [...variantIds], startDate, seed, washoutDays, blocks, days, imbalanceLimit: imbalanceLimit(shape) };
+  return { variantIds: [...variantIds], startDate, seed, washoutDays, blocks, days, imbalanceLimit: UNRESTRICTED };
+}
+
+/** Blocks a design needs before each pair's swap test can reach its level (design.ts). */
+export function blocksToSucceed(variants: number, alpha = 0.05): number {
+  let blocks = 2;
+  while (smallestPairP(blocks) > pairLevelOf(alpha, variants) * 0.99) blocks++;
+  return blocks;
 }

@@ -2,7 +2,8 @@
 // The simulated audience: daily thumbnail impressions with weekday swings and a launch boost
 // that decays, clicks from the true CTR of whichever thumbnails were live that Pacific day
 // (weighted by the hours each was live), and watch time from each thumbnail's own retention.
-// Noise is seeded by video and day, so a report downloaded twice says the same thing.
+// Each day's CTR swings a little, mostly with the whole channel (the back catalogue in the reach
+// report swings with it). Noise is seeded by video and day, so a report downloaded twice says the same thing.
 import { createHash } from "node:crypto";
 import { addDays, daysBetween, pacificDay, pacificMidnight, toCompactDay, weekday } from "../../../domain/youtube/pacific";
 import type { FakeVideo, World } from "./world";
@@ -14,6 +15,28 @@ const WEEKDAY_FACTOR = [1.2, 0.88, 0.86, 0.9, 0.95, 1.05, 1.25];
 function unit(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
+
+/** A standard normal fixed by its key (Box–Muller on two keyed uniforms). */
+function normal(key: string): number {
+  return Math.sqrt(-2 * Math.log(1 - unit(`${key}:a`))) * Math.cos(2 * Math.PI * unit(`${key}:b`));
+}
+
+/** Day-to-day CTR swing (log sd), of which a share is common to the whole channel that day (the traffic mix). */
+const DAY_CTR_SD = 0.1;
+const SHARED_SHARE = 0.8;
+
+/** The CTR multiplier of one video on one day: the channel's shared swing plus the video's own. */
+function daySwing(channelId: string, videoId: string, day: string): number {
+  const z = Math.sqrt(SHARED_SHARE) * normal(`${channelId}:${day}:mix`) + Math.sqrt(1 - SHARED_SHARE) * normal(`${videoId}:${day}:mix`);
+  return Math.exp(DAY_CTR_SD * z);
+}
+
+/** The channel's back catalogue: old videos seen only in the reach report (not among the uploads the app lists). */
+const BACK_CATALOGUE = Array.from({ length: 16 }, (_, i) => ({
+  id: `fkBack${String(i).padStart(5, "0")}`,
+  base: 200 + 150 * i,
+  ctr: 0.03 + 0.002 * i,
+}));
 
 /** The day a video went public, or null if it is not public. */
 function publicSince(video: FakeVideo): string | null {
@@ -42,13 +65,12 @@ export function dayStats(world: World, video: FakeVideo, day: string, version = 
   let seconds = 0;
   for (const { change, share } of world.sharesOfDay(video.id, day)) {
     const truth = world.truthOf(change.sha256);
+    const ctr = Math.min(1, truth.ctr * daySwing(world.channel.id, video.id, day));
     const shown = impressions * share;
     // Binomial spread around the true CTR (normal approximation), seeded per thumbnail and day.
-    const sd = Math.sqrt(shown * truth.ctr * (1 - truth.ctr));
-    const z =
-      Math.sqrt(-2 * Math.log(1 - unit(`${video.id}:${day}:${change.sha256}:a`))) *
-      Math.cos(2 * Math.PI * unit(`${video.id}:${day}:${change.sha256}:b`));
-    const c = Math.max(0, Math.round(shown * truth.ctr + z * sd));
+    const sd = Math.sqrt(shown * ctr * (1 - ctr));
+    const z = normal(`${video.id}:${day}:${change.sha256}`);
+    const c = Math.max(0, Math.round(shown * ctr + z * sd));
     clicks += c;
     seconds += c * truth.avgViewSeconds;
   }
@@ -64,6 +86,18 @@ export function reachCsv(world: World, day: string, version: number): string {
     const s = dayStats(world, video, day, version);
     if (s.impressions === 0) continue;
     lines.push([toCompactDay(day), world.channel.id, video.id, s.impressions, (s.clicks / s.impressions).toFixed(4)].join(","));
+  }
+  for (const old of BACK_CATALOGUE) {
+    const correction = 1 + 0.02 * (version - 1);
+    const impressions = Math.round(
+      old.base * WEEKDAY_FACTOR[weekday(day)]! * (0.9 + 0.2 * unit(`${old.id}:${day}:impressions`)) * correction,
+    );
+    const ctr = Math.min(1, old.ctr * daySwing(world.channel.id, old.id, day));
+    const clicks = Math.max(
+      0,
+      Math.round(impressions * ctr + normal(`${old.id}:${day}:clicks`) * Math.sqrt(impressions * ctr * (1 - ctr))),
+    );
+    lines.push([toCompactDay(day), world.channel.id, old.id, impressions, (clicks / impressions).toFixed(4)].join(","));
   }
   return `${lines.join("\n")}\n`;
 }
