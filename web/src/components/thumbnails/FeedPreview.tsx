@@ -1,19 +1,13 @@
 // "How it looks on YouTube": the three variants with the approved title, as the server's PNGs at
 // the widths YouTube shows them (home tile and search result 360 px, suggested sidebar 168 px), set
 // among the videos the trend step found. Its colours are YouTube's, light or dark, whatever the
-// app's theme, because the question is how the package reads in the viewer's feed.
+// app's theme, because the question is how the package reads in the viewer's feed. Its styles
+// (feed.inject.css) come with the YouTube chunk's, in youtube-screens.ts.
 import { useSignal } from "@preact/signals";
 import { apiAsset } from "../../api/client";
 import type { CompetitorVideo, Thumbnail } from "../../api/types";
 import { previewFor, previewSrc } from "../../models/previews";
-import css from "./feed.inject.css";
-
-if (!document.getElementById("feed-styles")) {
-  const style = document.createElement("style");
-  style.id = "feed-styles";
-  style.textContent = css;
-  document.head.appendChild(style);
-}
+import { timestamp } from "../../models/format";
 
 export interface FeedPreviewProps {
   title: string;
@@ -32,12 +26,6 @@ const PLACEMENTS: Placement[] = [
 ];
 
 const compact = (n: number) => new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(n);
-const clock = (s: number) => {
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, "0");
-  return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
-};
 const ago = (iso: string) => {
   const days = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 86_400_000));
   return days === 0 ? "today" : days < 14 ? `${days} day${days === 1 ? "" : "s"} ago` : `${Math.round(days / 7)} weeks ago`;
@@ -63,7 +51,7 @@ function tiles(p: FeedPreviewProps, px: number): Tile[] {
     title: p.title,
     channel: "Your channel",
     meta: "New",
-    duration: clock(p.durationSec),
+    duration: timestamp(p.durationSec),
     image: { src: apiAsset(previewSrc(t.png_url ?? t.url, width)), claimed: width, alt: `Your ${label} thumbnail` },
     tag: `Yours · ${label}`,
     yours: true,
@@ -74,7 +62,7 @@ function tiles(p: FeedPreviewProps, px: number): Tile[] {
         title: v.title,
         channel: v.channel,
         meta: `${compact(v.views)} views · ${ago(v.published_at)}`,
-        duration: clock(v.duration_sec),
+        duration: timestamp(v.duration_sec),
         image: v.thumbnail_url ? { src: v.thumbnail_url, claimed: null, alt: `“${v.title}” by ${v.channel}` } : null,
         tag: "Found by the trend step",
         yours: false,
