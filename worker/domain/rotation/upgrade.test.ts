@@ -9,7 +9,7 @@ const today = newRotation(
     video: { id: "vid", title: "T", published_at: "2026-11-01T00:00:00Z", thumbnail_url: null, channel_id: "UC1" },
     vary: "thumbnail",
     titles: null,
-    days: 6,
+    days: 18,
     clock: REAL_TIME,
   },
   ["a", "b", "c"],
