@@ -1,5 +1,5 @@
 // The journey's tools: steps that report pass/fail/skip, screenshots of each screen at 1280 and
-// 375 px (and 1280 dark), axe-core in both themes, and a small API client for set-up.
+// 375 px, each in light and dark, axe-core in both themes, and a small API client for set-up.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -128,8 +128,8 @@ export function createHarness({ page, shots, base }) {
   };
 
   /**
-   * One screen, documented and checked: screenshots at 1280 (light and dark) and 375 px, axe in
-   * both themes at 1280 and light at 375, and no horizontal overflow on the phone.
+   * One screen, documented and checked: screenshots and axe in both themes at 1280 and at 375 px,
+   * and no horizontal overflow on the phone.
    */
   h.capture = async (name, p = page) => {
     const file = (suffix) => join(shots, `${name}-${suffix}.png`);
@@ -148,9 +148,14 @@ export function createHarness({ page, shots, base }) {
     await p.screenshot({ path: file("375"), fullPage: true });
     await h.noOverflow(`${name} at 375 px`, p);
     await h.axe(`${name}, light, 375`, p);
+    await p.emulateMedia({ colorScheme: "dark" });
+    await settle();
+    await p.screenshot({ path: file("375-dark"), fullPage: true });
+    await h.axe(`${name}, dark, 375`, p);
+    await p.emulateMedia({ colorScheme: "light" });
     await p.setViewportSize(DESKTOP);
     await settle();
-    h.shotCount += 3;
+    h.shotCount += 4;
   };
 
   /** Runs `fn` at phone size, then goes back to the desktop size. */

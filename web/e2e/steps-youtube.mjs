@@ -11,8 +11,11 @@ import { T } from "./harness.mjs";
 
 /** A YouTube day lasts this many real seconds, for the Worker and the fake alike. */
 export const YT_DAY_SECONDS = 6;
-/** Three blocks of the three variants: short, yet long enough for YouTube's first reports (2–3 days late). */
-const DAYS = 9;
+/**
+ * Six blocks of the three variants: the shortest rotation the design accepts (fewer blocks could
+ * never prove anything, stats/rotation/schedule.ts), and long enough for YouTube's first reports.
+ */
+const DAYS = 18;
 const VIDEO = "fkVidSteady";
 
 /** Starts the fake Google (bundled from its TypeScript) and returns it with the Worker's variables for it. */

@@ -8,22 +8,12 @@ import { offlineTrendReport } from "../providers/offline-trends";
 import { createOpenAiScriptWriter, parseAnswer } from "../providers/openai-scripts";
 import { SELF_TALK } from "../providers/self-talk";
 import type { ScriptInput } from "../providers/types";
+import { firstRevision } from "./script-input";
 import { spokenWords, TARGET_LENGTHS, TARGET_SECONDS } from "../shared/script-length";
 
 const baseUrl = inject("fakeOpenAiUrl");
 const trends = offlineTrendReport({ topic: "home espresso", niche: "coffee", audience: null }, new Date("2026-11-20T12:00:00Z"));
-const input = (over: Partial<ScriptInput> = {}): ScriptInput => ({
-  topic: "home espresso",
-  niche: "coffee",
-  audience: null,
-  tone: null,
-  trends,
-  feedback: null,
-  previous: [],
-  revision: 1,
-  count: 3,
-  ...over,
-});
+const input = (over: Partial<ScriptInput> = {}): ScriptInput => firstRevision("home espresso", trends, { niche: "coffee", ...over });
 
 let tag = 0;
 function writerFor(scenario: string) {

@@ -2,7 +2,7 @@
 import type { ScriptInput } from "../providers/types";
 import type { TrendReport } from "../shared/contract";
 
-export const firstRevision = (topic: string, trends: TrendReport): ScriptInput => ({
+export const firstRevision = (topic: string, trends: TrendReport, over: Partial<ScriptInput> = {}): ScriptInput => ({
   topic,
   niche: null,
   audience: null,
@@ -12,4 +12,5 @@ export const firstRevision = (topic: string, trends: TrendReport): ScriptInput =
   previous: [],
   revision: 1,
   count: 3,
+  ...over,
 });

@@ -16,6 +16,7 @@ import { finishDesign, withArt } from "../render/thumbnail-look";
 import type { FacePhoto } from "../shared/faces";
 import { BASE, call, newUser } from "./helpers";
 import { validJpeg } from "./image-fixtures";
+import { firstRevision } from "./script-input";
 
 const STYLES = ["FACE_FOCUSED", "PRODUCT_DEMO", "VIRAL"] as const;
 const TOPIC = "Japan on $50 a day";
@@ -36,19 +37,7 @@ async function creatorWithFace(): Promise<{ userId: string; photo: FacePhoto; re
 
 async function input(references: Uint8Array[]) {
   const trends = await offlineTrends.research({ topic: TOPIC, niche: "travel", audience: null }, new Date(0));
-  const [script] = (
-    await offlineScriptWriter.write({
-      topic: TOPIC,
-      niche: "travel",
-      audience: null,
-      tone: null,
-      trends,
-      feedback: null,
-      previous: [],
-      revision: 1,
-      count: 1,
-    })
-  ).scripts;
+  const [script] = (await offlineScriptWriter.write(firstRevision(TOPIC, trends, { niche: "travel", count: 1 }))).scripts;
   // The creator's edited title, as in issue 18: its words and "$50" must reach the headline.
   return {
     topic: TOPIC,
