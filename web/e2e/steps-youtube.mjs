@@ -133,7 +133,8 @@ export async function youtubeSteps(h, { google, user }) {
         () => true,
         () => false,
       );
-    if (!answered) return h.skip("POST select-thumbnail with analytics_source 'youtube' did not answer within 60 s");
+    // A refusal at a field (a plan the design rejects) shows neither: that is a failure, never a skip.
+    assert.ok(answered, "POST select-thumbnail with analytics_source 'youtube' showed neither the monitor nor an error within 60 s");
     const shown = await page
       .locator(".rotation")
       .waitFor({ timeout: T })
@@ -143,7 +144,7 @@ export async function youtubeSteps(h, { google, user }) {
       );
     if (!shown) {
       const said = await page.locator(".alert.error, .loading").allInnerTexts();
-      return h.skip(`the rotation backend did not start a rotation: ${said.join(" ") || "no rotation status"}`);
+      assert.fail(`the rotation backend did not start a rotation: ${said.join(" ") || "no rotation status"}`);
     }
     started = true;
     await page.getByRole("heading", { name: "Rotation calendar" }).waitFor();

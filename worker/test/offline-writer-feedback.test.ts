@@ -5,24 +5,13 @@ import { readFeedback } from "../providers/feedback";
 import { offlineScriptWriter, writeOfflineRevision } from "../providers/offline-scripts";
 import { OFFLINE_SAMPLE_SOURCE, offlineTrendReport } from "../providers/offline-trends";
 import type { ScriptInput } from "../providers/types";
+import { firstRevision } from "./script-input";
 import { ScriptSchema, type Script } from "../shared/contract";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
-function input(topic: string, over: Partial<ScriptInput> = {}): ScriptInput {
-  return {
-    topic,
-    niche: null,
-    audience: null,
-    tone: null,
-    trends: offlineTrendReport({ topic, niche: null, audience: null }, now),
-    feedback: null,
-    previous: [],
-    revision: 1,
-    count: 3,
-    ...over,
-  };
-}
+const input = (topic: string, over: Partial<ScriptInput> = {}): ScriptInput =>
+  firstRevision(topic, offlineTrendReport({ topic, niche: null, audience: null }, now), over);
 
 const text = (s: Script) => [s.title, s.hook, s.body, ...s.outline, s.call_to_action].join("\n");
 const avg = (scripts: Script[]) => scripts.reduce((sum, s) => sum + s.estimated_duration_seconds, 0) / scripts.length;

@@ -5,26 +5,15 @@ import { describe, expect, it } from "vitest";
 import { writeOfflineRevision } from "../providers/offline-scripts";
 import { offlineTrendReport } from "../providers/offline-trends";
 import type { ScriptInput } from "../providers/types";
+import { firstRevision } from "./script-input";
 import type { Script } from "../shared/contract";
 import { spokenWords, TARGET_LENGTHS, TARGET_SECONDS } from "../shared/script-length";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const TOPICS = ["budget travel in Japan", "home espresso for beginners", "sourdough bread at home", "iPhone 17 review"];
 
-function input(topic: string, over: Partial<ScriptInput> = {}): ScriptInput {
-  return {
-    topic,
-    niche: null,
-    audience: null,
-    tone: null,
-    trends: offlineTrendReport({ topic, niche: null, audience: null }, now),
-    feedback: null,
-    previous: [],
-    revision: 1,
-    count: 3,
-    ...over,
-  };
-}
+const input = (topic: string, over: Partial<ScriptInput> = {}): ScriptInput =>
+  firstRevision(topic, offlineTrendReport({ topic, niche: null, audience: null }, now), over);
 
 const wordsOf = (s: Script) => spokenWords(s.hook, ...s.sections!.map((x) => x.spoken), s.call_to_action);
 const stageNotes = (s: Script) => s.body.match(/\[[^\]]*\]/g) ?? [];
