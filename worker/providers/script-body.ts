@@ -156,7 +156,7 @@ export function writeSections(plans: readonly SectionPlan[], style: BodyStyle, r
     const last = i === plans.length - 1 && i > 0;
     const opener = last ? "Finally" : OPENERS[(i + style.variant) % OPENERS.length]!;
     const lines = [
-      `${opener}, ${plan.heading.charAt(0).toLowerCase() + plan.heading.slice(1)}${plan.heading === plan.focus ? "" : `: ${plan.focus}`}.`,
+      `${opener}, ${plan.heading.charAt(0).toLowerCase() + plan.heading.slice(1)}${plan.heading.toLowerCase() === plan.focus.toLowerCase() ? "" : `: ${plan.focus}`}.`,
     ];
     const thingAt = (k: number) => style.things[(i * 2 + k + style.variant) % style.things.length]!;
     for (const item of plan.items) lines.push(itemSentence(item, style, thingAt(0), style.variant + itemCount++));
