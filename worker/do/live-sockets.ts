@@ -59,6 +59,8 @@ export class LiveSockets {
    * `state` message when anything else happened (a status change, a notice).
    */
   announce(record: WorkflowRecord, events: WorkflowEvent[]): void {
+    // No page open (an alarm in the night): no view is built for nobody.
+    if (this.ctx.getWebSockets().length === 0) return;
     for (const event of events) {
       if (event.type === "looked")
         this.broadcast({ type: "poll", ab_test: toAbStatus(record.ab!, undefined, this.now()), point: event.point });

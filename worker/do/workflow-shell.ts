@@ -11,8 +11,8 @@ import {
   type WorkflowRecord,
   pendingStep,
   releasesVideo,
+  timerPlan,
   transition,
-  workflowTimers,
 } from "../domain/workflow";
 import { releaseVideo } from "../youtube/rotations-store";
 import { runEffect } from "../effects";
@@ -49,6 +49,12 @@ export abstract class WorkflowShell extends DurableObject<Env> {
   protected readonly outbox: WebhookOutbox;
   protected readonly index: WorkflowIndex;
   protected readonly media: ThumbnailStore;
+  /**
+   * The core's timers for the record as it is, worked out once per state: the alarm's list, each
+   * timer's run and the re-arm read this one plan, so a tick computes the schedule once before a
+   * swap (the effect) and once after it (the next alarm), never twice for one state.
+   */
+  private readonly planFor = timerPlan();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -72,8 +78,9 @@ export abstract class WorkflowShell extends DurableObject<Env> {
     const now = this.clock();
     const failures = await runDue(this.timers(now), now, (name, err) => console.error(`workflow timer '${name}' failed`, reason(err)));
     // Always re-armed, with a pause after a failure, so a broken dependency cannot spin the alarm.
+    // At the tick's instant: the re-arm reads the plan this tick already made for the record as it is.
     const pause = failures.length ? Math.max(...failures.map((err) => waitAfter(ALARM_PAUSE, 1, err)!)) : 0;
-    await this.armAlarm(pause);
+    await this.armAlarm(pause, now);
   }
 
   private timers(now: number): Timer[] {
@@ -83,19 +90,18 @@ export abstract class WorkflowShell extends DurableObject<Env> {
         dueAt: this.record && pendingStep(this.record) ? now : null,
         run: () => this.exclusive(() => this.runPendingSteps()),
       },
-      ...workflowTimers(this.record, now).map((t) => ({
-        name: t.name,
-        dueAt: t.at,
-        run: () => this.exclusive(async () => void ("command" in t ? await this.apply(t.command) : await this.runEffectTimer(t.name))),
-      })),
+      ...this.plan(now).map((t) => ({ name: t.name, dueAt: t.at, run: (at: number) => this.exclusive(() => this.dispatch(t.name, at)) })),
       // Outside exclusive(): a slow webhook receiver must not hold up commands on the workflow.
       { name: "webhooks", dueAt: this.outbox.nextWakeUp(now), run: (at: number) => this.outbox.run(at) },
       { name: "index", dueAt: this.index.retryAt(), run: () => this.exclusive(() => this.syncIndex()) },
     ];
   }
 
-  protected async armAlarm(minDelayMs = 0): Promise<void> {
-    const now = this.clock();
+  private plan(now: number) {
+    return this.planFor(this.record, now);
+  }
+
+  protected async armAlarm(minDelayMs = 0, now = this.clock()): Promise<void> {
     const wake = earliest(this.timers(now));
     if (wake === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(Math.max(wake, now + minDelayMs));
@@ -143,29 +149,40 @@ export abstract class WorkflowShell extends DurableObject<Env> {
   }
 
   /**
-   * Carries out the effect a timer of the core describes, and reports the outcome to the core. The
-   * list is read again inside the queue, so a timer made stale by a command just before (a stop)
-   * does nothing. A refusal means the call was stale, and throwing lets the alarm pause before it
-   * looks again, instead of spinning. `now`: run it even before it is due.
+   * Runs one of the core's timers as the plan describes it: its command goes to the core, its
+   * effect to the runner, whose answer goes to the core. Inside the queue the plan is the record's
+   * as it now is, so a timer made stale by a commit just before (a stop) is no longer in it and
+   * does nothing. A refused answer means the call was stale; throwing lets the alarm pause before
+   * it looks again, instead of spinning. `early`: run it even before it is due.
    */
-  private async runEffectTimer(name: string, now = false): Promise<void> {
-    const at = this.clock();
-    const timer = workflowTimers(this.record, at).find((t) => t.name === name);
-    if (!timer || !("effect" in timer) || (timer.at > at && !now)) return;
+  private async dispatch(name: string, now: number, early = false): Promise<void> {
+    const timer = this.plan(now).find((t) => t.name === name);
+    if (!timer || (timer.at > now && !early)) return;
+    if ("command" in timer) {
+      await this.apply(timer.command);
+      return;
+    }
     // A call cut off (a restart, a throw) may have reached Google, which charged it: the next one is
     // another attempt, so its charges get ledger rows of their own. The mark clears with the outcome.
     const interrupted = this.ctx.storage.kv.get<number>(EFFECT_IN_FLIGHT_KEY) ?? 0;
     this.ctx.storage.kv.put(EFFECT_IN_FLIGHT_KEY, interrupted + 1);
-    const command = await runEffect(timer.effect, { env: this.env, record: this.record!, now: at, media: this.media, interrupted });
+    const command = await runEffect(timer.effect, {
+      env: this.env,
+      record: this.record!,
+      now: this.clock(),
+      media: this.media,
+      interrupted,
+    });
     const applied = await this.apply(command, () => this.ctx.storage.kv.delete(EFFECT_IN_FLIGHT_KEY));
     if (!applied.ok) throw new Error(`the core refused the effect's ${command.type}: ${applied.refusal.detail}`);
   }
 
   /** Before the grant goes: every urgent effect (the restore) runs now; what is still pending is given up. */
   protected async beforeGrantGoes(): Promise<void> {
-    for (const t of workflowTimers(this.record, this.clock()))
+    const now = this.clock();
+    for (const t of this.plan(now))
       if ("urgent" in t && t.urgent)
-        await this.runEffectTimer(t.name, true).catch((err: unknown) => console.error(`'${t.name}' before disconnect failed`, reason(err)));
+        await this.dispatch(t.name, now, true).catch((err: unknown) => console.error(`'${t.name}' before disconnect failed`, reason(err)));
     // Refused (and nothing changes) when nothing was pending or the restore just worked.
     await this.apply({ type: "rotation_abandoned" });
   }

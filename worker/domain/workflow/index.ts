@@ -2,4 +2,4 @@
 export * from "./record";
 export * from "./commands";
 export { legalIn, transition } from "./transition";
-export { releasesVideo, workflowTimers, type RotationEffect, type WorkflowTimer } from "./timers";
+export { releasesVideo, timerPlan, workflowTimers, type RotationEffect, type TimerPlan, type WorkflowTimer } from "./timers";

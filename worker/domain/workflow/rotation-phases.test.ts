@@ -1,8 +1,9 @@
 // Every rotation command in every rotation phase: a legal pair gives the expected next phase and
 // the fully described call the timer list asks for next; an illegal one is refused with the
-// record unchanged.
-import { describe, expect, it } from "vitest";
+// record unchanged. And one alarm tick, counted: the schedule is worked out once per state.
+import { describe, expect, it, vi } from "vitest";
 import type { AbConfig } from "../ab-test";
+import * as calendar from "../rotation/calendar";
 import { REAL_TIME } from "../rotation/clock";
 import type { RotationEffect } from "../rotation/effects";
 import { PHASE_STATES, type PhaseState } from "../rotation/phase";
@@ -15,9 +16,13 @@ import {
   type StoredThumbnail,
   type WorkflowRecord,
   newWorkflow,
+  timerPlan,
   transition,
   workflowTimers,
 } from "./index";
+
+// Spied, not replaced: every call runs the real calendar; the tick test counts them.
+vi.mock("../rotation/calendar", { spy: true });
 
 const HOUR = 3_600_000;
 const thumbnails: StoredThumbnail[] = (["face", "product", "viral"] as const).map((id, i) => ({
@@ -197,5 +202,28 @@ describe("the rotation's phases: every command in every phase", () => {
     expect(effects(again, NOW)).toEqual([
       { kind: "restore", date: FIRST_DAY, target: "original", key: "w:restore:original", attempt: 2, send: true },
     ]);
+  });
+});
+
+describe("one alarm tick with a swap due, in the order workflow-shell.ts runs it", () => {
+  it("works out the next swap once per state of the record: once for the swap, once for the next alarm", () => {
+    const record = fixtures().scheduled;
+    const plan = timerPlan();
+    const nextSwap = vi.mocked(calendar.nextSwap);
+    nextSwap.mockClear();
+    // alarm(): the list of due timers.
+    const due = plan(record, NOW).filter((t) => t.at <= NOW);
+    expect(due.map((t) => t.name)).toEqual(["rotation-swap"]);
+    // dispatch(): the timer as the plan describes it, read inside the queue (the same state: no new work).
+    const timer = plan(record, NOW).find((t) => t.name === "rotation-swap")!;
+    if (!("effect" in timer) || timer.effect.kind !== "swap") throw new Error("no swap described");
+    const { date, target } = timer.effect;
+    // The runner answers from the effect alone; the core records it.
+    const next = must(record, { type: "rotation_swapped", date, target, units: 51, detail: "thumbnail" }, NOW);
+    // armAlarm(): the new state's timers, read twice (the list, then the earliest).
+    const after = plan(next, NOW);
+    expect(plan(next, NOW)).toBe(after);
+    expect(after.find((t) => t.name === "rotation-swap")!.at).toBeGreaterThan(NOW);
+    expect(nextSwap.mock.calls.map(([r]) => r.live?.target ?? "original")).toEqual(["original", target]);
   });
 });

@@ -25,6 +25,22 @@ export function workflowTimers(record: WorkflowRecord | null, now: number): Work
   return [...timers, ...calls];
 }
 
+/** The timer list for one state of the record at one instant. */
+export type TimerPlan = (record: WorkflowRecord | null, now: number) => WorkflowTimer[];
+
+/**
+ * The timer list, worked out once per state of the record and instant however often it is read:
+ * in one alarm tick the list, each timer's run and the re-arm all ask, and only a commit (a new
+ * record) or another instant makes it again. The Durable Object keeps one.
+ */
+export function timerPlan(): TimerPlan {
+  let made: { record: WorkflowRecord | null; now: number; timers: WorkflowTimer[] } | null = null;
+  return (record, now) => {
+    if (made?.record !== record || made.now !== now) made = { record, now, timers: workflowTimers(record, now) };
+    return made.timers;
+  };
+}
+
 /** The commit that ends a rotation's hold on its video (restored, or nothing more can be done): another test may claim it. */
 export function releasesVideo(before: WorkflowRecord | null, after: WorkflowRecord): boolean {
   const settled = (r: WorkflowRecord | null) => {
