@@ -15,7 +15,7 @@ import {
   transition,
 } from "../domain/workflow";
 import { releaseVideo } from "../youtube/rotations-store";
-import { runEffect } from "../effects";
+import { runEffect } from "../effects/rotation";
 import { upgradeRecord } from "../domain/workflow/upgrade";
 import type { Env } from "../env";
 import type * as Api from "../shared/contract";

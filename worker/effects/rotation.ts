@@ -1,5 +1,5 @@
-// The runner of a rotation's effects, outside the pure core: each effect arrives fully described
-// (day, target, key, attempt); the runner talks to YouTube through the YouTubeChannel interface,
+// The one runner of the core's effects, outside the pure core: each arrives fully described (day,
+// target, key, attempt) from the timer list; the runner talks to YouTube through the YouTubeChannel interface,
 // records the quota it spent, and returns the command that reports the outcome. It decides nothing:
 // a YouTube failure becomes a *_failed command (the core decides the retry); anything else throws,
 // and the alarm tries again later.
@@ -203,8 +203,8 @@ async function readReports(ctx: RotationContext, r: RotationRecord, e: Described
   }
 }
 
-/** Carries out one described effect and answers with the command that reports its outcome. */
-export function runRotationEffect(effect: RotationEffect, ctx: RotationContext): Promise<Command> {
+/** Carries out one described effect and answers with the command that reports its outcome; the shell only commits it. */
+export function runEffect(effect: RotationEffect, ctx: RotationContext): Promise<Command> {
   const r = ctx.record.ab!.rotation!;
   if (effect.kind === "swap") return swap(ctx, r, effect);
   if (effect.kind === "restore") return restore(ctx, r, effect);

@@ -21,8 +21,11 @@ export interface RotationTimer {
   urgent?: true;
 }
 
-/** Every timer of a rotation in its phase; `testRunning`: the workflow is still testing (not stopped or ended). */
-export function rotationTimers(workflowId: string, r: RotationRecord, testRunning: boolean, now: number): RotationTimer[] {
+/**
+ * Every timer of a rotation in its phase. The phase alone says whether swaps go on: every end of
+ * the test (stop, declare, deadline, verdict, a deleted video) leaves the running phases.
+ */
+export function rotationTimers(workflowId: string, r: RotationRecord, now: number): RotationTimer[] {
   const p = r.phase;
   // The restore outlives the test: it is retried until the winner or the original is back.
   if (p.state === "restoring") {
@@ -32,7 +35,7 @@ export function rotationTimers(workflowId: string, r: RotationRecord, testRunnin
     const effect: RotationEffect = { kind: "restore", date: today(r, now), target: p.target, key, attempt: p.attempts + 1, send };
     return [{ name: "rotation-restore", at: p.next_at, effect, urgent: true }];
   }
-  if (!testRunning || !isRunningPhase(p)) return [];
+  if (!isRunningPhase(p)) return [];
   const timers: RotationTimer[] = [];
   // Once the original is back after the last day, nothing is swapped any more: only reports are read.
   const swap = runningStateOf(p) !== "awaiting_data" ? nextSwap(r, now) : null;

@@ -82,7 +82,7 @@ function dataNote(r: RotationRecord, now: number, lost: readonly string[]): stri
 export function toRotationStatus(ab: AbTestRecord, now: number): RotationStatus {
   const r = ab.rotation!;
   const lost = lostDates(r, now);
-  const swap = rotationTimers("", r, isRunning(ab), now).find((t) => t.effect.kind === "swap");
+  const swap = rotationTimers("", r, now).find((t) => t.effect.kind === "swap");
   return {
     video: {
       id: r.video.id,

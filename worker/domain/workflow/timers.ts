@@ -2,7 +2,6 @@
 // the core; a rotation's timers carry a fully described call to YouTube (an effect) that the runner
 // in worker/effects makes before it reports the outcome as a command. The object adds its
 // infrastructure timers (webhook retries, index repair) beside these and runs them all from one alarm.
-import { isRunning } from "../ab-test";
 import { type RotationEffect, rotationTimers } from "../rotation/effects";
 import type { Command } from "./commands";
 import type { WorkflowRecord } from "./record";
@@ -16,7 +15,7 @@ export function workflowTimers(record: WorkflowRecord | null, now: number): Work
   const rotation = ab?.rotation;
   if (!record || !ab) return [];
   const testing = record.status === "ab_testing";
-  const calls = rotation ? rotationTimers(record.id, rotation, testing && isRunning(ab), now) : [];
+  const calls = rotation ? rotationTimers(record.id, rotation, now) : [];
   if (!testing) return calls;
   // The deadline comes first: when both are due, the test ends instead of taking one more look.
   const timers: WorkflowTimer[] = [{ name: "deadline", at: ab.deadline_at, command: { type: "expire" } }];
