@@ -143,7 +143,9 @@ describe("disconnecting while YouTube fails", () => {
     const ab = await abStatus(f);
     expect(ab.rotation!.restore).toMatchObject({ target: "original", done_at: null, next_attempt_at: null });
     expect(ab.rotation!.restore!.last_error).toMatch(/503|backend/i);
-    expect(ab.rotation!.state).toBe("paused");
+    // A restore given up is named for what it is (it was shown as "paused" before the phase existed).
+    expect(ab.rotation!.state).toBe("abandoned");
+    expect(ab.rotation!.paused_reason).toMatch(/503|backend/i);
     const wf = await call<WorkflowState>("GET", `/workflows/${f.wf.id}/status`, { token: f.user.token });
     expect(wf.body.notices.at(-1)).toMatch(/could not be restored.*YouTube Studio/);
     // Nothing is left to try: whatever the alarm still runs sends nothing more to YouTube.
@@ -164,6 +166,7 @@ describe("the video or the channel changes under the test", () => {
     expect(ab).toMatchObject({ decision: "stopped" });
     expect(ab.explanation).toMatch(/no longer on YouTube/);
     expect(ab.rotation!.restore).toMatchObject({ target: "original", done_at: null, next_attempt_at: null });
+    expect(ab.rotation!.state).toBe("abandoned");
     // Nothing more is tried (no quota spent on a video that is gone).
     const calls = (await fakeLog(f.world)).length;
     await drainAlarms(f.stub);

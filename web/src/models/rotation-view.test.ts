@@ -130,4 +130,13 @@ describe("rotation state in words", () => {
       "Putting your original thumbnail back on your video… Attempt 2 failed: 503 backendError; trying again.",
     );
   });
+  it("says a restore given up is not on the video, instead of calling it a pause", () => {
+    const why = "The YouTube channel was disconnected";
+    const given = { target: "original", done_at: null, attempts: 1, next_attempt_at: null, last_error: why };
+    const h = rotationHeadline(rotation({ state: "abandoned", paused_reason: why, restore: given }), labelOf, null);
+    expect(h).toMatchObject({ tone: "bad", settings: false });
+    expect(h.title).toBe(
+      "Your original thumbnail could not be put back on your video (The YouTube channel was disconnected); check the video's thumbnail in YouTube Studio.",
+    );
+  });
 });

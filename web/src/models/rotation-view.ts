@@ -145,8 +145,9 @@ export function rotationHeadline(
       return { tone: "wait", title: "Waiting for YouTube's data", detail: r.data_note, settings: false };
     case "restoring":
     case "restored":
+    case "abandoned":
       return {
-        tone: r.state === "restored" ? "ok" : "wait",
+        tone: r.state === "restored" ? "ok" : r.state === "abandoned" ? "bad" : "wait",
         title: restoreText(r, labelOf, winnerId, pickId),
         detail: null,
         settings: false,
@@ -173,6 +174,8 @@ export function restoreText(
           ? [`${labelOf(rs.target)} (your pick)`, `${labelOf(rs.target)} (your pick)`]
           : [labelOf(rs.target), labelOf(rs.target)];
   if (r.state === "restored") return `${name} is back on your video.`;
+  if (r.state === "abandoned")
+    return `${name} could not be put back on your video${r.paused_reason ? ` (${r.paused_reason})` : ""}; check the video's ${thing} in YouTube Studio.`;
   const retry = rs.attempts > 0 ? ` Attempt ${rs.attempts} failed${rs.last_error ? `: ${rs.last_error}` : ""}; trying again.` : "";
   return `Putting ${lower} back on your video…${retry}`;
 }

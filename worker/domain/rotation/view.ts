@@ -15,7 +15,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** YouTube's reach reports usually cover a day 2 to 3 days after it. */
 const REPORT_LAG_DAYS = 3;
 
-/** The API's name for each phase. A restore given up waits for the creator as a pause does (paused_reason says why). */
+/** The API's name for each phase: a lookup, nothing re-derived. A restore given up says so (paused_reason says why). */
 const STATE_OF: Record<PhaseState, RotationStatus["state"]> = {
   scheduled: "scheduled",
   swapping: "running",
@@ -23,7 +23,7 @@ const STATE_OF: Record<PhaseState, RotationStatus["state"]> = {
   awaiting_data: "waiting_for_data",
   restoring: "restoring",
   restored: "restored",
-  abandoned: "paused",
+  abandoned: "abandoned",
 };
 
 /** The contract's restore, from the phases that have one. */

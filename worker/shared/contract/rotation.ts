@@ -75,8 +75,10 @@ export const RotationStatus = z.object({
   vary: RotationVary,
   titles: z.record(z.string(), z.string()).nullable().describe("The title each variant shows, when titles vary"),
   state: z
-    .enum(["scheduled", "running", "paused", "waiting_for_data", "restoring", "restored"])
-    .describe("paused: the channel needs reconnecting; nothing is swapped or guessed until it is"),
+    .enum(["scheduled", "running", "paused", "waiting_for_data", "restoring", "restored", "abandoned"])
+    .describe(
+      "paused: the channel needs reconnecting; nothing is swapped or guessed until it is. abandoned: the video could not be put back (the channel was disconnected, or the video deleted) and nothing more is tried; paused_reason says why",
+    ),
   paused_reason: z.string().nullable(),
   live: z.object({ target: RotationTarget, since: z.string() }).nullable().describe("What this app last put on the video"),
   days: z.array(RotationDay),

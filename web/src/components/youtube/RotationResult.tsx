@@ -1,5 +1,5 @@
 // Results of a rotation on the creator's own video: what is on the video now (the winner or the
-// original, or the retry while putting it back), with a link to the video.
+// original, the retry while putting it back, or that it could not be put back), with a link to the video.
 import { useWorkflow } from "../../models/context";
 import { restoreText } from "../../models/rotation-view";
 import { useRestorePoll } from "./restore-poll";
@@ -10,9 +10,9 @@ export function RotationResult() {
   const ab = m.ab.value;
   const r = ab?.rotation;
   if (!ab || !r) return null;
-  const done = r.state === "restored";
+  const [tone, restore] = r.state === "restored" ? ["ok", "done"] : r.state === "abandoned" ? ["bad", "abandoned"] : ["wait", "pending"];
   return (
-    <p class={`rot-head ${done ? "ok" : "wait"}`} role="status" data-restore={done ? "done" : "pending"}>
+    <p class={`rot-head ${tone}`} role="status" data-restore={restore}>
       <strong>{restoreText(r, m.labelOf, m.winner.value, ab.creator_pick_id)}</strong>{" "}
       <a href={r.video.url} target="_blank" rel="noopener noreferrer">
         {r.video.title}
