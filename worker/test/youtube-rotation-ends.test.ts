@@ -44,7 +44,7 @@ describe("a spent quota, then a stop", () => {
     expect(stopped.status).toBe(200);
     expect(stopped.body.ab_test).toMatchObject({ decision: "stopped", is_running: false });
     expect(stopped.body.ab_test!.rotation!.restore).toMatchObject({ target: "original", done_at: null });
-    const end = await runRotation(f, (s) => !!s.rotation!.restore?.done_at);
+    const end = await runRotation(f, (s) => s.rotation!.state === "restored");
     expect(end.ab.rotation!.state).toBe("restored");
     const video = await videoOf(f.world);
     expect(video.live_thumbnail).toMatchObject({ is_original: true, label: "original", width: 1280, height: 720 });
@@ -99,7 +99,7 @@ describe("a stop before the first swap", () => {
     expect((await select(f, { video: VIDEO, vary: "both" })).status).toBe(200);
     const stopped = await call<WorkflowState>("POST", `/workflows/${f.wf.id}/stop-test`, { token: f.user.token, body: {} });
     expect(stopped.status).toBe(200);
-    const { ab } = await runRotation(f, (s) => !!s.rotation!.restore?.done_at);
+    const { ab } = await runRotation(f, (s) => s.rotation!.state === "restored");
     expect(ab.rotation!.swaps).toEqual([expect.objectContaining({ kind: "restore", target: "original", units: 0 })]);
     expect(await fakeLog(f.world, "thumbnails.set")).toEqual([]);
     expect(await fakeLog(f.world, "videos.update")).toEqual([]);
@@ -143,7 +143,7 @@ describe("disconnecting while YouTube fails", () => {
     const ab = await abStatus(f);
     expect(ab.rotation!.restore).toMatchObject({ target: "original", done_at: null, next_attempt_at: null });
     expect(ab.rotation!.restore!.last_error).toMatch(/503|backend/i);
-    // A restore given up is named for what it is (it was shown as "paused" before the phase existed).
+    // A restore given up is named for what it is (before the phase existed it read as a pause).
     expect(ab.rotation!.state).toBe("abandoned");
     expect(ab.rotation!.paused_reason).toMatch(/503|backend/i);
     const wf = await call<WorkflowState>("GET", `/workflows/${f.wf.id}/status`, { token: f.user.token });

@@ -19,7 +19,7 @@ async function oneRotation(
   const pair = [f.wf.thumbnails[0]!.id, f.wf.thumbnails[2]!.id];
   const started = await select(f, { video: VIDEO, vary: "thumbnail", variants: pair, days: 14 });
   expect(started.status, JSON.stringify(started.body)).toBe(200);
-  const { ab } = await runRotation(f, (s) => !!s.rotation!.restore?.done_at);
+  const { ab } = await runRotation(f, (s) => s.rotation!.state === "restored");
   const video = (await fakeState(f.world)).videos.find((v: { id: string }) => v.id === VIDEO);
   return { winner: ab.winner_id, expected: pair[1]!, live: video.live_thumbnail.sha256, want: hashes[2]!, verdict: String(ab.verdict) };
 }

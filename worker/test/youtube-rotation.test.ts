@@ -43,7 +43,7 @@ describe("a 21-day rotation of thumbnails and titles", () => {
     let reissuedDay: string | null = null;
     let firstCount: number | null = null;
     let sawWaiting = false;
-    const { ab, alarms } = await runRotation(f, (s) => !!s.rotation!.restore?.done_at, {
+    const { ab, alarms } = await runRotation(f, (s) => s.rotation!.state === "restored", {
       before: async (_at, s) => {
         const r = s.rotation!;
         // Day 1 is on the video while day 0 waits for its report, which comes two days late.
