@@ -23,6 +23,7 @@ import { buildMessages, lengthMessage, MAX_PROMPT_TOKENS, MAX_REPAIR_NOTE_TOKENS
 import { bodyOf } from "./script-body";
 import { selfTalk } from "./self-talk";
 import type { ScriptInput, ScriptResult, ScriptWriter, TokenUsage } from "./types";
+import { type Backoff, backoffDelay } from "../lib/retry";
 
 export interface OpenAiConfig {
   apiKey: string;
@@ -72,6 +73,8 @@ export function worstCaseWriteTokens(maxTokens = LONGEST_WRITE_TOKENS): { prompt
   return { prompt: MAX_PROMPT_TOKENS + 2 * followUp, completion: 3 * maxTokens };
 }
 const MAX_RATE_LIMIT_RETRIES = 3;
+/** Without a Retry-After: 1 s doubling (1, 2, 4 s before the fourth try), from the one retry module. */
+const RATE_LIMIT_BACKOFF: Backoff = { kind: "doubling", firstMs: 1000, capMs: 8000, jitter: 0 };
 /** A request started with less time than this left would only time out. */
 const MIN_REQUEST_MS = 250;
 
@@ -250,7 +253,7 @@ export function createOpenAiScriptWriter(config: OpenAiConfig, fallback: ScriptW
             return message?.content ?? null;
           } catch (err) {
             if (!(err instanceof RateLimitError)) throw err;
-            const wait = retryAfterMs(err.headers, now()) ?? 1000 * 2 ** attempt;
+            const wait = retryAfterMs(err.headers, now()) ?? backoffDelay(RATE_LIMIT_BACKOFF, attempt + 1)!;
             const remaining = deadline - now();
             if (attempt >= MAX_RATE_LIMIT_RETRIES) throw new WriterFailure(`rate limited (429) ${attempt + 1} times in a row`);
             if (wait + MIN_REQUEST_MS > remaining) {
