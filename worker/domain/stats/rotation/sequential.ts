@@ -10,7 +10,7 @@ export function spentAlpha(alpha: number, t: number, rho = 2): number {
 }
 
 /** Equal statistics must tie exactly, whatever order their sums were taken in. */
-const tieSafe = (x: number) => Number(x.toPrecision(11));
+const tieSafe = (x: number) => Number(x.toPrecision(9));
 
 /**
  * The first look (0-based) at which schedule 0's statistic crosses, or −1. `paths[m][l]` is

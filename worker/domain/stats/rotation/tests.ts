@@ -31,16 +31,20 @@ function daysUpTo(data: RotationData, look: number): Counted[] {
 }
 
 /**
- * One look's regression with the variants left out: the covariates (intercept, age, the control,
+ * One look's regression with the variants left out: the covariates Z (intercept, age, the control,
  * the weekday's two harmonics once there are days enough), the weights 1/(1/clicks + τ²) with τ²
- * from the covariates alone (so the weights do not depend on the schedule), and the annihilator
- * M = I − Z(Z'WZ)⁻¹Z'W. By Frisch–Waugh–Lovell, every schedule's fit then costs a few dot products.
+ * from the covariates alone (so the weights do not depend on the schedule), A = (Z'WZ)⁻¹ and the
+ * outcome with the covariates taken out, ỹ = M·y with M = I − Z·A·Z'W. By Frisch–Waugh–Lovell a
+ * schedule's fit needs only sums over the days each variant was shown (M is never formed: with
+ * M'WM = WM, X̃'Wỹ = X'Wỹ and X̃'WX̃ = X'WX − (Z'WX)'A(Z'WX)), a few dot products per schedule.
  */
 interface LookModel {
   days: Counted[];
   w: number[];
-  /** M as rows; M·y is the outcome with the covariates taken out. */
-  m: number[][];
+  /** w_d·z_d per day. */
+  wz: number[][];
+  /** (Z'WZ)⁻¹. */
+  a: number[][];
   yTilde: number[];
   yy: number;
   df: number;
@@ -78,58 +82,40 @@ function lookModel(data: RotationData, look: number): LookModel | null {
   let model: LookModel | null = null;
   if (covariatesOnly) {
     const w = days.map((d) => 1 / (1 / d.day.precision + covariatesOnly.tau2));
+    const wz = z.map((row, d) => row.map((v) => v * w[d]));
     const ztwz = Array.from({ length: q }, (_, i) =>
-      Array.from({ length: q }, (__, j) => z.reduce((s, row, d) => s + w[d] * row[i] * row[j], 0)),
+      Array.from({ length: q }, (__, j) => z.reduce((s, row, d) => s + wz[d][i] * row[j], 0)),
     );
-    const inverse = solve(
+    const a = solve(
       ztwz,
       ztwz.map((_, i) => ztwz.map((__, j) => (i === j ? 1 : 0))),
     );
-    if (inverse) {
-      // M[d][e] = δ(d, e) − z_d' (Z'WZ)⁻¹ z_e w_e
-      const zInv = z.map((row) => inverse.map((col) => col.reduce((s, v, j) => s + v * row[j], 0)));
-      const m = days.map((_, d) => days.map((__, e) => (d === e ? 1 : 0) - zInv[d].reduce((s, v, j) => s + v * z[e][j], 0) * w[e]));
-      const yTilde = m.map((row) => row.reduce((s, v, e) => s + v * y[e], 0));
+    if (a) {
+      const zty = Array.from({ length: q }, (_, i) => wz.reduce((s, row, d) => s + row[i] * y[d], 0));
+      const gamma = a.map((row) => row.reduce((s, v, j) => s + v * zty[j], 0));
+      const yTilde = y.map((v, d) => v - z[d].reduce((s, x, j) => s + x * gamma[j], 0));
       const yy = yTilde.reduce((s, v, d) => s + w[d] * v * v, 0);
-      model = { days, w, m, yTilde, yy, df: days.length - q - (data.shape.variants - 1) };
+      model = { days, w, wz, a, yTilde, yy, df: days.length - q - (data.shape.variants - 1) };
     }
   }
   cache.set(look, model);
   return model;
 }
 
-/** One schedule's fit at a look: the variants' effects over variant 0 (β), (X̃'WX̃)⁻¹, X̃'Wỹ, X̃'WX̃. */
-interface ScheduleFit {
-  model: LookModel;
-  /** X̃ columns for variants 1…K−1 (covariates taken out). */
-  columns: number[][];
-  xtx: number[][];
-  inverse: number[][];
-}
-
-function scheduleFit(data: RotationData, assignment: Assignment, look: number): ScheduleFit | null {
-  const model = lookModel(data, look);
-  if (!model) return null;
-  const k = data.shape.variants;
-  const n = model.days.length;
-  const columns = Array.from({ length: k - 1 }, () => new Array<number>(n).fill(0));
-  model.days.forEach(({ at }, e) => {
-    const v = assignment[at];
-    if (v === 0) return;
-    const column = columns[v - 1];
-    for (let d = 0; d < n; d++) column[d] += model.m[d][e];
-  });
-  const xtx = columns.map((a) => columns.map((b) => a.reduce((s, v, d) => s + model.w[d] * v * b[d], 0)));
-  const inverse = solve(
-    xtx,
-    xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
-  );
-  return inverse ? { model, columns, xtx, inverse } : null;
+/** x'Ay for a small matrix A. */
+function quad(x: number[], a: number[][], y: number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    let t = 0;
+    for (let j = 0; j < y.length; j++) t += a[i][j] * y[j];
+    s += x[i] * t;
+  }
+  return s;
 }
 
 /**
- * The fit's coefficients and studentised covariance. With `shift`, the outcome is y + Δ·moved
- * (moved per assignment position: +1, −1 or 0), i.e. ỹ + Δ·M·moved after the covariates.
+ * The fit's coefficients (variants 1…K−1 over variant 0) and studentised covariance. With `shift`,
+ * the outcome is y + Δ·moved (moved per assignment position: +1, −1 or 0).
  */
 export function fitAssignment(
   data: RotationData,
@@ -137,16 +123,51 @@ export function fitAssignment(
   look: number,
   shift?: { by: number; moved: number[] },
 ): Fit | null {
-  const f = scheduleFit(data, assignment, look);
-  if (!f || f.model.df < 1) return null;
-  const { model, columns, inverse } = f;
-  let y = model.yTilde;
-  if (shift && shift.by !== 0) {
-    const moved = model.days.map(({ at }) => shift.moved[at]);
-    y = model.m.map((row, d) => model.yTilde[d] + shift.by * row.reduce((s, v, e) => s + v * moved[e], 0));
+  const model = lookModel(data, look);
+  if (!model || model.df < 1) return null;
+  const k = data.shape.variants;
+  const q = model.a.length;
+  const { w, wz, yTilde, days } = model;
+  // Per variant column: Σw, Σw·z, Σw·ỹ over the days it was shown.
+  const sw = new Array<number>(k - 1).fill(0);
+  const swy = new Array<number>(k - 1).fill(0);
+  const swz = Array.from({ length: k - 1 }, () => new Array<number>(q).fill(0));
+  for (let d = 0; d < days.length; d++) {
+    const v = assignment[days[d].at] - 1;
+    if (v < 0) continue;
+    sw[v] += w[d];
+    swy[v] += w[d] * yTilde[d];
+    const row = wz[d];
+    const target = swz[v];
+    for (let j = 0; j < q; j++) target[j] += row[j];
   }
-  const xty = columns.map((c) => c.reduce((s, v, d) => s + model.w[d] * v * y[d], 0));
-  const yy = y === model.yTilde ? model.yy : y.reduce((s, v, d) => s + model.w[d] * v * v, 0);
+  const xtx = swz.map((s, i) => swz.map((t, j) => (i === j ? sw[i] : 0) - quad(s, model.a, t)));
+  const inverse = solve(
+    xtx,
+    xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
+  );
+  if (!inverse) return null;
+  const xty = swy;
+  let yy = model.yy;
+  if (shift && shift.by !== 0) {
+    // ỹ + Δ·M·m: X'W·Mm = Σ_v w·m − (Z'WX)'A(Z'Wm); ỹ'W·Mm = m'Wỹ; m'WMm = m'Wm − g'Ag.
+    const g = new Array<number>(q).fill(0);
+    const swm = new Array<number>(k - 1).fill(0);
+    let mwy = 0;
+    let mwm = 0;
+    for (let d = 0; d < days.length; d++) {
+      const m = shift.moved[days[d].at];
+      if (m === 0) continue;
+      for (let j = 0; j < q; j++) g[j] += wz[d][j] * m;
+      mwy += w[d] * m * yTilde[d];
+      mwm += w[d] * m * m;
+      const v = assignment[days[d].at] - 1;
+      if (v >= 0) swm[v] += w[d] * m;
+    }
+    const by = shift.by;
+    for (let v = 0; v < k - 1; v++) xty[v] += by * (swm[v] - quad(swz[v], model.a, g));
+    yy += 2 * by * mwy + by * by * (mwm - quad(g, model.a, g));
+  }
   const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * xty[j], 0));
   const rss = Math.max(yy - beta.reduce((s, b, i) => s + b * xty[i], 0), 0);
   const scale = Math.max(rss / model.df, 1e-12);
@@ -275,12 +296,13 @@ export function shiftBound(
 ): number {
   const look = data.blocks.length - 1;
   const observedT = pairDifference(fitAssignment(data, data.assignment, look), i, j);
+  const lines = shiftLines(data, assignments, i, j, look);
   const sign = side === "lower" ? 1 : -1;
   const p = (by: number) => {
     // Each day's outcome as if it had shown j (−Δ on the observed i days), then +Δ where an assignment shows i.
     let atLeast = 0;
-    for (const a of assignments) {
-      const t = a === data.assignment ? observedT : pairDifference(fitShifted(data, a, look, i, by), i, j);
+    for (let m = 0; m < assignments.length; m++) {
+      const t = m === 0 ? observedT : lines.at[m] + by * lines.slope[m];
       if (sign * t >= sign * observedT - 1e-9) atLeast++;
     }
     return atLeast / assignments.length;
@@ -296,6 +318,28 @@ export function shiftBound(
     else outside = mid;
   }
   return inside;
+}
+
+const lineCache = new WeakMap<Assignment[], { key: string; at: Float64Array; slope: Float64Array }>();
+
+/**
+ * Each assignment's estimate of i − j on the shifted outcomes is linear in Δ (the fit is linear in
+ * y and the weights do not move), so two fits per assignment give it for every Δ the search tries.
+ */
+function shiftLines(data: RotationData, assignments: Assignment[], i: number, j: number, look: number) {
+  const key = `${i}|${j}|${look}`;
+  const cached = lineCache.get(assignments);
+  if (cached && cached.key === key) return cached;
+  const at = new Float64Array(assignments.length);
+  const slope = new Float64Array(assignments.length);
+  assignments.forEach((a, m) => {
+    if (m === 0) return;
+    at[m] = pairDifference(fitAssignment(data, a, look), i, j);
+    slope[m] = pairDifference(fitShifted(data, a, look, i, 1), i, j) - at[m];
+  });
+  const lines = { key, at, slope };
+  lineCache.set(assignments, lines);
+  return lines;
 }
 
 /** The fit of assignment a on outcomes y − Δ·[observed shows i] + Δ·[a shows i]: two shifts, linear in ỹ. */
