@@ -199,7 +199,10 @@ export async function youtubeSteps(h, { google, user }) {
  */
 async function planSteps(h, uploads) {
   const { page } = h;
-  const plan = page.locator("section", { has: page.getByRole("heading", { name: "Chance to prove a better thumbnail" }) });
+  // The innermost section: the plan sits inside the thumbnail screen's own.
+  const plan = page.locator("section:not(:has(section))", {
+    has: page.getByRole("heading", { name: "Chance to prove a better thumbnail" }),
+  });
   await plan.waitFor({ timeout: T });
   if (/no days for this channel yet/.test(await plan.innerText())) {
     // The backfill lands a simulated day after the connect: check the video again once it has.
