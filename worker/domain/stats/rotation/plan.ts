@@ -110,7 +110,31 @@ function tQuantile(level: number, df: number): number {
  * precision), tested at the level each comparison gets, with the noncentral t's spread from the
  * estimated scale (Φ((λ − c)/√(1 + c²/2df)), Abramowitz–Stegun 26.7.10).
  */
-export function predictedPower(t: Traffic, variants: number, days: number, lift: number, alpha = 0.05): number {
+export interface EngineEfficiency {
+  /** The engine's noncentrality relative to the fixed-horizon t-test's on binomial noise alone. */
+  base: number;
+  /** What it loses per unit share of day noise in a day's variance (τ² / (τ² + 1/clicks)). */
+  perNoiseShare: number;
+}
+
+/**
+ * The documented correction: the engine is a sequential randomisation test (α spent over the
+ * blocks, weights and the control chosen from the data at each look), so it proves less often
+ * than the fixed-horizon t-test the formula describes, and loses more of it where day noise
+ * dominates. Its noncentrality is the t-test's times (base − perNoiseShare · share), fitted by
+ * `npm run bench:stats` on its training settings (scripts/bench/plan-calibration.ts), which are
+ * apart from the settings it is checked on.
+ */
+export const ENGINE_EFFICIENCY: EngineEfficiency = { base: 1.135, perNoiseShare: 0.337 };
+
+export function predictedPower(
+  t: Traffic,
+  variants: number,
+  days: number,
+  lift: number,
+  alpha = 0.05,
+  efficiency = ENGINE_EFFICIENCY,
+): number {
   const blocks = Math.floor(days / variants);
   if (blocks < blocksToSucceed(variants, alpha)) return 0;
   const n = blocks * variants;
@@ -123,7 +147,9 @@ export function predictedPower(t: Traffic, variants: number, days: number, lift:
   const df = Math.max(1, n - covariates - (variants - 1));
   // Each comparison uses its two variants' days; the covariates take their share of the precision.
   const perVariant = (precision / variants) * ((n - covariates) / n);
-  const lambda = Math.log(1 + lift) / Math.sqrt(2 / perVariant);
+  const noiseShare = t.tau2 / (t.tau2 + 1 / Math.max(t.impressionsPerDay * t.ctr, 0.5));
+  const factor = efficiency.base - efficiency.perNoiseShare * noiseShare;
+  const lambda = (factor * Math.log(1 + lift)) / Math.sqrt(2 / perVariant);
   const critical = tQuantile(pairLevelOf(alpha, variants), df);
   const spread = Math.sqrt(1 + (critical * critical) / (2 * df));
   const margin = (lambda - critical) / spread;
