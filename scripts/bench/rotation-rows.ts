@@ -129,16 +129,22 @@ export function unreachableRows(draws = 10_000): Row[] {
     let failed = 0;
     for (let seed = 0; seed < draws; seed++) {
       const s = buildRotationSchedule({ variantIds: ids, days, startDate: "2025-03-03", seed });
-      const shape = shapeOf(ids.length, s.blocks, s.startDate, 0);
+      const shape = shapeOf(ids.length, s.blocks, s.startDate, 0, s.design ?? "blocks");
       const assignment = s.days.map((d) => ids.indexOf(d.variantId));
       const k = ids.length;
       let worst = 0;
       for (let i = 0; i < k; i++)
         for (let j = i + 1; j < k; j++) {
           let allowed = 0;
-          for (let code = 0; code < 2 ** s.blocks; code++) {
-            const swapped = assignment.map((v, p) => ((code >> Math.floor(p / k)) & 1 && (v === i || v === j) ? (v === i ? j : i) : v));
-            if (isAllowed(shape, swapped, s.imbalanceLimit)) allowed++;
+          if (s.design === "balanced") {
+            // Every re-deal of the pair's 2b days is a schedule: C(2b, b) of them.
+            allowed = 1;
+            for (let x = 1; x <= s.blocks; x++) allowed = (allowed * (s.blocks + x)) / x;
+          } else {
+            for (let code = 0; code < 2 ** s.blocks; code++) {
+              const swapped = assignment.map((v, p) => ((code >> Math.floor(p / k)) & 1 && (v === i || v === j) ? (v === i ? j : i) : v));
+              if (isAllowed(shape, swapped, s.imbalanceLimit)) allowed++;
+            }
           }
           worst = Math.max(worst, 2 / allowed);
         }

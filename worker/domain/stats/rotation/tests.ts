@@ -1,20 +1,20 @@
 // The randomisation tests on day data. The statistic is a studentised day-level regression of
 // log CTR on the variants, adjusted for days since the start, the weekday (once there are days
 // enough) and the channel's other videos that day (the concurrent control). Any statistic is
-// exact under re-drawn schedules, since the schedule cannot change the days' numbers under the
-// null: the global test re-draws whole schedules from the design, each pair's test swaps its two
-// variants within blocks (conditional on where the other variants are).
-import { mixSeed, mulberry32 } from "../random";
+// exact under the schedules sets.ts re-draws: under the null the schedule cannot change the days.
 import type { DayData, RotationData } from "./data";
-import { type Assignment, drawAssignment, isAllowed } from "./design";
+import type { Assignment } from "./design";
 import { type Fit, fitDays, solve, wald } from "./regression";
 
 /** Weekday terms cost two degrees of freedom; below this many days they cost more than they remove. */
 const WEEKDAY_TERMS_FROM_DAYS = 18;
-/** The control's |t| (without the variants) above which it enters the model: about p < 0.1. */
-const CONTROL_T = 1.7;
-/** Enumerate a randomisation set when it is at most this large, else sample it. */
-const ENUMERATE_UP_TO = 4096;
+/** The weekday harmonics' F (without the variants) above which they enter the model: about p < 0.1. */
+const WEEKDAY_F = 2.5;
+/**
+ * The control's |t| (without the variants) above which it enters the model: about p < 0.3. A
+ * stricter gate (1.7) left it out of too many channels whose videos share half their day noise.
+ */
+const CONTROL_T = 1;
 
 interface Counted {
   day: DayData;
@@ -57,11 +57,10 @@ function lookModel(data: RotationData, look: number): LookModel | null {
   if (!cache) models.set(data, (cache = new Map()));
   if (cache.has(look)) return cache.get(look)!;
   const days = daysUpTo(data, look);
-  const weekdays = days.length >= WEEKDAY_TERMS_FROM_DAYS;
   const meanAge = days.reduce((s, d) => s + d.day.age, 0) / Math.max(1, days.length);
   const y = days.map((d) => d.day.y);
   const precision = days.map((d) => d.day.precision);
-  const covariates = (control: boolean) =>
+  const covariates = (control: boolean, weekdays: boolean) =>
     days.map(({ day }) => {
       const row = [1, (day.age - meanAge) / 7];
       if (control) row.push(day.control!);
@@ -69,14 +68,24 @@ function lookModel(data: RotationData, look: number): LookModel | null {
       return row;
     });
   const enough = (x: number[][]) => days.length > (x[0]?.length ?? 0) + data.shape.variants;
-  // The control is used when the days show it tracks this video (its t in the fit without the
-  // variants): a fact of the data alone, the same for every schedule, so the test stays exact.
-  let z = covariates(false);
-  let covariatesOnly = enough(z) ? fitDays(y, z, precision) : null;
+  const fitOf = (x: number[][]) => (enough(x) ? fitDays(y, x, precision) : null);
+  // Each covariate enters when the days show it matters (its t, or F, in the fit without the
+  // variants): a fact of the data alone, the same for every schedule, so the test stays exact;
+  // one that does not matter would only cost a degree of freedom and add variance.
+  let control = false;
+  let z = covariates(false, false);
+  let covariatesOnly = fitOf(z);
   if (data.hasControl) {
-    const withControl = covariates(true);
-    const fit = enough(withControl) ? fitDays(y, withControl, precision) : null;
-    if (fit && Math.abs(fit.beta[2]) > CONTROL_T * Math.sqrt(fit.cov[2][2])) [z, covariatesOnly] = [withControl, fit];
+    const withControl = covariates(true, false);
+    const fit = fitOf(withControl);
+    if (fit && Math.abs(fit.beta[2]) > CONTROL_T * Math.sqrt(fit.cov[2][2])) [z, covariatesOnly, control] = [withControl, fit, true];
+  }
+  if (days.length >= WEEKDAY_TERMS_FROM_DAYS) {
+    const withWeekdays = covariates(control, true);
+    const fit = fitOf(withWeekdays);
+    const at = withWeekdays[0].length - 2;
+    const harmonics = [at, at + 1].map((c) => withWeekdays[0].map((_, j) => (j === c ? 1 : 0)));
+    if (fit && wald(fit, harmonics) / 2 > WEEKDAY_F) [z, covariatesOnly] = [withWeekdays, fit];
   }
   const q = z[0]?.length ?? 0;
   let model: LookModel | null = null;
@@ -105,11 +114,7 @@ function lookModel(data: RotationData, look: number): LookModel | null {
 /** x'Ay for a small matrix A. */
 function quad(x: number[], a: number[][], y: number[]): number {
   let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    let t = 0;
-    for (let j = 0; j < y.length; j++) t += a[i][j] * y[j];
-    s += x[i] * t;
-  }
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) s += x[i] * a[i][j] * y[j];
   return s;
 }
 
@@ -142,10 +147,15 @@ export function fitAssignment(
     for (let j = 0; j < q; j++) target[j] += row[j];
   }
   const xtx = swz.map((s, i) => swz.map((t, j) => (i === j ? sw[i] : 0) - quad(s, model.a, t)));
-  const inverse = solve(
-    xtx,
-    xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
-  );
+  // A variant the covariates explain (none of its days yet, or all of them) has no effect to fit.
+  if (xtx.some((row, i) => !(row[i] > 1e-9 * sw[i]))) return null;
+  const inverse =
+    k === 2
+      ? [[1 / xtx[0][0]]]
+      : solve(
+          xtx,
+          xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
+        );
   if (!inverse) return null;
   const xty = swy;
   let yy = model.yy;
@@ -213,65 +223,6 @@ export function effects(data: RotationData): number[] {
   const raw = Array.from({ length: k }, (_, v) => (fit ? coefficient(fit, v) : 0));
   const mean = raw.reduce((s, x) => s + x, 0) / k;
   return raw.map((x) => x - mean);
-}
-
-/** Every block order of the design, when there are few (the observed first); else null. */
-function enumerated(data: RotationData): Assignment[] | null {
-  const { variants: k, blocks } = data.shape;
-  const orders = permutations(k);
-  if (orders.length ** blocks > ENUMERATE_UP_TO) return null;
-  const out: Assignment[] = [data.assignment];
-  const key = data.assignment.join();
-  for (let code = 0; code < orders.length ** blocks; code++) {
-    const a: Assignment = [];
-    for (let b = 0, c = code; b < blocks; b++, c = Math.floor(c / orders.length)) a.push(...orders[c % orders.length]);
-    if (a.join() !== key && isAllowed(data.shape, a, data.limit)) out.push(a);
-  }
-  return out;
-}
-
-function permutations(k: number): number[][] {
-  if (k === 1) return [[0]];
-  return permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, at) => [...p.slice(0, at), k - 1, ...p.slice(at)]));
-}
-
-/**
- * The schedules the global test compares with: the observed one first, then every other schedule
- * of the design when there are few (an exact p), else `count` seeded draws (p = (1 + #≥)/(1 + count)).
- */
-export function referenceAssignments(data: RotationData, seed: number, count: number): Assignment[] {
-  return (
-    enumerated(data) ?? [
-      data.assignment,
-      ...Array.from({ length: count }, (_, m) => drawAssignment(data.shape, mixSeed(seed, 0x9e7, m), data.limit)),
-    ]
-  );
-}
-
-/**
- * Assignments for the pair test of i and j: within each block the two keep or swap places. The
- * identity comes first; every allowed pattern when there are at most 2^12, else a seeded sample.
- */
-export function swapAssignments(data: RotationData, i: number, j: number, seed: number, sample = 999): Assignment[] {
-  const { shape, assignment } = data;
-  const k = shape.variants;
-  const blocks = shape.blocks;
-  const apply = (signs: number[]) =>
-    assignment.map((v, p) => (signs[Math.floor(p / k)] < 0 && (v === i || v === j) ? (v === i ? j : i) : v));
-  const out: Assignment[] = [assignment];
-  if (2 ** blocks <= ENUMERATE_UP_TO) {
-    for (let code = 1; code < 2 ** blocks; code++) {
-      const a = apply(Array.from({ length: blocks }, (_, b) => ((code >> b) & 1 ? -1 : 1)));
-      if (isAllowed(shape, a, data.limit)) out.push(a);
-    }
-    return out;
-  }
-  const rand = mulberry32(mixSeed(seed, 0x5a9, i, j));
-  for (let tries = 0; out.length <= sample && tries < 50 * sample; tries++) {
-    const a = apply(Array.from({ length: blocks }, () => (rand() < 0.5 ? -1 : 1)));
-    if (isAllowed(shape, a, data.limit)) out.push(a);
-  }
-  return out;
 }
 
 /** Paths over looks of |t| for i over j, one per assignment. */
