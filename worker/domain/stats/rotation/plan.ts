@@ -54,9 +54,7 @@ export interface Traffic {
 }
 
 /** The analysis puts the channel control in when its t, without the variants, passes this (tests.ts). */
-const CONTROL_T = 1.7;
-/** Weekday harmonics enter the analysis' model from this many days (tests.ts). */
-const WEEKDAY_TERMS_FROM_DAYS = 18;
+const CONTROL_T = 1;
 
 /** Traffic, CTR and day spread from history days (oldest first). */
 export function trafficOf(days: PlanDay[]): Traffic | null {
@@ -143,7 +141,9 @@ export function predictedPower(
     const clicks = t.impressionsPerDay * t.dailyFactor ** d * t.ctr;
     precision += 1 / (1 / Math.max(clicks, 0.5) + t.tau2);
   }
-  const covariates = 2 + (t.control ? 1 : 0) + (n >= WEEKDAY_TERMS_FROM_DAYS ? 2 : 0);
+  // Intercept, age and the control; weekday harmonics enter only where the days show a weekday
+  // pattern in CTR (tests.ts), which the plan does not assume: the fitted correction covers them.
+  const covariates = 2 + (t.control ? 1 : 0);
   const df = Math.max(1, n - covariates - (variants - 1));
   // Each comparison uses its two variants' days; the covariates take their share of the precision.
   const perVariant = (precision / variants) * ((n - covariates) / n);
