@@ -123,7 +123,7 @@ export interface EngineEfficiency {
  * `npm run bench:stats` on its training settings (scripts/bench/plan-calibration.ts), which are
  * apart from the settings it is checked on.
  */
-export const ENGINE_EFFICIENCY: EngineEfficiency = { base: 1.135, perNoiseShare: 0.337 };
+export const ENGINE_EFFICIENCY: EngineEfficiency = { base: 1.144, perNoiseShare: 0.245 };
 
 export function predictedPower(
   t: Traffic,
