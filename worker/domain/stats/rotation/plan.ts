@@ -123,7 +123,7 @@ export interface EngineEfficiency {
  * `npm run bench:stats` on its training settings (scripts/bench/plan-calibration.ts), which are
  * apart from the settings it is checked on.
  */
-export const ENGINE_EFFICIENCY: EngineEfficiency = { base: 1.144, perNoiseShare: 0.245 };
+export const ENGINE_EFFICIENCY: EngineEfficiency = { base: 1.16, perNoiseShare: 0.26 };
 
 export function predictedPower(
   t: Traffic,
@@ -149,7 +149,10 @@ export function predictedPower(
   const perVariant = (precision / variants) * ((n - covariates) / n);
   const noiseShare = t.tau2 / (t.tau2 + 1 / Math.max(t.impressionsPerDay * t.ctr, 0.5));
   const factor = efficiency.base - efficiency.perNoiseShare * noiseShare;
-  const lambda = (factor * Math.log(1 + lift)) / Math.sqrt(2 / perVariant);
+  // The analysis reads log((clicks + ½)/(impressions + 1)): the half click shrinks a contrast where days have few clicks.
+  const clicks = Math.max(t.impressionsPerDay * t.ctr, 0.5);
+  const shrunk = Math.log((clicks * (1 + lift) + 0.5) / (clicks + 0.5));
+  const lambda = (factor * shrunk) / Math.sqrt(2 / perVariant);
   const critical = tQuantile(pairLevelOf(alpha, variants), df);
   const spread = Math.sqrt(1 + (critical * critical) / (2 * df));
   const margin = (lambda - critical) / spread;
