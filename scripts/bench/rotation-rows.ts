@@ -3,9 +3,9 @@
 import { type Rate, type Row, median, pct, rate } from "./report";
 import { ORACLES, type Oracle } from "./rotation-oracle";
 import type { RotationRunResult } from "./rotation";
-import { CALIBRATION, ROTATION_TWINS, steadyChannel } from "./scenarios";
-import { addDays, buildRotationSchedule, simulateRotation } from "../../worker/domain/stats/rotation";
-import { predictedPower, trafficOf } from "../../worker/domain/stats/rotation/plan";
+import { ROTATION_TWINS } from "./scenarios";
+import { calibrationRows, trainingRows } from "./plan-calibration";
+import { buildRotationSchedule } from "../../worker/domain/stats/rotation";
 import { isAllowed, pairLevelOf } from "../../worker/domain/stats/rotation/design";
 import { shapeOf } from "../../worker/domain/stats/rotation/schedule";
 
@@ -55,7 +55,7 @@ const AA_LABELS: Record<string, string> = {
 };
 
 export function rotationRows(results: Record<string, unknown[]>): Row[] {
-  const out: Row[] = [...unreachableRows(), ...calibrationRows(results)];
+  const out: Row[] = [...unreachableRows(), ...trainingRows(results), ...calibrationRows(results)];
   const get = (key: string) => results[key] as RotationRunResult[] | undefined;
   const share = (r: RotationRunResult[], f: (x: RotationRunResult) => boolean): Rate => rate(r.filter(f).length, r.length);
   for (const [key, name] of Object.entries(AA_LABELS)) {
@@ -129,16 +129,22 @@ export function unreachableRows(draws = 10_000): Row[] {
     let failed = 0;
     for (let seed = 0; seed < draws; seed++) {
       const s = buildRotationSchedule({ variantIds: ids, days, startDate: "2025-03-03", seed });
-      const shape = shapeOf(ids.length, s.blocks, s.startDate, 0);
+      const shape = shapeOf(ids.length, s.blocks, s.startDate, 0, s.design ?? "blocks");
       const assignment = s.days.map((d) => ids.indexOf(d.variantId));
       const k = ids.length;
       let worst = 0;
       for (let i = 0; i < k; i++)
         for (let j = i + 1; j < k; j++) {
           let allowed = 0;
-          for (let code = 0; code < 2 ** s.blocks; code++) {
-            const swapped = assignment.map((v, p) => ((code >> Math.floor(p / k)) & 1 && (v === i || v === j) ? (v === i ? j : i) : v));
-            if (isAllowed(shape, swapped, s.imbalanceLimit)) allowed++;
+          if (s.design === "balanced") {
+            // Every re-deal of the pair's 2b days is a schedule: C(2b, b) of them.
+            allowed = 1;
+            for (let x = 1; x <= s.blocks; x++) allowed = (allowed * (s.blocks + x)) / x;
+          } else {
+            for (let code = 0; code < 2 ** s.blocks; code++) {
+              const swapped = assignment.map((v, p) => ((code >> Math.floor(p / k)) & 1 && (v === i || v === j) ? (v === i ? j : i) : v));
+              if (isAllowed(shape, swapped, s.imbalanceLimit)) allowed++;
+            }
           }
           worst = Math.max(worst, 2 / allowed);
         }
@@ -153,50 +159,4 @@ export function unreachableRows(draws = 10_000): Row[] {
       check(failed === 0),
     ] as Row;
   });
-}
-
-/** The plan's prediction for a calibration setting, averaged over 20 simulated 30-day histories. */
-function predicted(c: (typeof CALIBRATION)[number]): number {
-  const days = Array.from({ length: 30 }, (_, i) => ({ date: addDays("2025-01-31", i), variantId: "h", block: i, measured: true }));
-  const history = { variantIds: ["h"], startDate: days[0].date, seed: 0, washoutDays: 0, blocks: 30, days, imbalanceLimit: 0 };
-  let sum = 0;
-  for (let h = 0; h < 20; h++) {
-    const rows = simulateRotation(history, { ...steadyChannel(c.noise), ctrs: { h: 0.05 } }, 9_000 + h);
-    const traffic = trafficOf(rows);
-    sum += traffic ? predictedPower(traffic, c.variants, c.days, c.lift) : 0;
-  }
-  return sum / 20;
-}
-
-export function calibrationRows(results: Record<string, unknown[]>): Row[] {
-  const out: Row[] = [];
-  let within = 0;
-  let settings = 0;
-  for (const c of CALIBRATION) {
-    const r = results[c.key] as RotationRunResult[] | undefined;
-    if (!r) continue;
-    const simulated = rate(r.filter((x) => x.winner === c.variants - 1).length, r.length);
-    const plan = predicted(c);
-    const ok = Math.abs(plan - simulated.value) <= 0.07;
-    settings++;
-    if (ok) within++;
-    out.push([
-      `Plan: ${c.variants} variants, ${c.days} days, +${Math.round(100 * c.lift)}% lift, day noise ${c.noise}`,
-      "predicted vs simulated power",
-      `${(100 * plan).toFixed(1)}% vs ${pct(simulated)}`,
-      "",
-      "within ±7 points",
-      check(ok),
-    ]);
-  }
-  if (settings)
-    out.push([
-      "Plan calibration",
-      "settings within ±7 points",
-      `${within} of ${settings}`,
-      "",
-      "all, ≥ 12",
-      check(within === settings && settings >= 12),
-    ]);
-  return out;
 }

@@ -1,5 +1,6 @@
 // Every scenario the benchmark runs. Engine scenarios simulate an integrator pushing analytics;
 // rotation scenarios a channel swapping thumbnails daily.
+import { calibrationScenarios, trainingScenarios } from "./plan-calibration";
 import { DEFAULT_IMPRESSIONS_PER_POLL } from "../../worker/domain/stats";
 import type { RotationScenario } from "./rotation";
 import type { Scenario } from "./run";
@@ -197,41 +198,6 @@ export const ROTATION_TWINS: Record<string, string> = {
   r2d28x2: "a2d28n5",
 };
 
-/** The plan's calibration settings: a steady video (no decay), 2,000 impressions/day, 5% CTR. */
-export const CALIBRATION: { key: string; variants: number; days: number; lift: number; noise: number }[] = [
-  { key: "cal2d14l20", variants: 2, days: 14, lift: 0.2, noise: 0 },
-  { key: "cal2d21l10", variants: 2, days: 21, lift: 0.1, noise: 0 },
-  { key: "cal2d28l20", variants: 2, days: 28, lift: 0.2, noise: 0 },
-  { key: "cal2d14l20n", variants: 2, days: 14, lift: 0.2, noise: 0.25 },
-  { key: "cal2d14l50n", variants: 2, days: 14, lift: 0.5, noise: 0.25 },
-  { key: "cal2d28l20n", variants: 2, days: 28, lift: 0.2, noise: 0.25 },
-  { key: "cal2d42l20n", variants: 2, days: 42, lift: 0.2, noise: 0.25 },
-  { key: "cal3d21l20", variants: 3, days: 21, lift: 0.2, noise: 0 },
-  { key: "cal3d21l20n", variants: 3, days: 21, lift: 0.2, noise: 0.25 },
-  { key: "cal3d21l50n", variants: 3, days: 21, lift: 0.5, noise: 0.25 },
-  { key: "cal3d42l20n", variants: 3, days: 42, lift: 0.2, noise: 0.25 },
-  { key: "cal3d28l10", variants: 3, days: 28, lift: 0.1, noise: 0 },
-];
-
-/** The steady channel of a calibration setting (the plan reads its history, the engine its test). */
-export const steadyChannel = (noise: number) => ({
-  impressionsPerDay: 2_000,
-  weekdaySwing: 0.25,
-  halfLifeDays: 10_000,
-  dailyCtrNoise: noise,
-  others: { count: 20, relativeSize: 5, sharedShare: 0.5 },
-});
-
-export function calibrationScenarios(): RotationScenario[] {
-  return CALIBRATION.map((c, i) => ({
-    key: c.key,
-    ctrs: [...new Array<number>(c.variants - 1).fill(0.05), 0.05 * (1 + c.lift)],
-    days: c.days,
-    channel: steadyChannel(c.noise),
-    seedBase: 60 + i,
-  }));
-}
-
 export function rotationScenarios(): RotationScenario[] {
   const noiseFree = { ...audit, others: { count: 20, relativeSize: 5, sharedShare: 0 } };
   return [
@@ -261,5 +227,6 @@ export function rotationScenarios(): RotationScenario[] {
     { key: "a2d14novelty", ctrs: flat2, days: 14, channel: { ...noisy(0.5), noveltyBump: 1.15 }, seedBase: 48 },
     { key: "a3d21wear", ctrs: flat3, days: 21, channel: { ...noisy(0.5), variantHalfLifeDays: 10 }, seedBase: 49 },
     ...calibrationScenarios(),
+    ...trainingScenarios(),
   ];
 }

@@ -103,6 +103,7 @@ export async function youtubeSteps(h, { google, user }) {
     assert.ok(await page.getByRole("button", { name: /Start rotation/ }).isDisabled());
     await uploads.getByRole("radio", { name: /Home coffee gear tier list/ }).check();
     await page.locator("[data-check=ok]").waitFor({ timeout: T });
+    await planSteps(h, uploads);
 
     await page.getByLabel("Thumbnail and title together").check();
     const pickTitle = page.getByLabel(/\(your pick\)/);
@@ -189,4 +190,47 @@ export async function youtubeSteps(h, { google, user }) {
     const last = ab.rotation.swaps.at(-1);
     assert.deepEqual([last.kind, last.outcome, last.target], ["restore", "applied", restore.target]);
   });
+}
+
+/**
+ * The plan in the set-up form: the chance to prove a 10/20/50% lift for 2 or 3 variants over
+ * 14–42 days, from the video's own reach-report days (the fake's 30-day backfill arrives a
+ * simulated day after connecting), and "Use this" puts the recommended design in the form.
+ */
+async function planSteps(h, uploads) {
+  const { page } = h;
+  // The innermost section: the plan sits inside the thumbnail screen's own.
+  const plan = page.locator("section:not(:has(section))", {
+    has: page.getByRole("heading", { name: "Chance to prove a better thumbnail" }),
+  });
+  await plan.waitFor({ timeout: T });
+  if (/no days for this channel yet/.test(await plan.innerText())) {
+    // The backfill lands a simulated day after the connect: check the video again once it has.
+    await page.waitForTimeout(YT_DAY_SECONDS * 1000);
+    await uploads.getByRole("radio", { name: /Draft: behind the scenes/ }).check();
+    await page.locator("[data-check=blocked]").waitFor({ timeout: T });
+    await uploads.getByRole("radio", { name: /Home coffee gear tier list/ }).check();
+    await page.locator("[data-check=ok]").waitFor({ timeout: T });
+  }
+  await plan.getByText(/From this video's last \d+ days/).waitFor({ timeout: T });
+  const rows = plan.locator("tr");
+  assert.equal(await rows.count(), 1 + 2 * 4, "a header and one row per variants × days");
+  assert.match(await rows.nth(1).innerText(), /2, 14 days\s+\d+%\s+\d+%\s+\d+%/);
+  assert.match(await rows.nth(8).innerText(), /3, 42 days/);
+  await plan.scrollIntoViewIfNeeded();
+  await h.capture("21-youtube-plan");
+  const days = page.getByLabel("Days", { exact: true });
+  const use = plan.getByRole("button", { name: "Use this" });
+  if (await use.count()) {
+    const said = /Recommended: (\d) variants for (\d+) days/.exec(await plan.innerText());
+    assert.ok(said, "the recommendation says its design");
+    await use.click();
+    assert.equal(await days.inputValue(), said[2]);
+    assert.equal(await page.locator(".won th").innerText(), `${said[1]}, ${said[2]} days`);
+  } else {
+    await plan.locator(".alert").waitFor({ timeout: T }); // no design reaches 80%: the warning says so
+  }
+  // Back to the default design for the path below.
+  await page.getByRole("radio", { name: "All three" }).check();
+  await days.fill("21");
 }

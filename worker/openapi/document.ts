@@ -87,7 +87,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${V1}/youtube/callback`, tag: "YouTube", summary: "Google's redirect after consent; sends the browser on with ?youtube=connected or ?youtube=error&reason=...", auth: "none", ok: { status: 303, description: "Redirect to the app" } },
   { method: "get", path: `${V1}/youtube`, tag: "YouTube", summary: "Your channel connection, its status and today's quota use", auth: "bearer", ok: { status: 200, schema: Y.YouTubeConnection } },
   { method: "delete", path: `${V1}/youtube`, tag: "YouTube", summary: "Revoke Google's grant and forget the tokens (signed-in users only)", auth: "bearer", ok: { status: 200, schema: Y.YouTubeDisconnected }, errors: [403, 404] },
-  { method: "get", path: `${V1}/youtube/videos/check`, tag: "YouTube", summary: "Check a video before a rotation test: yours, public or scheduled, and a warning when it is under 2 days old", auth: "bearer", query: Y.YouTubeVideoCheckQuery, ok: { status: 200, schema: C.YouTubeVideoCheck }, errors: [400, 404, 409, 429, 503] },
+  { method: "get", path: `${V1}/youtube/videos/check`, tag: "YouTube", summary: "Check a video before a rotation test: yours, public or scheduled, under 2 days old, and the plan (the chance to prove a 10/20/50% CTR lift)", auth: "bearer", query: Y.YouTubeVideoCheckQuery, ok: { status: 200, schema: C.YouTubeVideoCheck }, errors: [400, 404, 409, 429, 503] },
   { method: "get", path: `${V1}/youtube/videos`, tag: "YouTube", summary: "Your recent uploads, for picking the video to test", auth: "bearer", query: Y.YouTubeUploadsQuery, ok: { status: 200, schema: Y.YouTubeUploads }, errors: [400, 409, 429, 503] },
 ];
 
@@ -144,6 +144,7 @@ const NAMED: Record<string, Schema> = {
   YouTubeUpload: Y.YouTubeUpload,
   YouTubeUploads: Y.YouTubeUploads,
   YouTubeVideoCheck: C.YouTubeVideoCheck,
+  RotationPlanAdvice: C.RotationPlanAdvice,
   YouTubeTestSettings: C.YouTubeTestSettings,
   RotationStatus: C.RotationStatus,
   RotationDay: C.RotationDay,

@@ -14,7 +14,9 @@ import { REAL_TIME, toReal, toYouTube } from "../domain/rotation/clock";
 import { checkVideoLink, parseVideoRef } from "../domain/youtube/video-link";
 import { ConnectYouTubeRequest, YouTubeUploadsQuery, YouTubeVideoCheckQuery, type YouTubeConnection } from "../shared/youtube";
 import { activeRotations } from "../youtube/rotations-store";
-import type { UploadSummary } from "../youtube/types";
+import type { UploadSummary, YouTubeChannel } from "../youtube/types";
+import { readReachHistory } from "../youtube/reach-history";
+import { planHistory, planView } from "../domain/youtube/reach-plan";
 import { workflowStub } from "./workflows";
 import { openYouTubeChannel } from "../youtube/channel";
 import { disconnectYouTube } from "../youtube/disconnect";
@@ -70,6 +72,17 @@ const uploadView = (u: UploadSummary) => ({
   publish_at: u.publishAt,
   thumbnail_url: u.thumbnailUrl,
 });
+
+/** The plan from the reach report's last 30 days; null (the check still answers) when the report cannot be read. */
+async function rotationPlan(channel: YouTubeChannel, videoId: string, today: string) {
+  try {
+    return planView(planHistory(await readReachHistory(channel, today), videoId));
+  } catch (err) {
+    if (!(err instanceof YouTubeError)) throw err;
+    console.warn("the reach report could not be read for a plan", err.kind);
+    return null;
+  }
+}
 
 const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
 
@@ -183,8 +196,13 @@ export const youtubeRoutes = new Hono<AppEnv>()
       try {
         const found = await channel.getVideo(videoId);
         if (!found) throw new ApiError(404, `YouTube has no video ${videoId}.`);
-        const check = checkVideoLink(found, channel.channelId, toYouTube(cfg.clock, Date.now()));
-        return c.json({ video: uploadView(found), ...check });
+        const now = toYouTube(cfg.clock, Date.now());
+        const check = checkVideoLink(found, channel.channelId, now);
+        return c.json({
+          video: uploadView(found),
+          ...check,
+          plan: check.ok ? await rotationPlan(channel, videoId, pacificDay(now)) : null,
+        });
       } finally {
         await recordCharges(c.env.DB, userId, channel.takeCharges());
       }

@@ -107,7 +107,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 /**
  * Whether the drawn schedule could prove a winner at all: with exact data (no noise) the analysis
- * must find one. Every schedule drawn from every block order can (design.ts); a test still checks.
+ * must find one. Every schedule of the balanced design can (design.ts); a test still checks.
  */
 export function canProveWinner(ab: AbStatus, ctrs: Record<string, number>): boolean {
   const days = ab.rotation!.days;
@@ -119,8 +119,9 @@ export function canProveWinner(ab: AbStatus, ctrs: Record<string, number>): bool
     washoutDays: 0,
     blocks: days.length / variantIds.length,
     days: days.map((d) => ({ date: d.date, variantId: d.variant_id, block: d.block, measured: d.measured })),
-    // Drawn from every block order.
+    // Drawn from every order showing each variant equally often.
     imbalanceLimit: UNRESTRICTED,
+    design: "balanced" as const,
   };
   const rows = days.map((d) => ({ date: d.date, impressions: 3000, clicks: Math.round(3000 * ctrs[d.variant_id]!) }));
   const out = analyseRotation(schedule, rows);

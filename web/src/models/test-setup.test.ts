@@ -46,6 +46,7 @@ const check = (ok: boolean, ref = "fkVidSteady"): { ref: string; result: YouTube
     ok,
     problems: ok ? [] : ["The video is private."],
     warnings: [],
+    plan: null,
   },
 });
 

@@ -108,10 +108,39 @@ export const RotationStatus = z.object({
 });
 export type RotationStatus = z.infer<typeof RotationStatus>;
 
+const RotationPlanChoice = z.object({
+  variants: z.number().int().describe("Variants that take turns (2 or 3)"),
+  days: z.number().int().describe("Days the rotation runs"),
+  lift: z.number().describe("The best variant's CTR lift over the others (0.2: 20% more clicks per impression)"),
+  power: z.number().describe("The chance, 0 to 1, that the rotation proves it by its last day"),
+});
+
+export const RotationPlanAdvice = z.object({
+  source: z
+    .enum(["video", "channel", "none"])
+    .describe(
+      "video: this video's own reach-report days; channel: the channel's typical video, since this one has none yet; none: no days at all",
+    ),
+  history_days: z.number().int().describe("Reach-report days the figures come from (the report's 30-day backfill at most)"),
+  impressions_per_day: z.number().describe("Thumbnail impressions a day over the last week of those days"),
+  ctr: z.number().describe("Click-through rate over those days (0.05: 5%)"),
+  day_spread: z.number().describe("Day-to-day spread of log CTR beyond chance, after the channel's other videos"),
+  chances: z.array(RotationPlanChoice).describe("Every combination of 2 or 3 variants, 14/21/28/42 days and a 10/20/50% lift"),
+  recommended: RotationPlanChoice.nullable().describe(
+    "The shortest design with an 80% chance for a 20% lift (else for 50%); 2 variants first",
+  ),
+  warning: z.string().nullable().describe("Set when even a 50% lift would seldom be proven in 6 weeks"),
+  note: z.string().describe("Where the figures come from, in words"),
+});
+export type RotationPlanAdvice = z.infer<typeof RotationPlanAdvice>;
+
 export const YouTubeVideoCheck = z.object({
   video: YouTubeUpload,
   ok: z.boolean(),
   problems: z.array(z.string()).describe("Why the video cannot be linked"),
   warnings: z.array(z.string()).describe("What the creator should know, e.g. a video under 2 days old"),
+  plan: RotationPlanAdvice.nullable().describe(
+    "The chance to prove a CTR lift, from the reach report; null when the video cannot be linked or the report could not be read",
+  ),
 });
 export type YouTubeVideoCheck = z.infer<typeof YouTubeVideoCheck>;

@@ -67,7 +67,7 @@ export function readRows(
 ): { ok: true; data: RotationData } | { ok: false; errors: PushError[] } {
   const errors: PushError[] = [];
   const k = schedule.variantIds.length;
-  const shape = shapeOf(k, schedule.blocks, schedule.startDate, schedule.washoutDays);
+  const shape = shapeOf(k, schedule.blocks, schedule.startDate, schedule.washoutDays, schedule.design ?? "blocks");
   const measured = schedule.days.map((d, i) => ({ ...d, index: i })).filter((d) => d.measured);
   const assignment = measured.map((d) => schedule.variantIds.indexOf(d.variantId));
   const limit = schedule.imbalanceLimit;

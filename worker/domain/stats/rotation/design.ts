@@ -1,16 +1,24 @@
-// The randomisation behind a rotation test. A schedule is a sequence of blocks; each block
-// shows every variant for one measured day, in an order drawn uniformly at random, every block
-// on its own: K!^blocks schedules. The weekday is handled in the analysis (tests.ts), not by
-// discarding schedules. Schedules drawn before that kept only the best 30% for weekday balance
-// (their `imbalanceLimit`); they are still analysed under the set they were drawn from.
+// The randomisation behind a rotation test. A schedule is a sequence of measured days, looked at
+// in blocks of K. The "balanced" design (every schedule drawn now) shows each variant on the same
+// number of days, in an order drawn uniformly from all such orders: a pair's test then compares
+// its 2b days in C(2b, b) ways, not 2^b, so its p is no longer held up by the design (14 days,
+// 2 variants: 3,432 schedules instead of 128). Days since the start, the weekday and the channel
+// are handled in the analysis (tests.ts), not by the design. Older schedules used the "blocks"
+// design (each block shows every variant once, K!^blocks schedules; before that only the best 30%
+// for weekday balance, their `imbalanceLimit`); they are still analysed under the set they were
+// drawn from.
 import { mixSeed, mulberry32 } from "../random";
 
 /** Variant index per measured period; block b holds periods b·K … b·K + K − 1. */
 export type Assignment = number[];
 
+/** How a schedule was drawn: "balanced" (every order with equal days per variant) or "blocks". */
+export type RotationDesign = "balanced" | "blocks";
+
 export interface DesignShape {
   variants: number;
   blocks: number;
+  design: RotationDesign;
   /** Weekday (0–6) of each measured period's day. */
   weekdays: number[];
 }
@@ -76,6 +84,14 @@ export function imbalanceLimit(shape: DesignShape): number {
 /** `limit` is the schedule's own (kept with it), so a later change of the design cannot change its analysis. */
 export function drawAssignment(shape: DesignShape, seed: number, limit = imbalanceLimit(shape)): Assignment {
   const rand = mulberry32(seed);
+  if (shape.design === "balanced") {
+    const out = Array.from({ length: shape.variants * shape.blocks }, (_, p) => p % shape.variants);
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
   for (;;) {
     const candidate = shuffledBlocks(shape, rand);
     if (isAllowed(shape, candidate, limit)) return candidate;
@@ -83,12 +99,19 @@ export function drawAssignment(shape: DesignShape, seed: number, limit = imbalan
 }
 
 export function isAllowed(shape: DesignShape, assignment: Assignment, limit = imbalanceLimit(shape)): boolean {
+  if (shape.design === "balanced") {
+    const counts = new Array<number>(shape.variants).fill(0);
+    for (const v of assignment) counts[v]++;
+    return counts.every((c) => c === shape.blocks);
+  }
   return limit >= UNRESTRICTED || imbalance(shape, assignment) <= limit;
 }
 
 /**
- * The smallest two-sided p a pair's swap test can reach at the end, whatever the difference: the
- * observed pattern and its mirror image tie, so 2/2^blocks (or 1/(draws + 1) when sampled).
+ * The smallest two-sided p a pair's swap test can reach at the end under the "blocks" design,
+ * whatever the difference: the observed pattern and its mirror image tie, so 2/2^blocks (or
+ * 1/(draws + 1) when sampled). The balanced design's floor, 2/C(2·blocks, blocks), is lower; the
+ * rule that a test needs this many blocks (schedule.ts) is kept, so no design got shorter.
  */
 export function smallestPairP(blocks: number, draws = 999): number {
   return Math.max(2 / 2 ** blocks, 1 / (draws + 1));

@@ -25,7 +25,7 @@ describe("the plan before a rotation", () => {
   });
 
   it("warns plainly when even a 50% lift cannot be proven in six weeks", () => {
-    const plan = planRotation(history(60, 0.3));
+    const plan = planRotation(history(25, 0.3));
     expect(plan.recommended).toBeNull();
     expect(plan.warning).toMatch(/too small to prove a difference/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, analyseRotation, buildRotationSchedule, daysBetween, explainRotation, pacificDate, simulateRotation, weekdayOf } from ".";
-import { UNRESTRICTED, imbalance, smallestPairP } from "./design";
+import { UNRESTRICTED, drawAssignment, imbalance, smallestPairP } from "./design";
 import { firstCrossing } from "./sequential";
 import { blocksToSucceed, shapeOf } from "./schedule";
 import { mulberry32 } from "../random";
@@ -26,18 +26,21 @@ describe("Pacific dates", () => {
 });
 
 describe("rotation schedule", () => {
-  it("shows every variant once per block, on consecutive Pacific dates, reproducibly", () => {
+  it("shows every variant on as many days, on consecutive Pacific dates, reproducibly", () => {
     const s = buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 5 });
     expect(s.blocks).toBe(7);
+    expect(s.design).toBe("balanced");
     expect(s.days).toHaveLength(21); // whole blocks only
     s.days.forEach((d, i) => expect(d.date).toBe(addDays("2025-03-03", i)));
-    for (let b = 0; b < 7; b++) expect(new Set(s.days.filter((d) => d.block === b).map((d) => d.variantId))).toEqual(new Set(ids));
+    for (const id of ids) expect(s.days.filter((d) => d.variantId === id)).toHaveLength(7);
+    s.days.forEach((d, i) => expect(d.block).toBe(Math.floor(i / 3)));
     expect(buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 5 })).toEqual(s);
     expect(buildRotationSchedule({ variantIds: ids, days: 22, startDate: "2025-03-03", seed: 6 }).days).not.toEqual(s.days);
   });
 
-  it("draws every block order, and never a design whose pairs cannot reach α", () => {
-    // Weekday balance is the analysis's job now: no schedule is discarded for it.
+  it("draws every order, and never a design whose pairs cannot reach α", () => {
+    // Weekday balance is the analysis's job now: no schedule is discarded for it, and a block is
+    // only the unit the analysis looks at (a variant may show twice in one).
     const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 1 });
     expect(s.imbalanceLimit).toBe(UNRESTRICTED);
     const orders = new Set<string>();
@@ -50,7 +53,7 @@ describe("rotation schedule", () => {
           .join(),
       );
     }
-    expect(orders.size).toBe(6);
+    expect(orders.size).toBe(27);
     // A pair's swap test needs 2/2^blocks ≤ α: six blocks at α = 0.05.
     expect(blocksToSucceed(2)).toBe(6);
     expect(blocksToSucceed(3)).toBe(6);
@@ -184,22 +187,25 @@ describe("lost days", () => {
 });
 
 describe("a stored schedule", () => {
-  it("is analysed under the limit it was drawn with, not the module's current one", () => {
+  it("is analysed under the design and limit it was drawn with, not the module's current one", () => {
     const s = buildRotationSchedule({ variantIds: ids, days: 21, startDate: "2025-03-03", seed: 11 });
     const rows = simulateRotation(s, channel(1.5), 4);
     expect(analyseRotation(s, rows).ok).toBe(true);
+    // A balanced schedule that does not show each variant equally often cannot have been drawn.
+    const uneven = { ...s, days: s.days.map((d, i) => (i === 0 ? { ...d, variantId: ids.find((id) => id !== d.variantId)! } : d)) };
+    expect(analyseRotation(uneven, rows).ok).toBe(false);
+    // A schedule from before the balanced design (no `design`: one of each variant per block).
+    const shape = shapeOf(3, 7, s.startDate, 0);
+    const drawn = drawAssignment(shape, 99, UNRESTRICTED);
+    const old = { ...s, design: undefined, days: s.days.map((d, i) => ({ ...d, variantId: ids[drawn[i]!]! })) };
+    const oldRows = simulateRotation(old, channel(1.5), 4);
+    expect(analyseRotation(old, oldRows).ok).toBe(true);
     // Under a tighter stored limit this very schedule could not have been drawn, so it is refused.
-    expect(analyseRotation({ ...s, imbalanceLimit: -1 }, rows).ok).toBe(false);
+    expect(analyseRotation({ ...old, imbalanceLimit: -1 }, oldRows).ok).toBe(false);
     // A schedule drawn under the old weekday limit is re-drawn from its own, narrower set.
-    const legacy = {
-      ...s,
-      imbalanceLimit: imbalance(
-        shapeOf(3, 7, s.startDate, 0),
-        s.days.map((d) => ids.indexOf(d.variantId)),
-      ),
-    };
-    const narrow = analyseRotation(legacy, rows);
-    const own = analyseRotation(s, rows);
+    const legacy = { ...old, imbalanceLimit: imbalance(shape, drawn) };
+    const narrow = analyseRotation(legacy, oldRows);
+    const own = analyseRotation(old, oldRows);
     expect(narrow.ok && own.ok && narrow.result.pValue !== own.result.pValue).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 // A daily switchback schedule: which thumbnail a video shows on each Pacific date.
 import { mixSeed } from "../random";
 import { addDays, isDay as isDate, weekday as weekdayOf } from "../../youtube/pacific";
-import { type DesignShape, UNRESTRICTED, drawAssignment, pairLevelOf, smallestPairP } from "./design";
+import { type DesignShape, type RotationDesign, UNRESTRICTED, drawAssignment, pairLevelOf, smallestPairP } from "./design";
 
 export interface RotationDay {
   date: string;
   variantId: string;
-  /** 0-based block; every block shows every variant once on a measured day. */
+  /** 0-based block: K measured days, the unit the analysis looks at (the "blocks" design showed every variant once in each). */
   block: number;
   /** False on a washout day: the day after a swap, shown but not analysed (old impressions linger). */
   measured: boolean;
@@ -21,6 +21,8 @@ export interface RotationSchedule {
   days: RotationDay[];
   /** The largest weekday imbalance an allowed schedule may have: UNRESTRICTED since every block order is allowed (design.ts). */
   imbalanceLimit: number;
+  /** How the schedule was drawn (design.ts); absent on schedules drawn before "balanced": "blocks". */
+  design?: RotationDesign;
 }
 
 export interface RotationPlan {
@@ -36,10 +38,16 @@ export interface RotationPlan {
 }
 
 /** The design's shape: blocks and the weekday of every measured day. */
-export function shapeOf(variants: number, blocks: number, startDate: string, washoutDays: number): DesignShape {
+export function shapeOf(
+  variants: number,
+  blocks: number,
+  startDate: string,
+  washoutDays: number,
+  design: RotationDesign = "blocks",
+): DesignShape {
   const period = washoutDays + 1;
   const weekdays = Array.from({ length: blocks * variants }, (_, p) => weekdayOf(addDays(startDate, p * period + washoutDays)));
-  return { variants, blocks, weekdays };
+  return { variants, blocks, weekdays, design };
 }
 
 export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
@@ -58,7 +66,7 @@ export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
     throw new RangeError(
       `${plan.days} days hold ${blocks} blocks of ${k} variants; a test that can prove anything needs ${fewest} (${fewest * k * period} days)`,
     );
-  const shape = shapeOf(k, blocks, startDate, washoutDays);
+  const shape = shapeOf(k, blocks, startDate, washoutDays, "balanced");
   const assignment = drawAssignment(shape, mixSeed(seed, 0x5c4ed), UNRESTRICTED);
   const days: RotationDay[] = [];
   assignment.forEach((v, p) => {
@@ -71,10 +79,13 @@ export function buildRotationSchedule(plan: RotationPlan): RotationSchedule {
       });
     }
   });
-  return { variantIds: [...variantIds], startDate, seed, washoutDays, blocks, days, imbalanceLimit: UNRESTRICTED };
+  return { variantIds: [...variantIds], startDate, seed, washoutDays, blocks, days, imbalanceLimit: UNRESTRICTED, design: "balanced" };
 }
 
-/** Blocks a design needs before each pair's swap test can reach its level (design.ts). */
+/**
+ * Blocks a design needs before each pair's swap test can reach its level: the "blocks" design's
+ * floor (design.ts), kept for the balanced design too, where it leaves room for early looks.
+ */
 export function blocksToSucceed(variants: number, alpha = 0.05): number {
   let blocks = 2;
   while (smallestPairP(blocks) > pairLevelOf(alpha, variants) * 0.99) blocks++;

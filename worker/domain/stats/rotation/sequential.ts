@@ -9,8 +9,18 @@ export function spentAlpha(alpha: number, t: number, rho = 2): number {
   return alpha * Math.min(1, Math.max(0, t)) ** rho;
 }
 
+/**
+ * Haybittle–Peto-like spending: a small share of α, growing linearly, before the last look, and
+ * the rest at the last look. An interim crossing needs an extreme statistic (a large effect stops
+ * early), while the last look keeps almost all of α: with a large randomisation set, what an
+ * earlier look spends on schedules that would not cross at the end is lost to the end.
+ */
+export function peakAlpha(alpha: number, t: number, interimShare = 0.1): number {
+  return t >= 1 - 1e-9 ? alpha : alpha * interimShare * Math.min(1, Math.max(0, t));
+}
+
 /** Equal statistics must tie exactly, whatever order their sums were taken in. */
-const tieSafe = (x: number) => Number(x.toPrecision(11));
+const tieSafe = (x: number) => Number(x.toPrecision(9));
 
 /**
  * The first look (0-based) at which schedule 0's statistic crosses, or −1. `paths[m][l]` is

@@ -1,20 +1,20 @@
 // The randomisation tests on day data. The statistic is a studentised day-level regression of
 // log CTR on the variants, adjusted for days since the start, the weekday (once there are days
 // enough) and the channel's other videos that day (the concurrent control). Any statistic is
-// exact under re-drawn schedules, since the schedule cannot change the days' numbers under the
-// null: the global test re-draws whole schedules from the design, each pair's test swaps its two
-// variants within blocks (conditional on where the other variants are).
-import { mixSeed, mulberry32 } from "../random";
+// exact under the schedules sets.ts re-draws: under the null the schedule cannot change the days.
 import type { DayData, RotationData } from "./data";
-import { type Assignment, drawAssignment, isAllowed } from "./design";
+import type { Assignment } from "./design";
 import { type Fit, fitDays, solve, wald } from "./regression";
 
 /** Weekday terms cost two degrees of freedom; below this many days they cost more than they remove. */
 const WEEKDAY_TERMS_FROM_DAYS = 18;
-/** The control's |t| (without the variants) above which it enters the model: about p < 0.1. */
-const CONTROL_T = 1.7;
-/** Enumerate a randomisation set when it is at most this large, else sample it. */
-const ENUMERATE_UP_TO = 4096;
+/** The weekday harmonics' F (without the variants) above which they enter the model: about p < 0.1. */
+const WEEKDAY_F = 2.5;
+/**
+ * The control's |t| (without the variants) above which it enters the model: about p < 0.3. A
+ * stricter gate (1.7) left it out of too many channels whose videos share half their day noise.
+ */
+const CONTROL_T = 1;
 
 interface Counted {
   day: DayData;
@@ -31,16 +31,20 @@ function daysUpTo(data: RotationData, look: number): Counted[] {
 }
 
 /**
- * One look's regression with the variants left out: the covariates (intercept, age, the control,
+ * One look's regression with the variants left out: the covariates Z (intercept, age, the control,
  * the weekday's two harmonics once there are days enough), the weights 1/(1/clicks + τ²) with τ²
- * from the covariates alone (so the weights do not depend on the schedule), and the annihilator
- * M = I − Z(Z'WZ)⁻¹Z'W. By Frisch–Waugh–Lovell, every schedule's fit then costs a few dot products.
+ * from the covariates alone (so the weights do not depend on the schedule), A = (Z'WZ)⁻¹ and the
+ * outcome with the covariates taken out, ỹ = M·y with M = I − Z·A·Z'W. By Frisch–Waugh–Lovell a
+ * schedule's fit needs only sums over the days each variant was shown (M is never formed: with
+ * M'WM = WM, X̃'Wỹ = X'Wỹ and X̃'WX̃ = X'WX − (Z'WX)'A(Z'WX)), a few dot products per schedule.
  */
 interface LookModel {
   days: Counted[];
   w: number[];
-  /** M as rows; M·y is the outcome with the covariates taken out. */
-  m: number[][];
+  /** w_d·z_d per day. */
+  wz: number[][];
+  /** (Z'WZ)⁻¹. */
+  a: number[][];
   yTilde: number[];
   yy: number;
   df: number;
@@ -53,11 +57,10 @@ function lookModel(data: RotationData, look: number): LookModel | null {
   if (!cache) models.set(data, (cache = new Map()));
   if (cache.has(look)) return cache.get(look)!;
   const days = daysUpTo(data, look);
-  const weekdays = days.length >= WEEKDAY_TERMS_FROM_DAYS;
   const meanAge = days.reduce((s, d) => s + d.day.age, 0) / Math.max(1, days.length);
   const y = days.map((d) => d.day.y);
   const precision = days.map((d) => d.day.precision);
-  const covariates = (control: boolean) =>
+  const covariates = (control: boolean, weekdays: boolean) =>
     days.map(({ day }) => {
       const row = [1, (day.age - meanAge) / 7];
       if (control) row.push(day.control!);
@@ -65,71 +68,59 @@ function lookModel(data: RotationData, look: number): LookModel | null {
       return row;
     });
   const enough = (x: number[][]) => days.length > (x[0]?.length ?? 0) + data.shape.variants;
-  // The control is used when the days show it tracks this video (its t in the fit without the
-  // variants): a fact of the data alone, the same for every schedule, so the test stays exact.
-  let z = covariates(false);
-  let covariatesOnly = enough(z) ? fitDays(y, z, precision) : null;
+  const fitOf = (x: number[][]) => (enough(x) ? fitDays(y, x, precision) : null);
+  // Each covariate enters when the days show it matters (its t, or F, in the fit without the
+  // variants): a fact of the data alone, the same for every schedule, so the test stays exact;
+  // one that does not matter would only cost a degree of freedom and add variance.
+  let control = false;
+  let z = covariates(false, false);
+  let covariatesOnly = fitOf(z);
   if (data.hasControl) {
-    const withControl = covariates(true);
-    const fit = enough(withControl) ? fitDays(y, withControl, precision) : null;
-    if (fit && Math.abs(fit.beta[2]) > CONTROL_T * Math.sqrt(fit.cov[2][2])) [z, covariatesOnly] = [withControl, fit];
+    const withControl = covariates(true, false);
+    const fit = fitOf(withControl);
+    if (fit && Math.abs(fit.beta[2]) > CONTROL_T * Math.sqrt(fit.cov[2][2])) [z, covariatesOnly, control] = [withControl, fit, true];
+  }
+  if (days.length >= WEEKDAY_TERMS_FROM_DAYS) {
+    const withWeekdays = covariates(control, true);
+    const fit = fitOf(withWeekdays);
+    const at = withWeekdays[0].length - 2;
+    const harmonics = [at, at + 1].map((c) => withWeekdays[0].map((_, j) => (j === c ? 1 : 0)));
+    if (fit && wald(fit, harmonics) / 2 > WEEKDAY_F) [z, covariatesOnly] = [withWeekdays, fit];
   }
   const q = z[0]?.length ?? 0;
   let model: LookModel | null = null;
   if (covariatesOnly) {
     const w = days.map((d) => 1 / (1 / d.day.precision + covariatesOnly.tau2));
+    const wz = z.map((row, d) => row.map((v) => v * w[d]));
     const ztwz = Array.from({ length: q }, (_, i) =>
-      Array.from({ length: q }, (__, j) => z.reduce((s, row, d) => s + w[d] * row[i] * row[j], 0)),
+      Array.from({ length: q }, (__, j) => z.reduce((s, row, d) => s + wz[d][i] * row[j], 0)),
     );
-    const inverse = solve(
+    const a = solve(
       ztwz,
       ztwz.map((_, i) => ztwz.map((__, j) => (i === j ? 1 : 0))),
     );
-    if (inverse) {
-      // M[d][e] = δ(d, e) − z_d' (Z'WZ)⁻¹ z_e w_e
-      const zInv = z.map((row) => inverse.map((col) => col.reduce((s, v, j) => s + v * row[j], 0)));
-      const m = days.map((_, d) => days.map((__, e) => (d === e ? 1 : 0) - zInv[d].reduce((s, v, j) => s + v * z[e][j], 0) * w[e]));
-      const yTilde = m.map((row) => row.reduce((s, v, e) => s + v * y[e], 0));
+    if (a) {
+      const zty = Array.from({ length: q }, (_, i) => wz.reduce((s, row, d) => s + row[i] * y[d], 0));
+      const gamma = a.map((row) => row.reduce((s, v, j) => s + v * zty[j], 0));
+      const yTilde = y.map((v, d) => v - z[d].reduce((s, x, j) => s + x * gamma[j], 0));
       const yy = yTilde.reduce((s, v, d) => s + w[d] * v * v, 0);
-      model = { days, w, m, yTilde, yy, df: days.length - q - (data.shape.variants - 1) };
+      model = { days, w, wz, a, yTilde, yy, df: days.length - q - (data.shape.variants - 1) };
     }
   }
   cache.set(look, model);
   return model;
 }
 
-/** One schedule's fit at a look: the variants' effects over variant 0 (β), (X̃'WX̃)⁻¹, X̃'Wỹ, X̃'WX̃. */
-interface ScheduleFit {
-  model: LookModel;
-  /** X̃ columns for variants 1…K−1 (covariates taken out). */
-  columns: number[][];
-  xtx: number[][];
-  inverse: number[][];
-}
-
-function scheduleFit(data: RotationData, assignment: Assignment, look: number): ScheduleFit | null {
-  const model = lookModel(data, look);
-  if (!model) return null;
-  const k = data.shape.variants;
-  const n = model.days.length;
-  const columns = Array.from({ length: k - 1 }, () => new Array<number>(n).fill(0));
-  model.days.forEach(({ at }, e) => {
-    const v = assignment[at];
-    if (v === 0) return;
-    const column = columns[v - 1];
-    for (let d = 0; d < n; d++) column[d] += model.m[d][e];
-  });
-  const xtx = columns.map((a) => columns.map((b) => a.reduce((s, v, d) => s + model.w[d] * v * b[d], 0)));
-  const inverse = solve(
-    xtx,
-    xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
-  );
-  return inverse ? { model, columns, xtx, inverse } : null;
+/** x'Ay for a small matrix A. */
+function quad(x: number[], a: number[][], y: number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) s += x[i] * a[i][j] * y[j];
+  return s;
 }
 
 /**
- * The fit's coefficients and studentised covariance. With `shift`, the outcome is y + Δ·moved
- * (moved per assignment position: +1, −1 or 0), i.e. ỹ + Δ·M·moved after the covariates.
+ * The fit's coefficients (variants 1…K−1 over variant 0) and studentised covariance. With `shift`,
+ * the outcome is y + Δ·moved (moved per assignment position: +1, −1 or 0).
  */
 export function fitAssignment(
   data: RotationData,
@@ -137,16 +128,56 @@ export function fitAssignment(
   look: number,
   shift?: { by: number; moved: number[] },
 ): Fit | null {
-  const f = scheduleFit(data, assignment, look);
-  if (!f || f.model.df < 1) return null;
-  const { model, columns, inverse } = f;
-  let y = model.yTilde;
-  if (shift && shift.by !== 0) {
-    const moved = model.days.map(({ at }) => shift.moved[at]);
-    y = model.m.map((row, d) => model.yTilde[d] + shift.by * row.reduce((s, v, e) => s + v * moved[e], 0));
+  const model = lookModel(data, look);
+  if (!model || model.df < 1) return null;
+  const k = data.shape.variants;
+  const q = model.a.length;
+  const { w, wz, yTilde, days } = model;
+  // Per variant column: Σw, Σw·z, Σw·ỹ over the days it was shown.
+  const sw = new Array<number>(k - 1).fill(0);
+  const swy = new Array<number>(k - 1).fill(0);
+  const swz = Array.from({ length: k - 1 }, () => new Array<number>(q).fill(0));
+  for (let d = 0; d < days.length; d++) {
+    const v = assignment[days[d].at] - 1;
+    if (v < 0) continue;
+    sw[v] += w[d];
+    swy[v] += w[d] * yTilde[d];
+    const row = wz[d];
+    const target = swz[v];
+    for (let j = 0; j < q; j++) target[j] += row[j];
   }
-  const xty = columns.map((c) => c.reduce((s, v, d) => s + model.w[d] * v * y[d], 0));
-  const yy = y === model.yTilde ? model.yy : y.reduce((s, v, d) => s + model.w[d] * v * v, 0);
+  const xtx = swz.map((s, i) => swz.map((t, j) => (i === j ? sw[i] : 0) - quad(s, model.a, t)));
+  // A variant the covariates explain (none of its days yet, or all of them) has no effect to fit.
+  if (xtx.some((row, i) => !(row[i] > 1e-9 * sw[i]))) return null;
+  const inverse =
+    k === 2
+      ? [[1 / xtx[0][0]]]
+      : solve(
+          xtx,
+          xtx.map((_, i) => xtx.map((__, j) => (i === j ? 1 : 0))),
+        );
+  if (!inverse) return null;
+  const xty = swy;
+  let yy = model.yy;
+  if (shift && shift.by !== 0) {
+    // ỹ + Δ·M·m: X'W·Mm = Σ_v w·m − (Z'WX)'A(Z'Wm); ỹ'W·Mm = m'Wỹ; m'WMm = m'Wm − g'Ag.
+    const g = new Array<number>(q).fill(0);
+    const swm = new Array<number>(k - 1).fill(0);
+    let mwy = 0;
+    let mwm = 0;
+    for (let d = 0; d < days.length; d++) {
+      const m = shift.moved[days[d].at];
+      if (m === 0) continue;
+      for (let j = 0; j < q; j++) g[j] += wz[d][j] * m;
+      mwy += w[d] * m * yTilde[d];
+      mwm += w[d] * m * m;
+      const v = assignment[days[d].at] - 1;
+      if (v >= 0) swm[v] += w[d] * m;
+    }
+    const by = shift.by;
+    for (let v = 0; v < k - 1; v++) xty[v] += by * (swm[v] - quad(swz[v], model.a, g));
+    yy += 2 * by * mwy + by * by * (mwm - quad(g, model.a, g));
+  }
   const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * xty[j], 0));
   const rss = Math.max(yy - beta.reduce((s, b, i) => s + b * xty[i], 0), 0);
   const scale = Math.max(rss / model.df, 1e-12);
@@ -194,65 +225,6 @@ export function effects(data: RotationData): number[] {
   return raw.map((x) => x - mean);
 }
 
-/** Every block order of the design, when there are few (the observed first); else null. */
-function enumerated(data: RotationData): Assignment[] | null {
-  const { variants: k, blocks } = data.shape;
-  const orders = permutations(k);
-  if (orders.length ** blocks > ENUMERATE_UP_TO) return null;
-  const out: Assignment[] = [data.assignment];
-  const key = data.assignment.join();
-  for (let code = 0; code < orders.length ** blocks; code++) {
-    const a: Assignment = [];
-    for (let b = 0, c = code; b < blocks; b++, c = Math.floor(c / orders.length)) a.push(...orders[c % orders.length]);
-    if (a.join() !== key && isAllowed(data.shape, a, data.limit)) out.push(a);
-  }
-  return out;
-}
-
-function permutations(k: number): number[][] {
-  if (k === 1) return [[0]];
-  return permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, at) => [...p.slice(0, at), k - 1, ...p.slice(at)]));
-}
-
-/**
- * The schedules the global test compares with: the observed one first, then every other schedule
- * of the design when there are few (an exact p), else `count` seeded draws (p = (1 + #≥)/(1 + count)).
- */
-export function referenceAssignments(data: RotationData, seed: number, count: number): Assignment[] {
-  return (
-    enumerated(data) ?? [
-      data.assignment,
-      ...Array.from({ length: count }, (_, m) => drawAssignment(data.shape, mixSeed(seed, 0x9e7, m), data.limit)),
-    ]
-  );
-}
-
-/**
- * Assignments for the pair test of i and j: within each block the two keep or swap places. The
- * identity comes first; every allowed pattern when there are at most 2^12, else a seeded sample.
- */
-export function swapAssignments(data: RotationData, i: number, j: number, seed: number, sample = 999): Assignment[] {
-  const { shape, assignment } = data;
-  const k = shape.variants;
-  const blocks = shape.blocks;
-  const apply = (signs: number[]) =>
-    assignment.map((v, p) => (signs[Math.floor(p / k)] < 0 && (v === i || v === j) ? (v === i ? j : i) : v));
-  const out: Assignment[] = [assignment];
-  if (2 ** blocks <= ENUMERATE_UP_TO) {
-    for (let code = 1; code < 2 ** blocks; code++) {
-      const a = apply(Array.from({ length: blocks }, (_, b) => ((code >> b) & 1 ? -1 : 1)));
-      if (isAllowed(shape, a, data.limit)) out.push(a);
-    }
-    return out;
-  }
-  const rand = mulberry32(mixSeed(seed, 0x5a9, i, j));
-  for (let tries = 0; out.length <= sample && tries < 50 * sample; tries++) {
-    const a = apply(Array.from({ length: blocks }, () => (rand() < 0.5 ? -1 : 1)));
-    if (isAllowed(shape, a, data.limit)) out.push(a);
-  }
-  return out;
-}
-
 /** Paths over looks of |t| for i over j, one per assignment. */
 export function pairPaths(data: RotationData, assignments: Assignment[], i: number, j: number): number[][] {
   return assignments.map((a) => data.blocks.map((_, look) => Math.abs(pairT(fitAssignment(data, a, look), i, j))));
@@ -275,12 +247,13 @@ export function shiftBound(
 ): number {
   const look = data.blocks.length - 1;
   const observedT = pairDifference(fitAssignment(data, data.assignment, look), i, j);
+  const lines = shiftLines(data, assignments, i, j, look);
   const sign = side === "lower" ? 1 : -1;
   const p = (by: number) => {
     // Each day's outcome as if it had shown j (−Δ on the observed i days), then +Δ where an assignment shows i.
     let atLeast = 0;
-    for (const a of assignments) {
-      const t = a === data.assignment ? observedT : pairDifference(fitShifted(data, a, look, i, by), i, j);
+    for (let m = 0; m < assignments.length; m++) {
+      const t = m === 0 ? observedT : lines.at[m] + by * lines.slope[m];
       if (sign * t >= sign * observedT - 1e-9) atLeast++;
     }
     return atLeast / assignments.length;
@@ -296,6 +269,28 @@ export function shiftBound(
     else outside = mid;
   }
   return inside;
+}
+
+const lineCache = new WeakMap<Assignment[], { key: string; at: Float64Array; slope: Float64Array }>();
+
+/**
+ * Each assignment's estimate of i − j on the shifted outcomes is linear in Δ (the fit is linear in
+ * y and the weights do not move), so two fits per assignment give it for every Δ the search tries.
+ */
+function shiftLines(data: RotationData, assignments: Assignment[], i: number, j: number, look: number) {
+  const key = `${i}|${j}|${look}`;
+  const cached = lineCache.get(assignments);
+  if (cached && cached.key === key) return cached;
+  const at = new Float64Array(assignments.length);
+  const slope = new Float64Array(assignments.length);
+  assignments.forEach((a, m) => {
+    if (m === 0) return;
+    at[m] = pairDifference(fitAssignment(data, a, look), i, j);
+    slope[m] = pairDifference(fitShifted(data, a, look, i, 1), i, j) - at[m];
+  });
+  const lines = { key, at, slope };
+  lineCache.set(assignments, lines);
+  return lines;
 }
 
 /** The fit of assignment a on outcomes y − Δ·[observed shows i] + Δ·[a shows i]: two shifts, linear in ỹ. */
