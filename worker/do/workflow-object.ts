@@ -65,8 +65,9 @@ export class WorkflowObject extends WorkflowShell {
     config: AbConfig,
     seed: number,
     spending: Spending,
+    by?: Api.Actor,
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed };
+    const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed, by };
     if (body.analytics_source !== "youtube" || !body.youtube) return this.spend(ownerId, spending, (_r, claim) => claim(select));
     let kept: Pick<PreparedRotation, "original" | "images"> = { original: null, images: {} };
     return this.spend(
@@ -132,13 +133,23 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   /** The next design for one thumbnail, from the configured designer. */
-  regenerateThumbnail(ownerId: string, thumbnailId: string, useMyFace = false): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId, useMyFace));
+  regenerateThumbnail(
+    ownerId: string,
+    thumbnailId: string,
+    useMyFace = false,
+    by?: Api.Actor,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.run(ownerId, async (r) => ({ ...(await redrawThumbnail(this.env, r, thumbnailId, useMyFace)), by }));
   }
 
   /** The creator's own image (decoded and re-encoded by the route) replaces one variant; the bytes commit with the change. */
-  uploadThumbnail(ownerId: string, thumbnailId: string, upload: ReencodedUpload): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType };
+  uploadThumbnail(
+    ownerId: string,
+    thumbnailId: string,
+    upload: ReencodedUpload,
+    by?: Api.Actor,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType, by };
     return this.run(
       ownerId,
       () => command,

@@ -14,6 +14,7 @@ import type { AppEnv, Env } from "../env";
 import { UnsafeSecretError } from "../auth/secret";
 import { verifyToken } from "../auth/tokens";
 import { LIVE_SUBPROTOCOL, VERIFIED_USER_HEADER } from "../do/live-sockets";
+import { actorOf } from "../http/actor";
 import { ApiError, unwrap } from "../http/problem";
 import { unsafeSecret } from "../http/require-auth";
 import { parseBody, parseQuery, readBytes } from "../http/validate";
@@ -165,14 +166,19 @@ export const workflowRoutes = new Hono<AppEnv>()
   .post("/:id/approve", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const body = await parseBody(c, ApproveRequest);
+    const by = await actorOf(c);
     const command: CreatorCommand =
-      body.action === "approve" ? { type: "approve", script_id: body.script_id } : { type: "reject", feedback: body.feedback ?? null };
+      body.action === "approve"
+        ? { type: "approve", script_id: body.script_id, by }
+        : { type: "reject", feedback: body.feedback ?? null, by };
     return c.json(unwrap(await stub.execute(c.get("userId"), command, "workflow", spendingFrom(c.env))));
   })
   .post("/:id/edit-script", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const edit = await parseBody(c, EditScriptRequest);
-    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "edit_script", edit, new_id: crypto.randomUUID() })));
+    return c.json(
+      unwrap(await stub.execute(c.get("userId"), { type: "edit_script", edit, new_id: crypto.randomUUID(), by: await actorOf(c) })),
+    );
   })
   .post("/:id/chapters", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
@@ -185,18 +191,20 @@ export const workflowRoutes = new Hono<AppEnv>()
         pasted.problems.map((message) => ({ path: "text", message })),
       );
     const chapters = "reset" in body ? null : "chapters" in body ? body.chapters : (pasted?.chapters ?? null);
-    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "set_chapters", chapters })));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "set_chapters", chapters, by: await actorOf(c) })));
   })
   .post("/:id/thumbnails/:thumbnailId/regenerate", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const { use_my_face } = await parseBody(c, RegenerateThumbnailRequest);
-    return c.json(unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"), use_my_face ?? false)));
+    return c.json(
+      unwrap(await stub.regenerateThumbnail(c.get("userId"), c.req.param("thumbnailId"), use_my_face ?? false, await actorOf(c))),
+    );
   })
   .post("/:id/thumbnails/:thumbnailId/upload", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const declared = declaredImageType(c.req.header("content-type"));
     const upload = reencodeThumbnail(await readBytes(c, IMAGE_CAPS.maxBytes), declared);
-    return c.json(unwrap(await stub.uploadThumbnail(c.get("userId"), c.req.param("thumbnailId"), upload)));
+    return c.json(unwrap(await stub.uploadThumbnail(c.get("userId"), c.req.param("thumbnailId"), upload, await actorOf(c))));
   })
   .post("/:id/select-thumbnail", async (c) => {
     const id = c.req.param("id");
@@ -204,7 +212,7 @@ export const workflowRoutes = new Hono<AppEnv>()
     const body = await parseBody(c, SelectThumbnailRequest);
     const seed = abSeed(c.env, id, () => crypto.getRandomValues(new Uint32Array(1))[0]!);
     const config = withPlannedImpressions(abConfigFrom(c.env), body.planned_impressions);
-    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, config, seed, spendingFrom(c.env))));
+    return c.json(unwrap(await stub.selectThumbnail(c.get("userId"), body, config, seed, spendingFrom(c.env), await actorOf(c))));
   })
   .get("/:id/ab-status", async (c) => c.json(unwrap(await workflowStub(c.env, c.req.param("id")).abStatus(c.get("userId")))))
   .get("/:id/ab-history", async (c) => {
@@ -229,12 +237,12 @@ export const workflowRoutes = new Hono<AppEnv>()
   .post("/:id/declare-winner", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     const { thumbnail_id } = await parseBody(c, DeclareWinnerRequest);
-    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "declare", thumbnail_id })));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "declare", thumbnail_id, by: await actorOf(c) })));
   })
   .post("/:id/stop-test", async (c) => {
     const stub = workflowStub(c.env, c.req.param("id"));
     await parseBody(c, EmptyBody);
-    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "stop" })));
+    return c.json(unwrap(await stub.execute(c.get("userId"), { type: "stop", by: await actorOf(c) })));
   })
   .get("/:id/results", async (c) =>
     c.json(absolute(unwrap(await workflowStub(c.env, c.req.param("id")).results(c.get("userId"))), c.req.url)),

@@ -1,6 +1,7 @@
 // What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
 import { z } from "zod";
 import { type AbHistoryPoint, AbStatus } from "./ab";
+import { ActivityEntry } from "./actor";
 import { AnalyticsSource, RequiredAction, TargetLength, ThumbnailStyle, WorkflowStatus } from "./common";
 
 export const TokenResponse = z.object({ access_token: z.string(), token_type: z.literal("bearer"), expires_at: z.string() });
@@ -151,6 +152,7 @@ export const WorkflowState = z.object({
   notices: z.array(z.string()).describe("Provider fallbacks and other things the creator should know, newest last"),
   usage: UsageTotals.describe("LLM tokens and estimated cost summed over every script revision"),
   error: z.string().nullable(),
+  activity: z.array(ActivityEntry).describe("Who approved, rejected, edited, selected, declared or stopped, and when; newest last"),
   step: z
     .object({ name: z.string(), typical_seconds: z.number() })
     .nullable()
