@@ -7,3 +7,4 @@ export * from "./workflow";
 export * from "./ab";
 export * from "./results";
 export * from "./rotation";
+export * from "./teams";
