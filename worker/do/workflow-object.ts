@@ -23,17 +23,22 @@ import { WorkflowShell } from "./workflow-shell";
 export class WorkflowObject extends WorkflowShell {
   // ---------- commands ----------
 
+  // `ownerId` throughout is the id of the team the workflow belongs to (a personal team's id is its
+  // account's); the Worker's routes check the caller's membership and role before calling.
+
   /** Starts a workflow. "async" answers once it is stored and leaves trends and scripts to the steps timer. */
   create(
     ownerId: string,
     id: string,
     input: Api.StartWorkflowRequest,
     respond: "sync" | "async" = "sync",
+    /** The member who started it, kept in the D1 index. */
+    createdBy: string | null = null,
   ): Promise<Result<Api.WorkflowState>> {
     return this.exclusive(async () => {
       if (this.record) return refuse(conflict("This workflow already exists."));
       const record = newWorkflow(id, ownerId, input, this.clock());
-      await insertIndexRow(this.env.DB, record);
+      await insertIndexRow(this.env.DB, record, createdBy);
       await this.commit(record, [{ type: "status_changed", from: null, to: record.status, at: record.created_at }]);
       if (respond === "sync") await this.runPendingSteps();
       await this.armAlarm();
@@ -215,6 +220,11 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   // ---------- live channel ----------
+
+  /** Closes the open pages of a member who left or was removed from the workflow's team. */
+  async closeSocketsOf(userId: string): Promise<number> {
+    return this.live.closeFor(userId);
+  }
 
   async fetch(request: Request): Promise<Response> {
     return this.live.accept(request);

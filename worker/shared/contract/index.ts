@@ -8,3 +8,4 @@ export * from "./workflow";
 export * from "./ab";
 export * from "./results";
 export * from "./rotation";
+export * from "./teams";

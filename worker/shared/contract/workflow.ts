@@ -1,4 +1,5 @@
 // What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
+import { TeamRole } from "./teams";
 import { z } from "zod";
 import { type AbHistoryPoint, AbStatus } from "./ab";
 import { ActivityEntry } from "./actor";
@@ -162,6 +163,12 @@ export const WorkflowState = z.object({
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
+/** GET /workflows/{id}/status: the state and what the caller may do with it. */
+export const WorkflowStatusView = WorkflowState.extend({
+  your_role: TeamRole.describe("Your role in the workflow's team: viewers read, editors act, owners also manage the team"),
+});
+export type WorkflowStatusView = z.infer<typeof WorkflowStatusView>;
+
 /** What a dashboard row shows of a workflow with thumbnails or a test. */
 export const RowPreview = z.object({
   thumbnail_url: z.string().nullable().describe("The winner, else your pick, else the first variant"),
@@ -181,6 +188,7 @@ export const WorkflowSummary = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   preview: RowPreview.nullable(),
+  your_role: TeamRole.describe("Your role in the workflow's team: what you may do with it"),
 });
 export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
 
