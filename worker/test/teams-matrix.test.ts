@@ -325,12 +325,12 @@ const BUILD: Record<string, (who: Person) => Promise<Req>> = {
     path: "/webhooks",
     token: w.token,
     team,
-    body: { url: "https://hooks.example.com/x", events: [] },
+    body: { url: "http://127.0.0.1:9/x", events: [] },
   }),
   "GET /webhooks": async (w) => ({ method: "GET", path: "/webhooks", token: w.token, team }),
   "DELETE /webhooks/:id": async (w) => {
     const hook = await ok(
-      { method: "POST", path: "/webhooks", token: p.owner.token, team, body: { url: "https://hooks.example.com/y" } },
+      { method: "POST", path: "/webhooks", token: p.owner.token, team, body: { url: "http://127.0.0.1:9/y" } },
       201,
     );
     return { method: "DELETE", path: `/webhooks/${hook.id}`, token: w.token, team };
@@ -440,7 +440,7 @@ describe("the authorization matrix", () => {
     shared.testing = await workflow(team, "testing");
     shared.completed = await workflow(team, "completed");
     shared.hook = await ok(
-      { method: "POST", path: "/webhooks", token: p.owner.token, team, body: { url: "https://hooks.example.com/z" } },
+      { method: "POST", path: "/webhooks", token: p.owner.token, team, body: { url: "http://127.0.0.1:9/z" } },
       201,
     );
     // Everyone has one face photo for the public face route.
