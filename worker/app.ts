@@ -5,6 +5,7 @@ import type { AppEnv } from "./env";
 import { requireJsonBodies } from "./http/content-type";
 import { handleError, problemResponse } from "./http/problem";
 import { requireAuth, requireScope, workflowScopeFor } from "./http/require-auth";
+import { actingTeam, requireRole, workflowRoleFor, workflowsTeam } from "./http/require-team";
 import { accountRoutes } from "./routes/account";
 import { faceImageRoutes, faceRoutes } from "./routes/faces";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -12,6 +13,8 @@ import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { openApiRoutes } from "./routes/openapi";
 import { usageRoutes } from "./routes/usage";
+import { invitationRoutes } from "./routes/invitations";
+import { teamRoutes } from "./routes/teams";
 import { webhookRoutes } from "./routes/webhooks";
 import { thumbnailRoutes } from "./routes/thumbnails";
 import { liveRoutes, workflowRoutes } from "./routes/workflows";
@@ -32,8 +35,8 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (allowedOrigins(c.env.ALLOWED_ORIGINS).has(origin) ? origin : null),
-    allowHeaders: ["Authorization", "Content-Type", "Prefer"],
-    allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+    allowHeaders: ["Authorization", "Content-Type", "Prefer", "X-Team-Id"],
+    allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: ["Retry-After", "Location", "Content-Disposition", "Preference-Applied"],
     maxAge: 600,
   }),
@@ -54,7 +57,7 @@ api.route("/thumbnails", thumbnailRoutes);
 api.route("/faces", faceImageRoutes); // public by capability, like thumbnails
 api.route("/", openApiRoutes); // public: /openapi.json and /docs
 api.route("/workflows", liveRoutes);
-for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/account"]) {
+for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/account", "/teams", "/invitations"]) {
   api.use(prefix, requireAuth());
   api.use(`${prefix}/*`, requireAuth());
 }
@@ -63,12 +66,17 @@ for (const prefix of ["/workflows", "/webhooks", "/api-keys", "/usage", "/accoun
 api.use("/workflows", requireScope(workflowScopeFor));
 api.use("/workflows/*", requireScope(workflowScopeFor));
 api.use("/usage", requireScope("workflows:read"));
+// The team each request acts for, and the caller's role there (worker/http/require-team.ts).
+for (const prefix of ["/workflows", "/workflows/*"]) api.use(prefix, workflowsTeam(), requireRole(workflowRoleFor));
+api.use("/usage", actingTeam());
 api.route("/workflows", workflowRoutes);
 api.route("/webhooks", webhookRoutes);
 api.route("/api-keys", apiKeyRoutes);
 api.route("/usage", usageRoutes);
 api.route("/account/faces", faceRoutes);
 api.route("/account", accountRoutes);
+api.route("/teams", teamRoutes);
+api.route("/invitations", invitationRoutes);
 // Each YouTube route authenticates itself: Google's redirect to /youtube/callback carries no bearer token.
 api.route("/youtube", youtubeRoutes);
 

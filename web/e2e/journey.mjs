@@ -14,6 +14,7 @@ import { moreSteps } from "./steps-more.mjs";
 import { resultSteps } from "./steps-results.mjs";
 import { scriptSteps } from "./steps-scripts.mjs";
 import { startSteps } from "./steps-start.mjs";
+import { teamSteps } from "./steps-teams.mjs";
 import { checkPreviews, myFaceSteps } from "./steps-previews.mjs";
 import { thumbnailSteps } from "./steps-thumbs.mjs";
 import { startGoogle, youtubeSteps } from "./steps-youtube.mjs";
@@ -108,6 +109,7 @@ try {
   await resultSteps(h, { topic });
   await h.step("results previews are the server's PNG at their claimed width", () => checkPreviews(h, "results"));
   await myFaceSteps(h);
+  await teamSteps(h, { browser, axe: AXE_PATH });
   await moreSteps(h, { user });
   await youtubeSteps(h, { google, user });
   await h.step("no uncaught errors on any page", async () => {

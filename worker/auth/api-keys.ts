@@ -61,7 +61,8 @@ export class ApiKeyLimitReached extends Error {
  */
 export async function createApiKey(
   d1: D1Database,
-  userId: string,
+  /** The team the key acts for, and the member who made it. */
+  owner: { teamId: string; createdBy: string | null },
   name: string,
   now: number,
   scopes: readonly ApiKeyScope[] = DEFAULT_API_KEY_SCOPES,
@@ -69,7 +70,8 @@ export async function createApiKey(
   const key = generateApiKey();
   const row: Row = {
     id: `key_${crypto.randomUUID().replaceAll("-", "")}`,
-    userId,
+    teamId: owner.teamId,
+    createdBy: owner.createdBy,
     name,
     prefix: key.slice(0, DISPLAY_CHARS),
     keyHash: await sha256Hex(key),
@@ -80,38 +82,41 @@ export async function createApiKey(
   };
   const inserted = await d1
     .prepare(
-      `INSERT INTO api_keys (id, user_id, name, prefix, key_hash, created_at, scopes)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
-       WHERE (SELECT count(*) FROM api_keys WHERE user_id = ?2 AND revoked_at IS NULL) < ?8
+      `INSERT INTO api_keys (id, team_id, name, prefix, key_hash, created_at, scopes, created_by)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9
+       WHERE (SELECT count(*) FROM api_keys WHERE team_id = ?2 AND revoked_at IS NULL) < ?8
        RETURNING id`,
     )
-    .bind(row.id, userId, name, row.prefix, row.keyHash, now, row.scopes, MAX_ACTIVE_KEYS)
+    .bind(row.id, owner.teamId, name, row.prefix, row.keyHash, now, row.scopes, MAX_ACTIVE_KEYS, owner.createdBy)
     .first();
-  if (!inserted) throw new ApiKeyLimitReached(`at most ${MAX_ACTIVE_KEYS} active keys per account`);
+  if (!inserted) throw new ApiKeyLimitReached(`at most ${MAX_ACTIVE_KEYS} active keys per team`);
   return { ...view(row), key };
 }
 
-export async function listApiKeys(d1: D1Database, userId: string): Promise<ScopedApiKey[]> {
+export async function listApiKeys(d1: D1Database, teamId: string): Promise<ScopedApiKey[]> {
   const rows = await drizzle(d1)
     .select()
     .from(apiKeys)
-    .where(eq(apiKeys.userId, userId))
+    .where(eq(apiKeys.teamId, teamId))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map(view);
 }
 
 /** Revokes the caller's key; false when there is no such key or it was already revoked. */
-export async function revokeApiKey(d1: D1Database, userId: string, id: string, now: number): Promise<boolean> {
+export async function revokeApiKey(d1: D1Database, teamId: string, id: string, now: number): Promise<boolean> {
   const updated = await drizzle(d1)
     .update(apiKeys)
     .set({ revokedAt: now })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.teamId, teamId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return updated.length > 0;
 }
 
 export interface ApiKeyGrant {
-  userId: string;
+  /** The team the key acts for. */
+  teamId: string;
+  /** Who made it; null once that account is gone (the key still belongs to the team). */
+  createdBy: string | null;
   keyId: string;
   scopes: ApiKeyScope[];
 }
@@ -124,17 +129,23 @@ export async function verifyApiKeyGrant(d1: D1Database, token: string, now = Dat
   if (!KEY_PATTERN.test(token)) return null;
   const db = drizzle(d1);
   const [row] = await db
-    .select({ id: apiKeys.id, userId: apiKeys.userId, lastUsedAt: apiKeys.lastUsedAt, scopes: apiKeys.scopes })
+    .select({
+      id: apiKeys.id,
+      teamId: apiKeys.teamId,
+      createdBy: apiKeys.createdBy,
+      lastUsedAt: apiKeys.lastUsedAt,
+      scopes: apiKeys.scopes,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, await sha256Hex(token)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt > LAST_USED_RESOLUTION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
   }
-  return { userId: row.userId, keyId: row.id, scopes: parseScopes(row.scopes) };
+  return { teamId: row.teamId, createdBy: row.createdBy, keyId: row.id, scopes: parseScopes(row.scopes) };
 }
 
-/** The owner of a live key, or null. */
+/** The team of a live key, or null. */
 export async function verifyApiKey(d1: D1Database, token: string, now = Date.now()): Promise<string | null> {
-  return (await verifyApiKeyGrant(d1, token, now))?.userId ?? null;
+  return (await verifyApiKeyGrant(d1, token, now))?.teamId ?? null;
 }

@@ -2,14 +2,16 @@
 // delivery log, the trends cache and per-call token use. Times are epoch milliseconds, as in schema.ts.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./schema";
+import { teams } from "./teams-schema";
 
 export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
+    teamId: text("team_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => teams.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     /** The first characters of the key, shown in lists so people can tell keys apart. */
     prefix: text("prefix").notNull(),
@@ -21,16 +23,17 @@ export const apiKeys = sqliteTable(
     /** Space-separated scopes (metrics:write, workflows:read, workflows:write); keys made before scopes existed get the narrowest. */
     scopes: text("scopes").notNull().default("metrics:write"),
   },
-  (t) => [index("api_keys_user").on(t.userId, t.createdAt)],
+  (t) => [index("api_keys_team").on(t.teamId, t.createdAt)],
 );
 
 export const webhookEndpoints = sqliteTable(
   "webhook_endpoints",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
+    teamId: text("team_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => teams.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     url: text("url").notNull(),
     /** JSON array of event types; an empty array means every event. */
     events: text("events").notNull(),
@@ -40,7 +43,7 @@ export const webhookEndpoints = sqliteTable(
     disabledAt: integer("disabled_at"),
     disabledReason: text("disabled_reason"),
   },
-  (t) => [index("webhook_endpoints_user").on(t.userId, t.createdAt)],
+  (t) => [index("webhook_endpoints_team").on(t.teamId, t.createdAt)],
 );
 
 /**
@@ -82,7 +85,7 @@ export const tokenUsage = sqliteTable(
   "token_usage",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull(),
+    teamId: text("team_id").notNull(),
     workflowId: text("workflow_id").notNull(),
     model: text("model").notNull(),
     promptTokens: integer("prompt_tokens").notNull(),
@@ -90,7 +93,7 @@ export const tokenUsage = sqliteTable(
     estimatedCostUsd: real("estimated_cost_usd").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("token_usage_workflow").on(t.workflowId), index("token_usage_user").on(t.userId, t.createdAt)],
+  (t) => [index("token_usage_workflow").on(t.workflowId), index("token_usage_team").on(t.teamId, t.createdAt)],
 );
 
 /**
@@ -100,7 +103,7 @@ export const tokenUsage = sqliteTable(
 export const usageCounters = sqliteTable(
   "usage_counters",
   {
-    /** A user id, "ip:<address>" or "global". */
+    /** A team id, "ip:<address>" or "global". */
     subject: text("subject").notNull(),
     name: text("name").notNull(),
     /** Start of the window the count belongs to; a count from an older window reads as 0. */
@@ -119,7 +122,7 @@ export const budgetReservations = sqliteTable(
   "budget_reservations",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull(),
+    teamId: text("team_id").notNull(),
     /** "test" | "llm" */
     kind: text("kind").notNull(),
     /** The workflow a test slot is for: a test counts once, whether the index or a reservation shows it. */
@@ -128,5 +131,5 @@ export const budgetReservations = sqliteTable(
     costUsd: real("cost_usd").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
-  (t) => [index("budget_reservations_user").on(t.userId, t.kind, t.expiresAt)],
+  (t) => [index("budget_reservations_team").on(t.teamId, t.kind, t.expiresAt)],
 );

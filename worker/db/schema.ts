@@ -1,5 +1,6 @@
 // D1 keeps accounts and the index of workflows; each workflow's full state lives in its Durable Object.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { teams } from "./teams-schema";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -12,9 +13,11 @@ export const workflows = sqliteTable(
   "workflows",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
+    /** The team it belongs to (a personal team's id is its account's id). */
+    teamId: text("team_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references((): AnySQLiteColumn => teams.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     topic: text("topic").notNull(),
     status: text("status").notNull(),
     requiresAction: text("requires_action"),
@@ -22,8 +25,8 @@ export const workflows = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
-    index("workflows_user_created").on(t.userId, t.createdAt, t.id),
-    index("workflows_user_status_created").on(t.userId, t.status, t.createdAt, t.id),
+    index("workflows_team_created").on(t.teamId, t.createdAt, t.id),
+    index("workflows_team_status_created").on(t.teamId, t.status, t.createdAt, t.id),
   ],
 );
 

@@ -4,14 +4,16 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./schema";
+import { teams } from "./teams-schema";
 
-/** One connected channel per account. */
+/** One connected channel per team. */
 export const youtubeConnections = sqliteTable(
   "youtube_connections",
   {
-    userId: text("user_id")
+    teamId: text("team_id")
       .primaryKey()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => teams.id, { onDelete: "cascade" }),
+    connectedBy: text("connected_by").references(() => users.id, { onDelete: "set null" }),
     channelId: text("channel_id").notNull(),
     channelTitle: text("channel_title").notNull(),
     uploadsPlaylistId: text("uploads_playlist_id").notNull(),
@@ -19,7 +21,7 @@ export const youtubeConnections = sqliteTable(
     status: text("status").notNull(),
     /** Space-separated scopes Google granted; the creator may untick some on the consent screen. */
     scopes: text("scopes").notNull(),
-    /** "v1.<iv>.<ciphertext>", sealed under TOKEN_ENCRYPTION_KEY with the user id as associated data. */
+    /** "v1.<iv>.<ciphertext>", sealed under TOKEN_ENCRYPTION_KEY with the team id as associated data. */
     accessTokenSealed: text("access_token_sealed").notNull(),
     accessExpiresAt: integer("access_expires_at").notNull(),
     refreshTokenSealed: text("refresh_token_sealed").notNull(),
@@ -47,6 +49,8 @@ export const youtubeOauthStates = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** The team the channel will belong to. */
+    teamId: text("team_id").notNull().default(""),
     codeVerifier: text("code_verifier").notNull(),
     browserHash: text("browser_hash").notNull(),
     redirectUri: text("redirect_uri").notNull(),
@@ -67,12 +71,12 @@ export const youtubeQuotaLedger = sqliteTable(
     id: text("id").primaryKey(),
     /** Pacific day, YYYY-MM-DD. */
     day: text("day").notNull(),
-    userId: text("user_id").notNull(),
+    teamId: text("team_id").notNull(),
     method: text("method").notNull(),
     units: integer("units").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("youtube_quota_ledger_day").on(t.day, t.userId)],
+  (t) => [index("youtube_quota_ledger_day").on(t.day, t.teamId)],
 );
 
 /**
@@ -83,9 +87,9 @@ export const youtubeRotations = sqliteTable(
   "youtube_rotations",
   {
     workflowId: text("workflow_id").primaryKey(),
-    userId: text("user_id")
+    teamId: text("team_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => teams.id, { onDelete: "cascade" }),
     /** "<channel id>/<video id>". */
     videoId: text("video_id").notNull(),
     /** active while the test runs or its restore is pending; done once the video is back. */
@@ -98,7 +102,7 @@ export const youtubeRotations = sqliteTable(
   },
   // The partial unique index is the one-live-test-per-video rule, race-free.
   (t) => [
-    index("youtube_rotations_user").on(t.userId, t.state),
+    index("youtube_rotations_team").on(t.teamId, t.state),
     uniqueIndex("youtube_rotations_live_video")
       .on(t.videoId)
       .where(sql`state = 'active'`),

@@ -1,4 +1,4 @@
-// The D1 row that lists a workflow for its owner. The Durable Object keeps it in step with each
+// The D1 row that lists a workflow for its team (the record's owner_id is the team id). The Durable Object keeps it in step with each
 // transition; a copy that fails is marked in the object's storage (atomically with the
 // transition) and retried by the object's index timer, so the list never stays stale.
 import type { WorkflowRecord } from "../domain/workflow";
@@ -10,10 +10,12 @@ const LEGACY_DIRTY_KEY = "index-dirty";
 /** How long after a failed copy the index timer tries again (fixed: the wait is read again at every alarm). */
 export const INDEX_RETRY: Backoff = { kind: "fixed", delayMs: 10_000, jitter: 0 };
 
-export async function insertIndexRow(db: D1Database, r: WorkflowRecord): Promise<void> {
+export async function insertIndexRow(db: D1Database, r: WorkflowRecord, createdBy: string | null = null): Promise<void> {
   await db
-    .prepare("INSERT INTO workflows (id, user_id, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .bind(r.id, r.owner_id, r.topic, r.status, requiredActionFor(r.status), r.created_at, r.updated_at)
+    .prepare(
+      "INSERT INTO workflows (id, team_id, created_by, topic, status, requires_action, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(r.id, r.owner_id, createdBy, r.topic, r.status, requiredActionFor(r.status), r.created_at, r.updated_at)
     .run();
 }
 

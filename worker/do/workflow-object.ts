@@ -23,17 +23,22 @@ import { WorkflowShell } from "./workflow-shell";
 export class WorkflowObject extends WorkflowShell {
   // ---------- commands ----------
 
+  // `ownerId` throughout is the id of the team the workflow belongs to (a personal team's id is its
+  // account's); the Worker's routes check the caller's membership and role before calling.
+
   /** Starts a workflow. "async" answers once it is stored and leaves trends and scripts to the steps timer. */
   create(
     ownerId: string,
     id: string,
     input: Api.StartWorkflowRequest,
     respond: "sync" | "async" = "sync",
+    /** The member who started it, kept in the D1 index. */
+    createdBy: string | null = null,
   ): Promise<Result<Api.WorkflowState>> {
     return this.exclusive(async () => {
       if (this.record) return refuse(conflict("This workflow already exists."));
       const record = newWorkflow(id, ownerId, input, this.clock());
-      await insertIndexRow(this.env.DB, record);
+      await insertIndexRow(this.env.DB, record, createdBy);
       await this.commit(record, [{ type: "status_changed", from: null, to: record.status, at: record.created_at }]);
       if (respond === "sync") await this.runPendingSteps();
       await this.armAlarm();
@@ -65,8 +70,9 @@ export class WorkflowObject extends WorkflowShell {
     config: AbConfig,
     seed: number,
     spending: Spending,
+    by?: Api.Actor,
   ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed };
+    const select: Command = { type: "select", thumbnail_id: body.thumbnail_id, source: body.analytics_source, config, seed, by };
     if (body.analytics_source !== "youtube" || !body.youtube) return this.spend(ownerId, spending, (_r, claim) => claim(select));
     let kept: Pick<PreparedRotation, "original" | "images"> = { original: null, images: {} };
     return this.spend(
@@ -132,13 +138,23 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   /** The next design for one thumbnail, from the configured designer. */
-  regenerateThumbnail(ownerId: string, thumbnailId: string, useMyFace = false): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    return this.run(ownerId, (r) => redrawThumbnail(this.env, r, thumbnailId, useMyFace));
+  regenerateThumbnail(
+    ownerId: string,
+    thumbnailId: string,
+    useMyFace = false,
+    by?: Api.Actor,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    return this.run(ownerId, async (r) => ({ ...(await redrawThumbnail(this.env, r, thumbnailId, useMyFace)), by }));
   }
 
   /** The creator's own image (decoded and re-encoded by the route) replaces one variant; the bytes commit with the change. */
-  uploadThumbnail(ownerId: string, thumbnailId: string, upload: ReencodedUpload): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
-    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType };
+  uploadThumbnail(
+    ownerId: string,
+    thumbnailId: string,
+    upload: ReencodedUpload,
+    by?: Api.Actor,
+  ): Promise<Result<Api.WorkflowState | Api.AbStatus>> {
+    const command: Command = { type: "upload_thumbnail", thumbnail_id: thumbnailId, content_type: upload.contentType, by };
     return this.run(
       ownerId,
       () => command,
@@ -204,6 +220,11 @@ export class WorkflowObject extends WorkflowShell {
   }
 
   // ---------- live channel ----------
+
+  /** Closes the open pages of a member who left or was removed from the workflow's team. */
+  async closeSocketsOf(userId: string): Promise<number> {
+    return this.live.closeFor(userId);
+  }
 
   async fetch(request: Request): Promise<Response> {
     return this.live.accept(request);

@@ -9,6 +9,7 @@ import {
   type Command,
   type WorkflowEvent,
   type WorkflowRecord,
+  actorOf,
   pendingStep,
   releasesVideo,
   timerPlan,
@@ -144,7 +145,7 @@ export abstract class WorkflowShell extends DurableObject<Env> {
     if (!this.record) return refuse(NOT_YOURS);
     const t = transition(this.record, command, this.clock());
     if (!t.ok) return t;
-    await this.commit(t.record, t.events, alsoWrite);
+    await this.commit(t.record, t.events, alsoWrite, actorOf(command));
     return ok(t.record);
   }
 
@@ -203,14 +204,14 @@ export abstract class WorkflowShell extends DurableObject<Env> {
   }
 
   /** Persists the record with its history rows and webhook outbox rows in one transaction, then tells D1 and open pages. */
-  protected async commit(next: WorkflowRecord, events: WorkflowEvent[], alsoWrite?: () => void): Promise<void> {
+  protected async commit(next: WorkflowRecord, events: WorkflowEvent[], alsoWrite?: () => void, actor?: Api.Actor): Promise<void> {
     const moved = events.some((e) => e.type === "status_changed" && e.from !== null);
     this.ctx.storage.transactionSync(() => {
       alsoWrite?.();
       this.ctx.storage.kv.put(RECORD_KEY, next);
       for (const event of events) {
         if (event.type === "looked") this.history.append(event.seq, event.point);
-        for (const message of webhookEventsFor(next, event)) this.outbox.enqueue(message);
+        for (const message of webhookEventsFor(next, event, actor)) this.outbox.enqueue(message);
       }
       // The index only needs transitions (polls would write D1 every 30 s); the mark commits with them.
       if (moved) this.index.markDirty(next.updated_at);

@@ -4,6 +4,7 @@ import { DECISION_WORDS, STYLE_LABELS, type Results, formatDuration } from "../s
 import { toAbStatus } from "./ab-status";
 import { type Result, conflict, ok, refuse } from "./refusal";
 import { timestamp } from "../shared/words";
+import { activityText } from "../shared/activity-words";
 import { endOnVideo } from "./rotation/ab";
 import { endTarget } from "./rotation/phase";
 import { ORIGINAL } from "./rotation/record";
@@ -54,6 +55,7 @@ export function toResults(r: WorkflowRecord): Result<Results> {
       thumbnail_png_url: (onVideo?.carries === "original" && ab.rotation!.video.thumbnail_url) || thumbnail.png_url,
     },
     usage: usageOf(r),
+    activity: r.activity,
     export_ready: true,
   });
 }
@@ -147,5 +149,13 @@ export function resultsMarkdown(results: Results, origin: string): string {
     `|---|---:|---:|---:|`,
     ...rows,
     ``,
+    ...(results.activity.length
+      ? [
+          `## Who did what`,
+          ``,
+          ...results.activity.map((e) => `- ${e.at.slice(0, 16).replace("T", " ")} UTC: ${inert(activityText(e))}`),
+          ``,
+        ]
+      : []),
   ].join("\n");
 }

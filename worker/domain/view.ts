@@ -57,6 +57,7 @@ export function toWorkflowState(r: WorkflowRecord, now?: number): WorkflowState 
     notices: r.notices,
     usage: usageOf(r),
     error: r.error,
+    activity: r.activity,
     step: pendingStep(r) ? STEP_DISPLAY[pendingStep(r)!] : null,
   };
 }

@@ -92,7 +92,7 @@ export async function prepareRotation(
   try {
     const cfg = youtubeConfig(env);
     const ytNow = toYouTube(cfg.clock, now);
-    const channel = await openYouTubeChannel({ cfg, db: env.DB, userId: record.owner_id, now: () => toYouTube(cfg.clock, now) });
+    const channel = await openYouTubeChannel({ cfg, db: env.DB, teamId: record.owner_id, now: () => toYouTube(cfg.clock, now) });
     let video;
     try {
       video = await channel.getVideo(videoId);
@@ -125,7 +125,7 @@ export async function prepareRotation(
     if (original && !original.ok) return original;
     const images = settings.vary !== "title" ? await variantImages(record, media, ids) : ok({});
     if (!images.ok) return images;
-    const claim = { workflowId: record.id, userId: record.owner_id, videoId: `${channel.channelId}/${videoId}`, now };
+    const claim = { workflowId: record.id, teamId: record.owner_id, videoId: `${channel.channelId}/${videoId}`, now };
     // Booked through the last day the restore may come (the data wait after the last day).
     const lastDay = addDays(start, days + DATA_WAIT_DAYS + 1);
     if (!(await claimVideo(env.DB, { ...claim, firstDay: start, lastDay, unitsPerDay: perSwap })))

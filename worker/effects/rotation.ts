@@ -53,7 +53,7 @@ interface Spent {
 async function withChannel<T>(ctx: RotationContext, r: RotationRecord, spent: Spent, fn: (ch: YouTubeChannel) => Promise<T>): Promise<T> {
   const started = Date.now();
   const now = () => toYouTube(r.clock, ctx.now + (Date.now() - started));
-  const channel = await openYouTubeChannel({ cfg: youtubeConfig(ctx.env), db: ctx.env.DB, userId: ctx.record.owner_id, now });
+  const channel = await openYouTubeChannel({ cfg: youtubeConfig(ctx.env), db: ctx.env.DB, teamId: ctx.record.owner_id, now });
   // Reconnected with another of the creator's channels: its reports and rights are not the video's.
   if (channel.channelId !== r.video.channel_id)
     throw new YouTubeError(

@@ -56,7 +56,7 @@ async function scripts(env: Env, record: WorkflowRecord, now: number): Promise<C
     result = { ...(await offlineScriptWriter.write(input)), fallback: { reason: reason(err) } };
   }
   await recordTokenUsage(env.DB, {
-    userId: record.owner_id,
+    teamId: record.owner_id,
     workflowId: record.id,
     callKey: `${record.id}:rev${input.revision}`,
     usage: result.usage,

@@ -11,7 +11,12 @@ import { ApiError, problemBody } from "./problem";
 
 /** Who is calling: a signed-in session, or an API key with its scopes. */
 export type Principal =
-  { kind: "session"; userId: string; sessionId: string } | { kind: "key"; userId: string; keyId: string; scopes: ApiKeyScope[] };
+  | { kind: "session"; userId: string; sessionId: string }
+  /** A key acts for its team; `userId` is the member who made it, or the key's own id once they are gone. */
+  | { kind: "key"; userId: string; createdBy: string | null; teamId: string; keyId: string; scopes: ApiKeyScope[] };
+
+/** The account behind a request: the signed-in user, or the member who made the key (null once gone). */
+export const accountOf = (p: Principal): string | null => (p.kind === "session" ? p.userId : p.createdBy);
 
 const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? null;
 
@@ -31,7 +36,15 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
     let principal: Principal | null = null;
     if (looksLikeApiKey(token)) {
       const grant = await verifyApiKeyGrant(c.env.DB, token);
-      if (grant) principal = { kind: "key", ...grant };
+      if (grant)
+        principal = {
+          kind: "key",
+          userId: grant.createdBy ?? grant.keyId,
+          createdBy: grant.createdBy,
+          teamId: grant.teamId,
+          keyId: grant.keyId,
+          scopes: grant.scopes,
+        };
     } else {
       try {
         const claims = await verifySession(token, c.env);

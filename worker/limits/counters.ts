@@ -59,10 +59,10 @@ const newReservationId = () => `rsv_${crypto.randomUUID().replaceAll("-", "")}`;
  * object takes it before it commits and gives it back once the index shows the test). A workflow
  * counts once either way, so the moment both show it cannot refuse someone else's start.
  */
-const TESTS_IN_USE = `SELECT count(*) FROM workflows WHERE user_id = ?2 AND (status = 'ab_testing' OR id IN (
-  SELECT workflow_id FROM budget_reservations WHERE user_id = ?2 AND kind = 'test' AND expires_at > ?3))`;
+const TESTS_IN_USE = `SELECT count(*) FROM workflows WHERE team_id = ?2 AND (status = 'ab_testing' OR id IN (
+  SELECT workflow_id FROM budget_reservations WHERE team_id = ?2 AND kind = 'test' AND expires_at > ?3))`;
 const PENDING = (kind: string, column: string) =>
-  `SELECT coalesce(sum(${column}), 0) FROM budget_reservations WHERE user_id = ?2 AND kind = '${kind}' AND expires_at > ?3`;
+  `SELECT coalesce(sum(${column}), 0) FROM budget_reservations WHERE team_id = ?2 AND kind = '${kind}' AND expires_at > ?3`;
 
 /**
  * Takes a running-test slot for `workflowId` unless the user's tests in use would pass `limit`
@@ -71,29 +71,29 @@ const PENDING = (kind: string, column: string) =>
  */
 export async function reserveTest(
   db: D1Database,
-  r: { userId: string; workflowId: string; limit: number; now: number },
+  r: { teamId: string; workflowId: string; limit: number; now: number },
 ): Promise<{ id: string | null; used: number }> {
   const id = newReservationId();
   const row = await db
     .prepare(
-      `INSERT INTO budget_reservations (id, user_id, kind, workflow_id, tokens, cost_usd, expires_at)
+      `INSERT INTO budget_reservations (id, team_id, kind, workflow_id, tokens, cost_usd, expires_at)
        SELECT ?1, ?2, 'test', ?6, 1, 0, ?3 + ?5
        WHERE (${TESTS_IN_USE}) + 1 <= ?4
        RETURNING id`,
     )
-    .bind(id, r.userId, r.now, r.limit, RESERVATION_TTL_MS, r.workflowId)
+    .bind(id, r.teamId, r.now, r.limit, RESERVATION_TTL_MS, r.workflowId)
     .first<{ id: string }>();
   if (row) return { id, used: 0 };
-  return { id: null, used: await testsInUse(db, r.userId, r.now) };
+  return { id: null, used: await testsInUse(db, r.teamId, r.now) };
 }
 
 /** Running tests, each workflow once. */
-export async function testsInUse(db: D1Database, userId: string, now: number): Promise<number> {
-  const row = await db.prepare(`SELECT (${TESTS_IN_USE}) AS n`).bind(null, userId, now).first<{ n: number }>();
+export async function testsInUse(db: D1Database, teamId: string, now: number): Promise<number> {
+  const row = await db.prepare(`SELECT (${TESTS_IN_USE}) AS n`).bind(null, teamId, now).first<{ n: number }>();
   return row?.n ?? 0;
 }
 
-const SPENT = (column: string) => `SELECT coalesce(sum(${column}), 0) FROM token_usage WHERE user_id = ?2 AND created_at >= ?6`;
+const SPENT = (column: string) => `SELECT coalesce(sum(${column}), 0) FROM token_usage WHERE team_id = ?2 AND created_at >= ?6`;
 
 export interface LlmSpend {
   tokens: number;
@@ -106,7 +106,7 @@ export interface LlmSpend {
  */
 export async function reserveLlm(
   db: D1Database,
-  userId: string,
+  teamId: string,
   r: { worstCase: LlmSpend; limits: LlmSpend; dayStart: number; now: number },
 ): Promise<string | null> {
   const id = newReservationId();
@@ -114,41 +114,41 @@ export async function reserveLlm(
   const cost = `(${SPENT("estimated_cost_usd")}) + (${PENDING("llm", "cost_usd")})`;
   const row = await db
     .prepare(
-      `INSERT INTO budget_reservations (id, user_id, kind, tokens, cost_usd, expires_at)
+      `INSERT INTO budget_reservations (id, team_id, kind, tokens, cost_usd, expires_at)
        SELECT ?1, ?2, 'llm', ?4, ?5, ?3 + ?9
        WHERE ${tokens} + ?4 <= ?7 AND ${tokens} < ?7 AND ${cost} + ?5 <= ?8 AND ${cost} < ?8
        RETURNING id`,
     )
-    .bind(id, userId, r.now, r.worstCase.tokens, r.worstCase.costUsd, r.dayStart, r.limits.tokens, r.limits.costUsd, RESERVATION_TTL_MS)
+    .bind(id, teamId, r.now, r.worstCase.tokens, r.worstCase.costUsd, r.dayStart, r.limits.tokens, r.limits.costUsd, RESERVATION_TTL_MS)
     .first<{ id: string }>();
   return row ? id : null;
 }
 
 /** Today's LLM spend of a user (calls already made; nothing in flight). */
-export async function llmSpentToday(db: D1Database, userId: string, dayStart: number): Promise<LlmSpend> {
+export async function llmSpentToday(db: D1Database, teamId: string, dayStart: number): Promise<LlmSpend> {
   const row = await db
     .prepare(
       `SELECT coalesce(sum(prompt_tokens + completion_tokens), 0) AS tokens, coalesce(sum(estimated_cost_usd), 0) AS cost
-       FROM token_usage WHERE user_id = ? AND created_at >= ?`,
+       FROM token_usage WHERE team_id = ? AND created_at >= ?`,
     )
-    .bind(userId, dayStart)
+    .bind(teamId, dayStart)
     .first<{ tokens: number; cost: number }>();
   return { tokens: row?.tokens ?? 0, costUsd: Math.round((row?.cost ?? 0) * 1e6) / 1e6 };
 }
 
 /** Ends a reservation, and sweeps the user's expired ones in the same statement. */
-export async function releaseReservation(db: D1Database, userId: string, id: string, now: number): Promise<void> {
-  await db.prepare("DELETE FROM budget_reservations WHERE user_id = ?1 AND (id = ?2 OR expires_at <= ?3)").bind(userId, id, now).run();
+export async function releaseReservation(db: D1Database, teamId: string, id: string, now: number): Promise<void> {
+  await db.prepare("DELETE FROM budget_reservations WHERE team_id = ?1 AND (id = ?2 OR expires_at <= ?3)").bind(teamId, id, now).run();
 }
 
 /** Today's LLM spend plus generations in flight at their worst case. */
-export async function llmInUse(db: D1Database, userId: string, dayStart: number, now: number): Promise<LlmSpend> {
+export async function llmInUse(db: D1Database, teamId: string, dayStart: number, now: number): Promise<LlmSpend> {
   const row = await db
     .prepare(
       `SELECT (${SPENT("prompt_tokens + completion_tokens")}) + (${PENDING("llm", "tokens")}) AS tokens,
               (${SPENT("estimated_cost_usd")}) + (${PENDING("llm", "cost_usd")}) AS cost`,
     )
-    .bind(null, userId, now, null, null, dayStart)
+    .bind(null, teamId, now, null, null, dayStart)
     .first<{ tokens: number; cost: number }>();
   return { tokens: row?.tokens ?? 0, costUsd: Math.round((row?.cost ?? 0) * 1e6) / 1e6 };
 }

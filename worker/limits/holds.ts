@@ -33,14 +33,14 @@ const keepOnSuccess = (status: number) => status < 400;
 const keepWhileAccepted = (status: number) => status === 202;
 const neverKeep = () => false;
 
-export type Step = (db: D1Database, userId: string, s: Spending, now: number) => Promise<Hold | Refusal>;
+export type Step = (db: D1Database, teamId: string, s: Spending, now: number) => Promise<Hold | Refusal>;
 
 const isRefusal = (x: Hold | Refusal): x is Refusal => "budget" in x;
 
 /** A per-user counter for the current UTC day. */
 function daily(name: "workflows" | "generations", budget: "workflows_per_day" | "script_generations_per_day"): Step {
-  return async (db, userId, { limits }, now) => {
-    const key = { subject: userId, name, windowStart: utcDayStart(now) };
+  return async (db, teamId, { limits }, now) => {
+    const key = { subject: teamId, name, windowStart: utcDayStart(now) };
     const taken = await takeCount(db, { ...key, limit: limits[budget] });
     if (!taken.ok) return { budget, limit: limits[budget], used: taken.count, resetsAt: nextUtcMidnight(now) };
     return { keep: keepOnSuccess, release: () => giveBack(db, key) };
@@ -48,12 +48,12 @@ function daily(name: "workflows" | "generations", budget: "workflows_per_day" | 
 }
 
 /** A generation's worst-case tokens and cost, against today's token and cost budgets. */
-const llm: Step = async (db, userId, { limits, worstCase }, now) => {
+const llm: Step = async (db, teamId, { limits, worstCase }, now) => {
   const dayStart = utcDayStart(now);
   const llmLimits = { tokens: limits.llm_tokens_per_day, costUsd: limits.llm_cost_usd_per_day };
-  const id = await reserveLlm(db, userId, { worstCase, limits: llmLimits, dayStart, now });
-  if (id) return { keep: keepWhileAccepted, release: () => releaseReservation(db, userId, id, Date.now()) };
-  const inUse = await llmInUse(db, userId, dayStart, now);
+  const id = await reserveLlm(db, teamId, { worstCase, limits: llmLimits, dayStart, now });
+  if (id) return { keep: keepWhileAccepted, release: () => releaseReservation(db, teamId, id, Date.now()) };
+  const inUse = await llmInUse(db, teamId, dayStart, now);
   const tokensShort = inUse.tokens + worstCase.tokens > llmLimits.tokens || inUse.tokens >= llmLimits.tokens;
   return tokensShort
     ? { budget: "llm_tokens_per_day", limit: llmLimits.tokens, used: inUse.tokens, resetsAt: nextUtcMidnight(now) }
@@ -62,11 +62,11 @@ const llm: Step = async (db, userId, { limits, worstCase }, now) => {
 
 /** One more running A/B test, for this workflow. */
 export function testSlot(workflowId: string): Step {
-  return async (db, userId, { limits }, now) => {
-    const r = await reserveTest(db, { userId, workflowId, limit: limits.concurrent_tests, now });
+  return async (db, teamId, { limits }, now) => {
+    const r = await reserveTest(db, { teamId, workflowId, limit: limits.concurrent_tests, now });
     if (!r.id) return { budget: "concurrent_tests", limit: limits.concurrent_tests, used: r.used, resetsAt: null };
     const id = r.id;
-    return { keep: neverKeep, release: () => releaseReservation(db, userId, id, Date.now()) };
+    return { keep: neverKeep, release: () => releaseReservation(db, teamId, id, Date.now()) };
   };
 }
 
@@ -89,11 +89,11 @@ async function releaseAll(holds: Hold[]): Promise<void> {
  * Takes every step in order, stopping at the first refusal (and giving back what came before).
  * `settle` with the work's outcome status gives back what that outcome does not keep.
  */
-export async function take(db: D1Database, userId: string, spending: Spending, steps: Step[], now: number): Promise<Taken> {
+export async function take(db: D1Database, teamId: string, spending: Spending, steps: Step[], now: number): Promise<Taken> {
   const holds: Hold[] = [];
   try {
     for (const step of steps) {
-      const outcome = await step(db, userId, spending, now);
+      const outcome = await step(db, teamId, spending, now);
       if (isRefusal(outcome)) {
         await releaseAll(holds);
         return { ok: false, refusal: outcome };

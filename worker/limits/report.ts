@@ -9,16 +9,16 @@ import { llmSpentToday, readCount, testsInUse } from "./counters";
 import { YOUTUBE_LOOKUPS, youtubeDailyLookups } from "./shared-caps";
 import { nextPacificMidnight, nextUtcMidnight, pacificDayStart, utcDayStart } from "./windows";
 
-export async function usageReport(env: Env, userId: string, now: number): Promise<UsageReport> {
+export async function usageReport(env: Env, teamId: string, now: number): Promise<UsageReport> {
   const db = env.DB;
   const day = utcDayStart(now);
   const limits = budgetLimits(env);
   const [totals, workflows, generations, tests, llm] = await Promise.all([
-    userUsage(db, userId),
-    readCount(db, userId, "workflows", day),
-    readCount(db, userId, "generations", day),
-    testsInUse(db, userId, now),
-    llmSpentToday(db, userId, day),
+    userUsage(db, teamId),
+    readCount(db, teamId, "workflows", day),
+    readCount(db, teamId, "generations", day),
+    testsInUse(db, teamId, now),
+    llmSpentToday(db, teamId, day),
   ]);
   const used: Record<BudgetName, number> = {
     workflows_per_day: workflows,

@@ -10,7 +10,7 @@ import * as F from "../shared/faces";
 import * as Y from "../shared/youtube";
 
 type Schema = z.ZodType;
-type Method = "get" | "post" | "put" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export interface Operation {
   method: Method;
@@ -19,6 +19,8 @@ export interface Operation {
   tag: string;
   summary: string;
   auth: "bearer" | "none";
+  /** Acts for the team named by the X-Team-Id header (default: your personal team). */
+  team?: boolean;
   body?: Schema;
   /** Also accepts the OAuth2 password form (login). */
   form?: boolean;
@@ -56,9 +58,9 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: `${V1}/openapi.json`, tag: "Service", summary: "This document", auth: "none", ok: { status: 200, description: "OpenAPI 3.1 document" } },
   { method: "get", path: `${V1}/docs`, tag: "Service", summary: "Interactive API reference", auth: "none", ok: { status: 200, description: "HTML page", contentType: "text/html" } },
   { method: "get", path: `${V1}/thumbnails/:workflowId/:file`, tag: "Workflows", summary: "A thumbnail image (<id>.svg, <id>.png with ?width=168|246|360|1280, or an upload's <id>.png/.jpg); the unguessable id is the capability", auth: "none", ok: { status: 200, description: "SVG, PNG or JPEG image", contentType: "image/png" }, errors: [404] },
-  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts (send 'Prefer: respond-async' for a 202 before generation)", auth: "bearer", body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400, 403, 429] },
-  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400, 403] },
-  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow", auth: "bearer", ok: { status: 200, schema: C.WorkflowState }, errors: [403, 404] },
+  { method: "post", path: `${V1}/workflows/start`, tag: "Workflows", summary: "Start a workflow: trends, then scripts (send 'Prefer: respond-async' for a 202 before generation)", auth: "bearer", team: true, body: C.StartWorkflowRequest, ok: { status: 201, schema: C.WorkflowState }, errors: [400, 403, 429] },
+  { method: "get", path: `${V1}/workflows`, tag: "Workflows", summary: "Your workflows, newest first", auth: "bearer", team: true, query: C.ListWorkflowsQuery, ok: { status: 200, schema: C.WorkflowList }, errors: [400, 403] },
+  { method: "get", path: `${W}/status`, tag: "Workflows", summary: "The whole state of a workflow, and your role in its team", auth: "bearer", ok: { status: 200, schema: C.WorkflowStatusView }, errors: [403, 404] },
   { method: "get", path: `${W}/live`, tag: "Workflows", summary: "WebSocket of state changes and A/B looks (offer the subprotocols 'creator-agent.v1' and 'bearer.<token>')", auth: "none", ok: { status: 101, description: "Switching to WebSocket" }, errors: [400, 401, 403, 404] },
   { method: "post", path: `${W}/approve`, tag: "Workflows", summary: "Approve a script, or reject the set with feedback", auth: "bearer", body: C.ApproveRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409, 429] },
   { method: "post", path: `${W}/chapters`, tag: "Workflows", summary: "Set the real chapter times after recording (typed, or a pasted chapter list); the Studio package uses them", auth: "bearer", body: C.SetChaptersRequest, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
@@ -74,21 +76,34 @@ export const OPERATIONS: Operation[] = [
   { method: "post", path: `${W}/stop-test`, tag: "A/B test", summary: "Stop the test now", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.WorkflowState }, errors: [400, 403, 404, 409] },
   { method: "get", path: `${W}/results`, tag: "Workflows", summary: "The winning package (409 before completion)", auth: "bearer", ok: { status: 200, schema: C.Results }, errors: [403, 404, 409] },
   { method: "get", path: `${W}/export`, tag: "Workflows", summary: "Download the results as JSON or Markdown", auth: "bearer", query: ExportQuery, ok: { status: 200, description: "Attachment", contentType: "application/json" }, errors: [403, 404, 409] },
-  { method: "post", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Register an endpoint; the secret is shown once", auth: "bearer", body: I.CreateWebhookRequest, ok: { status: 201, schema: I.WebhookEndpointCreated }, errors: [400, 409, 403] },
-  { method: "get", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Your endpoints (no secrets)", auth: "bearer", ok: { status: 200, schema: I.WebhookEndpointList }, errors: [403] },
-  { method: "delete", path: `${V1}/webhooks/:id`, tag: "Webhooks", summary: "Delete an endpoint", auth: "bearer", ok: { status: 204 }, errors: [404, 403] },
-  { method: "post", path: `${V1}/webhooks/:id/rotate-secret`, tag: "Webhooks", summary: "Replace the signing secret (and re-enable the endpoint)", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: I.RotatedSecret }, errors: [404, 403] },
-  { method: "get", path: `${V1}/webhooks/:id/deliveries`, tag: "Webhooks", summary: "Delivery attempts, newest first", auth: "bearer", ok: { status: 200, schema: I.DeliveryAttemptList }, errors: [404, 403] },
-  { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", body: A.CreateScopedApiKeyRequest, ok: { status: 201, schema: A.ScopedApiKeyCreated }, errors: [400, 403, 409] },
-  { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys with their scopes", auth: "bearer", ok: { status: 200, schema: A.ScopedApiKeyList }, errors: [403] },
-  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and your budgets: used, limit and when each resets", auth: "bearer", ok: { status: 200, schema: A.UsageReport }, errors: [403] },
-  { method: "delete", path: `${V1}/api-keys/:id`, tag: "API keys", summary: "Revoke an API key at once", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
-  { method: "post", path: `${V1}/youtube/connect`, tag: "YouTube", summary: "Start connecting your channel: Google's consent URL for the browser to open (signed-in users only)", auth: "bearer", body: Y.ConnectYouTubeRequest, ok: { status: 200, schema: Y.YouTubeConnectStart }, errors: [400, 403, 503] },
+  { method: "post", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Register an endpoint; the secret is shown once", auth: "bearer", team: true, body: I.CreateWebhookRequest, ok: { status: 201, schema: I.WebhookEndpointCreated }, errors: [400, 409, 403] },
+  { method: "get", path: `${V1}/webhooks`, tag: "Webhooks", summary: "Your endpoints (no secrets)", auth: "bearer", team: true, ok: { status: 200, schema: I.WebhookEndpointList }, errors: [403] },
+  { method: "delete", path: `${V1}/webhooks/:id`, tag: "Webhooks", summary: "Delete an endpoint", auth: "bearer", team: true, ok: { status: 204 }, errors: [404, 403] },
+  { method: "post", path: `${V1}/webhooks/:id/rotate-secret`, tag: "Webhooks", summary: "Replace the signing secret (and re-enable the endpoint)", auth: "bearer", team: true, body: EmptyBody, ok: { status: 200, schema: I.RotatedSecret }, errors: [404, 403] },
+  { method: "get", path: `${V1}/webhooks/:id/deliveries`, tag: "Webhooks", summary: "Delivery attempts, newest first", auth: "bearer", team: true, ok: { status: 200, schema: I.DeliveryAttemptList }, errors: [404, 403] },
+  { method: "post", path: `${V1}/api-keys`, tag: "API keys", summary: "Create an API key; it is shown once (signed-in users only)", auth: "bearer", team: true, body: A.CreateScopedApiKeyRequest, ok: { status: 201, schema: A.ScopedApiKeyCreated }, errors: [400, 403, 409] },
+  { method: "get", path: `${V1}/api-keys`, tag: "API keys", summary: "Your API keys with their scopes", auth: "bearer", team: true, ok: { status: 200, schema: A.ScopedApiKeyList }, errors: [403] },
+  { method: "get", path: `${V1}/usage`, tag: "Accounts", summary: "Your LLM token use and your budgets: used, limit and when each resets", auth: "bearer", team: true, ok: { status: 200, schema: A.UsageReport }, errors: [403] },
+  { method: "delete", path: `${V1}/api-keys/:id`, tag: "API keys", summary: "Revoke an API key at once", auth: "bearer", team: true, ok: { status: 204 }, errors: [403, 404] },
+  { method: "post", path: `${V1}/youtube/connect`, tag: "YouTube", summary: "Start connecting your channel: Google's consent URL for the browser to open (signed-in users only)", auth: "bearer", team: true, body: Y.ConnectYouTubeRequest, ok: { status: 200, schema: Y.YouTubeConnectStart }, errors: [400, 403, 503] },
   { method: "get", path: `${V1}/youtube/callback`, tag: "YouTube", summary: "Google's redirect after consent; sends the browser on with ?youtube=connected or ?youtube=error&reason=...", auth: "none", ok: { status: 303, description: "Redirect to the app" } },
-  { method: "get", path: `${V1}/youtube`, tag: "YouTube", summary: "Your channel connection, its status and today's quota use", auth: "bearer", ok: { status: 200, schema: Y.YouTubeConnection } },
-  { method: "delete", path: `${V1}/youtube`, tag: "YouTube", summary: "Revoke Google's grant and forget the tokens (signed-in users only)", auth: "bearer", ok: { status: 200, schema: Y.YouTubeDisconnected }, errors: [403, 404] },
-  { method: "get", path: `${V1}/youtube/videos/check`, tag: "YouTube", summary: "Check a video before a rotation test: yours, public or scheduled, under 2 days old, and the plan (the chance to prove a 10/20/50% CTR lift)", auth: "bearer", query: Y.YouTubeVideoCheckQuery, ok: { status: 200, schema: C.YouTubeVideoCheck }, errors: [400, 404, 409, 429, 503] },
-  { method: "get", path: `${V1}/youtube/videos`, tag: "YouTube", summary: "Your recent uploads, for picking the video to test", auth: "bearer", query: Y.YouTubeUploadsQuery, ok: { status: 200, schema: Y.YouTubeUploads }, errors: [400, 409, 429, 503] },
+  { method: "get", path: `${V1}/youtube`, tag: "YouTube", summary: "Your channel connection, its status and today's quota use", auth: "bearer", team: true, ok: { status: 200, schema: Y.YouTubeConnection } },
+  { method: "delete", path: `${V1}/youtube`, tag: "YouTube", summary: "Revoke Google's grant and forget the tokens (signed-in users only)", auth: "bearer", team: true, ok: { status: 200, schema: Y.YouTubeDisconnected }, errors: [403, 404] },
+  { method: "get", path: `${V1}/youtube/videos/check`, tag: "YouTube", summary: "Check a video before a rotation test: yours, public or scheduled, under 2 days old, and the plan (the chance to prove a 10/20/50% CTR lift)", auth: "bearer", team: true, query: Y.YouTubeVideoCheckQuery, ok: { status: 200, schema: C.YouTubeVideoCheck }, errors: [400, 404, 409, 429, 503] },
+  { method: "get", path: `${V1}/youtube/videos`, tag: "YouTube", summary: "Your recent uploads, for picking the video to test", auth: "bearer", team: true, query: Y.YouTubeUploadsQuery, ok: { status: 200, schema: Y.YouTubeUploads }, errors: [400, 409, 429, 503] },
+  { method: "get", path: `${V1}/teams`, tag: "Teams", summary: "Your teams (the personal one first) and your role in each", auth: "bearer", ok: { status: 200, schema: C.TeamList }, errors: [403] },
+  { method: "post", path: `${V1}/teams`, tag: "Teams", summary: "Create a team; you are its owner", auth: "bearer", body: C.CreateTeamRequest, ok: { status: 201, schema: C.TeamSummary }, errors: [400, 403, 409] },
+  { method: "get", path: `${V1}/teams/:id`, tag: "Teams", summary: "A team: its members and (for the owner) its pending invitations", auth: "bearer", ok: { status: 200, schema: C.TeamDetail }, errors: [403, 404] },
+  { method: "patch", path: `${V1}/teams/:id`, tag: "Teams", summary: "Rename the team (owner)", auth: "bearer", body: C.RenameTeamRequest, ok: { status: 200, description: "The team" }, errors: [400, 403, 404] },
+  { method: "delete", path: `${V1}/teams/:id`, tag: "Teams", summary: "Delete the team and everything in it (owner; not a personal team)", auth: "bearer", ok: { status: 204 }, errors: [403, 404, 409] },
+  { method: "post", path: `${V1}/teams/:id/invitations`, tag: "Teams", summary: "Invite an address as editor or viewer (owner): the single-use link, valid 7 days, is shown once", auth: "bearer", body: C.InviteRequest, ok: { status: 201, schema: C.InvitationCreated }, errors: [400, 403, 404, 409] },
+  { method: "delete", path: `${V1}/teams/:id/invitations/:invitationId`, tag: "Teams", summary: "Withdraw a pending invitation (owner)", auth: "bearer", ok: { status: 204 }, errors: [403, 404] },
+  { method: "patch", path: `${V1}/teams/:id/members/:userId`, tag: "Teams", summary: "Change a member's role to editor or viewer (owner)", auth: "bearer", body: C.ChangeRoleRequest, ok: { status: 200, description: "The new role" }, errors: [400, 403, 404, 409] },
+  { method: "delete", path: `${V1}/teams/:id/members/:userId`, tag: "Teams", summary: "Remove a member (owner), or leave (your own id; the owner transfers ownership first)", auth: "bearer", ok: { status: 204 }, errors: [403, 404, 409] },
+  { method: "post", path: `${V1}/teams/:id/transfer`, tag: "Teams", summary: "Make another member the owner; you become an editor (owner)", auth: "bearer", body: C.TransferRequest, ok: { status: 200, description: "The new owner" }, errors: [400, 403, 404, 409] },
+  { method: "get", path: `${V1}/invitations/:token`, tag: "Teams", summary: "What an invitation link offers (signed in)", auth: "bearer", ok: { status: 200, schema: C.InvitationPreview }, errors: [403, 404, 409, 410] },
+  { method: "post", path: `${V1}/invitations/:token/accept`, tag: "Teams", summary: "Join the team (only with the invited address; once)", auth: "bearer", body: EmptyBody, ok: { status: 200, schema: C.Membership }, errors: [400, 403, 404, 409, 410] },
+  { method: "post", path: `${V1}/invitations/:token/decline`, tag: "Teams", summary: "Turn the invitation down", auth: "bearer", body: EmptyBody, ok: { status: 204 }, errors: [400, 403, 404, 409, 410] },
 ];
 
 /** Every schema that gets a name under components/schemas. */
@@ -120,6 +135,20 @@ const NAMED: Record<string, Schema> = {
   AbHistory: C.AbHistory,
   WorkflowState: C.WorkflowState,
   WorkflowList: C.WorkflowList,
+  WorkflowStatusView: C.WorkflowStatusView,
+  TeamSummary: C.TeamSummary,
+  TeamList: C.TeamList,
+  TeamDetail: C.TeamDetail,
+  TeamMember: C.TeamMember,
+  PendingInvitation: C.PendingInvitation,
+  InvitationCreated: C.InvitationCreated,
+  InvitationPreview: C.InvitationPreview,
+  Membership: C.Membership,
+  CreateTeamRequest: C.CreateTeamRequest,
+  RenameTeamRequest: C.RenameTeamRequest,
+  InviteRequest: C.InviteRequest,
+  ChangeRoleRequest: C.ChangeRoleRequest,
+  TransferRequest: C.TransferRequest,
   Results: C.Results,
   CreateWebhookRequest: I.CreateWebhookRequest,
   WebhookEndpoint: I.WebhookEndpoint,
@@ -170,7 +199,7 @@ function components(): { schemas: Record<string, unknown>; ids: Map<Schema, stri
   return { schemas, ids };
 }
 
-const STATUS_TEXT: Record<number, string> = { 413: "Too large", 415: "Unsupported media type", 400: "Invalid input", 401: "Missing or invalid credentials", 403: "Not allowed with these credentials", 404: "Not found, or not yours", 409: "Wrong state or conflict", 429: "Too many attempts, or a budget is used up; see Retry-After", 503: "Degraded" };
+const STATUS_TEXT: Record<number, string> = { 410: "Expired or withdrawn", 413: "Too large", 415: "Unsupported media type", 400: "Invalid input", 401: "Missing or invalid credentials", 403: "Not allowed with these credentials", 404: "Not found, or not yours", 409: "Wrong state or conflict", 429: "Too many attempts, or a budget is used up; see Retry-After", 503: "Degraded" };
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const { schemas, ids } = components();
@@ -185,6 +214,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   for (const op of OPERATIONS) {
     const path = toOpenApiPath(op.path);
     const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    if (op.team) parameters.push({ name: "X-Team-Id", in: "header", required: false, description: "The team to act for (default: your personal team, whose id is your user id); a team you are not in, or another team than an API key's own, is 404", schema: { type: "string" } });
     if (op.query) {
       const q = z.toJSONSchema(op.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(q.properties ?? {})) parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });

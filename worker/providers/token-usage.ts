@@ -12,7 +12,7 @@ import type { TokenUsage } from "./types";
  */
 export async function recordTokenUsage(
   d1: D1Database,
-  args: { userId: string; workflowId: string; callKey: string; usage: readonly TokenUsage[]; now: number },
+  args: { teamId: string; workflowId: string; callKey: string; usage: readonly TokenUsage[]; now: number },
 ): Promise<void> {
   if (args.usage.length === 0) return;
   await drizzle(d1)
@@ -20,7 +20,7 @@ export async function recordTokenUsage(
     .values(
       args.usage.map((u, i) => ({
         id: `${args.callKey}:${i}`,
-        userId: args.userId,
+        teamId: args.teamId,
         workflowId: args.workflowId,
         model: u.model,
         promptTokens: u.prompt_tokens,
@@ -50,4 +50,4 @@ async function totals(d1: D1Database, where: ReturnType<typeof eq>): Promise<Usa
   };
 }
 
-export const userUsage = (d1: D1Database, userId: string) => totals(d1, eq(tokenUsage.userId, userId));
+export const userUsage = (d1: D1Database, teamId: string) => totals(d1, eq(tokenUsage.teamId, teamId));

@@ -35,6 +35,14 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!(await checkPassword(c, user.email, password, user.password_hash))) {
       throw new ApiError(403, "The password is wrong.", [{ path: "password", message: "is wrong" }]);
     }
-    await deleteAccount(c.env, user.id, user.email);
+    const deleted = await deleteAccount(c.env, user.id, user.email);
+    if (!deleted.ok) {
+      const fixes = deleted.blocking.map((t) =>
+        t.personal
+          ? `your personal team has other members: remove them first (DELETE /teams/${t.id}/members/{user_id})`
+          : `you own '${t.name}', which has other members: transfer ownership first (POST /teams/${t.id}/transfer) or delete the team (DELETE /teams/${t.id})`,
+      );
+      throw new ApiError(409, `The account cannot be deleted yet: ${fixes.join("; ")}.`);
+    }
     return c.body(null, 204);
   });

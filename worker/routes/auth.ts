@@ -12,6 +12,7 @@ import { requireSafeSecret, UnsafeSecretError } from "../auth/secret";
 import { createSession, listSessions, newSessionId, revokeSession, revokeSessions } from "../auth/sessions";
 import { issueToken, TOKEN_LIFETIME_SECONDS } from "../auth/tokens";
 import { users } from "../db/schema";
+import { personalTeamStatements } from "../teams/repo";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/problem";
 import { requireAuth, requireSession, unsafeSecret } from "../http/require-auth";
@@ -75,8 +76,13 @@ export const authRoutes = new Hono<AppEnv>()
     if (existing) throw alreadyRegistered();
     const id = crypto.randomUUID();
     const passwordHash = await hashPassword(password);
+    const now = Date.now();
     try {
-      await db.insert(users).values({ id, email, passwordHash, createdAt: Date.now() });
+      // The account and its personal team (the same id) land together or not at all.
+      await c.env.DB.batch([
+        c.env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)").bind(id, email, passwordHash, now),
+        ...personalTeamStatements(c.env.DB, id, now),
+      ]);
     } catch {
       // Two registrations raced past the check above; the unique index decided.
       throw alreadyRegistered();

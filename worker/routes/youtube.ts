@@ -8,6 +8,7 @@ import { nextPacificMidnight, pacificDay } from "../domain/youtube/pacific";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "../http/problem";
 import { requireAuth, requireSession } from "../http/require-auth";
+import { actingTeam, requireRole } from "../http/require-team";
 import { parseBody, parseQuery } from "../http/validate";
 import { toBase64Url } from "../lib/base64";
 import { REAL_TIME, toReal, toYouTube } from "../domain/rotation/clock";
@@ -86,7 +87,7 @@ async function rotationPlan(channel: YouTubeChannel, videoId: string, today: str
 
 const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
 
-async function connectionView(env: Env, userId: string, nowMs: number): Promise<YouTubeConnection> {
+async function connectionView(env: Env, teamId: string, nowMs: number): Promise<YouTubeConnection> {
   let budget = 10_000;
   let configured = true;
   let clock = REAL_TIME;
@@ -97,7 +98,7 @@ async function connectionView(env: Env, userId: string, nowMs: number): Promise<
   }
   // The ledger's day: YouTube's (Pacific) day on YouTube's clock, which a local run may shorten.
   const day = pacificDay(toYouTube(clock, nowMs));
-  const [row, used] = await Promise.all([getConnection(env.DB, userId), unitsUsed(env.DB, day, userId)]);
+  const [row, used] = await Promise.all([getConnection(env.DB, teamId), unitsUsed(env.DB, day, teamId)]);
   return {
     configured,
     you_host: env.ENVIRONMENT === "development",
@@ -126,7 +127,7 @@ async function finishConnect(c: Context<AppEnv>, state: string): Promise<{ retur
 }
 
 export const youtubeRoutes = new Hono<AppEnv>()
-  .post("/connect", requireAuth(), requireSession(), async (c) => {
+  .post("/connect", requireAuth(), requireSession(), actingTeam(), requireRole("owner"), async (c) => {
     const { return_to } = await parseBody(c, ConnectYouTubeRequest);
     const cfg = config(c.env);
     const url = new URL(c.req.url);
@@ -137,6 +138,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     await saveOAuthState(c.env.DB, {
       stateHash: await sha256Hex(start.state),
       userId: c.get("userId"),
+      teamId: c.get("teamId"),
       codeVerifier: start.codeVerifier,
       browserHash: await sha256Hex(browser),
       redirectUri,
@@ -164,25 +166,25 @@ export const youtubeRoutes = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     return c.redirect(`${returnTo}${returnTo.includes("?") ? "&" : "?"}${query}`, 303);
   })
-  .get("/", requireAuth(), requireSession(), async (c) => {
-    const userId = c.get("userId");
-    const view = await connectionView(c.env, userId, Date.now());
+  .get("/", requireAuth(), requireSession(), actingTeam(), requireRole("viewer"), async (c) => {
+    const teamId = c.get("teamId");
+    const view = await connectionView(c.env, teamId, Date.now());
     // A reach job that failed on connect is retried here; reporting calls cost no Data API units.
     if (view.status === "connected" && !view.reach_job_id && view.configured) {
-      await ensureReachJob(config(c.env), c.env.DB, userId, Date.now());
-      return c.json(await connectionView(c.env, userId, Date.now()));
+      await ensureReachJob(config(c.env), c.env.DB, teamId, Date.now());
+      return c.json(await connectionView(c.env, teamId, Date.now()));
     }
     return c.json(view);
   })
-  .delete("/", requireAuth(), requireSession(), async (c) => {
-    const userId = c.get("userId");
+  .delete("/", requireAuth(), requireSession(), actingTeam(), requireRole("owner"), async (c) => {
+    const teamId = c.get("teamId");
     // Every video under test goes back (winner or original) while the tokens still work.
-    for (const workflowId of await activeRotations(c.env.DB, userId)) await workflowStub(c.env, workflowId).youtubeDisconnecting(userId);
-    const result = await disconnectYouTube(c.env, userId);
-    if (!result) throw new ApiError(404, "No YouTube channel is connected to this account.");
+    for (const workflowId of await activeRotations(c.env.DB, teamId)) await workflowStub(c.env, workflowId).youtubeDisconnecting(teamId);
+    const result = await disconnectYouTube(c.env, teamId);
+    if (!result) throw new ApiError(404, "No YouTube channel is connected to this team.");
     return c.json(result);
   })
-  .get("/videos/check", requireAuth(), requireSession(), async (c) => {
+  .get("/videos/check", requireAuth(), requireSession(), actingTeam(), requireRole("editor"), async (c) => {
     const { video } = parseQuery(c, YouTubeVideoCheckQuery);
     const videoId = parseVideoRef(video);
     if (!videoId)
@@ -190,9 +192,9 @@ export const youtubeRoutes = new Hono<AppEnv>()
         { path: "video", message: "is not a YouTube video URL or 11-character id" },
       ]);
     const cfg = config(c.env);
-    const userId = c.get("userId");
+    const teamId = c.get("teamId");
     try {
-      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
+      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, teamId });
       try {
         const found = await channel.getVideo(videoId);
         if (!found) throw new ApiError(404, `YouTube has no video ${videoId}.`);
@@ -204,15 +206,15 @@ export const youtubeRoutes = new Hono<AppEnv>()
           plan: check.ok ? await rotationPlan(channel, videoId, pacificDay(now)) : null,
         });
       } finally {
-        await recordCharges(c.env.DB, userId, channel.takeCharges());
+        await recordCharges(c.env.DB, teamId, channel.takeCharges());
       }
     } catch (err) {
       throw youtubeProblem(err, Date.now());
     }
   })
-  .get("/videos", requireAuth(), requireSession(), async (c) => {
+  .get("/videos", requireAuth(), requireSession(), actingTeam(), requireRole("editor"), async (c) => {
     const { limit } = parseQuery(c, YouTubeUploadsQuery);
-    const userId = c.get("userId");
+    const teamId = c.get("teamId");
     const cfg = config(c.env);
     // The project's daily Data API quota is shared by everyone: refuse before Google would.
     const now = Date.now();
@@ -225,12 +227,12 @@ export const youtubeRoutes = new Hono<AppEnv>()
       });
     }
     try {
-      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, userId });
+      const channel = await openYouTubeChannel({ cfg, db: c.env.DB, teamId });
       try {
         const uploads = await channel.listRecentUploads(limit);
         return c.json({ channel_id: channel.channelId, items: uploads.map(uploadView) });
       } finally {
-        await recordCharges(c.env.DB, userId, channel.takeCharges());
+        await recordCharges(c.env.DB, teamId, channel.takeCharges());
       }
     } catch (err) {
       throw youtubeProblem(err, Date.now());

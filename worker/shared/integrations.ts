@@ -2,7 +2,7 @@
 // Zod schemas first, types inferred, so the routes, the OpenAPI document and the web app agree.
 // Like contract.ts, nothing here may import worker-only code.
 import { z } from "zod";
-import { AnalyticsSource, Decision, RequiredAction, Verdict, WorkflowStatus } from "./contract";
+import { Actor, AnalyticsSource, Decision, RequiredAction, Verdict, WorkflowStatus } from "./contract";
 
 // ---------- webhook events ----------
 export const WorkflowStatusChanged = z.object({
@@ -11,6 +11,9 @@ export const WorkflowStatusChanged = z.object({
   to: WorkflowStatus,
   requires_action: RequiredAction.nullable(),
   at: z.string().describe("ISO 8601 time of the transition"),
+  actor: Actor.describe(
+    "Who caused the transition: the member or API key whose request it was, or the app (a step, the engine, the deadline)",
+  ),
 });
 export type WorkflowStatusChanged = z.infer<typeof WorkflowStatusChanged>;
 
@@ -31,6 +34,9 @@ export const AbTestCompleted = z.object({
     .describe("Only for a YouTube rotation: what the end leaves on the video (the original, with your pick named as not proven)"),
   confidence: z.number().min(0).max(1),
   total_impressions: z.number().int().min(0),
+  actor: Actor.describe(
+    "Who ended the test: the member or API key that declared or stopped it, or the app (the engine decided, the deadline passed)",
+  ),
 });
 export type AbTestCompleted = z.infer<typeof AbTestCompleted>;
 
@@ -45,6 +51,7 @@ export const YouTubeRotationEvent = z.object({
   retry_at: z.string().nullable(),
   units: z.number().int().nullable().describe("Data API quota units the call cost"),
   at: z.string(),
+  actor: Actor,
 });
 export type YouTubeRotationEvent = z.infer<typeof YouTubeRotationEvent>;
 

@@ -15,7 +15,7 @@ describe("API keys", () => {
 
   it("are stored only as a SHA-256 hash and verify to their owner", async () => {
     const userId = await newUserRow();
-    const created = await createApiKey(env.DB, userId, "ci", Date.now());
+    const created = await createApiKey(env.DB, { teamId: userId, createdBy: userId }, "ci", Date.now());
     expect(created.key.startsWith(created.prefix)).toBe(true);
     const row = await env.DB.prepare("SELECT * FROM api_keys WHERE id = ?").bind(created.id).first<Record<string, unknown>>();
     expect(JSON.stringify(row)).not.toContain(created.key.slice(4));
@@ -31,7 +31,7 @@ describe("API keys", () => {
   it("reject unknown, malformed and revoked keys, and only the owner can revoke", async () => {
     const owner = await newUserRow();
     const other = await newUserRow();
-    const { id, key } = await createApiKey(env.DB, owner, "laptop", Date.now());
+    const { id, key } = await createApiKey(env.DB, { teamId: owner, createdBy: owner }, "laptop", Date.now());
     expect(await verifyApiKey(env.DB, generateApiKey())).toBeNull();
     expect(await verifyApiKey(env.DB, `${key}x`)).toBeNull();
     expect(await verifyApiKey(env.DB, "")).toBeNull();

@@ -4,6 +4,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { app } from "../app";
+import { personalTeamStatements } from "../teams/repo";
 import type { WorkflowObject } from "../do/workflow-object";
 import type { Problem, WorkflowState } from "../shared/contract";
 
@@ -123,11 +124,13 @@ export async function drainAlarms(stub: ReturnType<typeof stubOf>, max = 5): Pro
   throw new Error(`the alarm was still scheduled after ${max} runs`);
 }
 
-/** A user row straight in D1, for tests below the HTTP layer (no password, no token). */
+/** A user row straight in D1, with its personal team as registration makes it, for tests below the HTTP layer (no password, no token). */
 export async function newUserRow(): Promise<string> {
   const id = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)")
-    .bind(id, `${id}@example.com`, Date.now())
-    .run();
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, 'x', ?)").bind(id, `${id}@example.com`, now),
+    ...personalTeamStatements(env.DB, id, now),
+  ]);
   return id;
 }

@@ -42,7 +42,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(start.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/StartWorkflowRequest" });
     expect(start.responses["201"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/WorkflowState" });
     expect(start.responses["401"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
-    expect(doc.paths["/api/v1/workflows"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["limit", "cursor", "status"]);
+    const listParams = doc.paths["/api/v1/workflows"].get.parameters as { name: string; in: string }[];
+    expect(listParams.filter((p) => p.in === "query").map((p) => p.name)).toEqual(["limit", "cursor", "status"]);
+    // The list acts for the team X-Team-Id names (issue 21).
+    expect(listParams.filter((p) => p.in === "header").map((p) => p.name)).toEqual(["X-Team-Id"]);
     expect(doc.paths["/api/v1/auth/login"].post.requestBody.content).toHaveProperty("application/x-www-form-urlencoded");
     // Every event an endpoint can subscribe to is documented.
     expect(Object.keys(doc.webhooks)).toEqual([...WEBHOOK_EVENT_TYPES]);

@@ -16,17 +16,17 @@ async function rowsOf(userId: string, email: string, endpointIds: string[]): Pro
   return {
     users: await countRows("SELECT id FROM users WHERE id = ?", userId),
     sessions: await countRows("SELECT id FROM sessions WHERE user_id = ?", userId),
-    workflows: await countRows("SELECT id FROM workflows WHERE user_id = ?", userId),
-    api_keys: await countRows("SELECT id FROM api_keys WHERE user_id = ?", userId),
-    webhook_endpoints: await countRows("SELECT id FROM webhook_endpoints WHERE user_id = ?", userId),
+    workflows: await countRows("SELECT id FROM workflows WHERE team_id = ?", userId),
+    api_keys: await countRows("SELECT id FROM api_keys WHERE team_id = ?", userId),
+    webhook_endpoints: await countRows("SELECT id FROM webhook_endpoints WHERE team_id = ?", userId),
     webhook_deliveries: await countRows(`SELECT message_id FROM webhook_deliveries WHERE endpoint_id IN (${marks})`, ...endpointIds),
-    token_usage: await countRows("SELECT id FROM token_usage WHERE user_id = ?", userId),
+    token_usage: await countRows("SELECT id FROM token_usage WHERE team_id = ?", userId),
     usage_counters: await countRows("SELECT name FROM usage_counters WHERE subject = ?", userId),
-    budget_reservations: await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", userId),
+    budget_reservations: await countRows("SELECT id FROM budget_reservations WHERE team_id = ?", userId),
     login_throttle: await countRows("SELECT key FROM login_throttle WHERE email = ?", email),
-    youtube_connections: await countRows("SELECT user_id FROM youtube_connections WHERE user_id = ?", userId),
+    youtube_connections: await countRows("SELECT team_id FROM youtube_connections WHERE team_id = ?", userId),
     youtube_oauth_states: await countRows("SELECT state_hash FROM youtube_oauth_states WHERE user_id = ?", userId),
-    youtube_quota_ledger: await countRows("SELECT id FROM youtube_quota_ledger WHERE user_id = ?", userId),
+    youtube_quota_ledger: await countRows("SELECT id FROM youtube_quota_ledger WHERE team_id = ?", userId),
   };
 }
 
@@ -75,7 +75,7 @@ describe("account export and deletion", () => {
     const tested = await toAbTesting(token);
     const picking = await toThumbnails(token);
     await env.DB.prepare(
-      "INSERT INTO token_usage (id, user_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, ?, 'm', 10, 10, 0.001, ?)",
+      "INSERT INTO token_usage (id, team_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, ?, 'm', 10, 10, 0.001, ?)",
     )
       .bind(crypto.randomUUID(), id, tested.id, Date.now())
       .run();
@@ -86,7 +86,7 @@ describe("account export and deletion", () => {
       .run();
     await env.DB.batch([
       env.DB.prepare(
-        `INSERT INTO youtube_connections (user_id, channel_id, channel_title, uploads_playlist_id, status, scopes, access_token_sealed,
+        `INSERT INTO youtube_connections (team_id, channel_id, channel_title, uploads_playlist_id, status, scopes, access_token_sealed,
            access_expires_at, refresh_token_sealed, connected_at, updated_at) VALUES (?1, 'UC1', 'Mine', 'UU1', 'connected', 's', 'v1.a.b', 0, 'v1.c.d', 0, 0)`,
       ).bind(id),
       env.DB.prepare(
@@ -94,7 +94,7 @@ describe("account export and deletion", () => {
          VALUES ('h1', ?, 'v', 'b', 'r', '/', 0, 0)`,
       ).bind(id),
       env.DB.prepare(
-        "INSERT INTO youtube_quota_ledger (id, day, user_id, method, units, at) VALUES (?, '2026-11-20', ?, 'search', 100, 0)",
+        "INSERT INTO youtube_quota_ledger (id, day, team_id, method, units, at) VALUES (?, '2026-11-20', ?, 'search', 100, 0)",
       ).bind(crypto.randomUUID(), id),
     ]);
     await call("POST", "/auth/login", { body: { username: email, password: "a-wrong-guess-1" } });
@@ -126,7 +126,7 @@ describe("account export and deletion", () => {
     const after = await rowsOf(id, email, [hook.body.id]);
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     // The project's quota still counts the units, without naming anyone.
-    expect(await countRows("SELECT id FROM youtube_quota_ledger WHERE user_id = 'deleted' AND units = 100")).toBe(1);
+    expect(await countRows("SELECT id FROM youtube_quota_ledger WHERE team_id = 'deleted' AND units = 100")).toBe(1);
 
     for (const wf of [tested, picking]) {
       const stored = await runInDurableObject(stubOf(wf.id), async (_o, state) => ({

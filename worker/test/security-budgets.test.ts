@@ -31,7 +31,7 @@ describe("per-user budgets", () => {
     expect(retryAfter).toBeLessThanOrEqual(86_400);
 
     // Nothing half-done: 20 workflows exist, and the counters say exactly that.
-    expect(await countRows("SELECT id FROM workflows WHERE user_id = ?", id)).toBe(20);
+    expect(await countRows("SELECT id FROM workflows WHERE team_id = ?", id)).toBe(20);
     const usage = (await call<UsageReport>("GET", "/usage", { token })).body;
     expect(budget(usage, "workflows_per_day")).toMatchObject({ limit: 20, used: 20, remaining: 0, variable: "BUDGET_WORKFLOWS_PER_DAY" });
     expect(budget(usage, "script_generations_per_day")).toMatchObject({ limit: 60, used: 20 });
@@ -108,13 +108,13 @@ describe("per-user budgets", () => {
     const { id, token } = await account("big-spender");
     const spend = (tokens: number, cost: number) =>
       env.DB.prepare(
-        "INSERT INTO token_usage (id, user_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, 'wf', 'm', ?, 0, ?, ?)",
+        "INSERT INTO token_usage (id, team_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, 'wf', 'm', ?, 0, ?, ?)",
       )
         .bind(crypto.randomUUID(), id, tokens, cost, Date.now())
         .run();
     // Yesterday's spend does not count.
     await env.DB.prepare(
-      "INSERT INTO token_usage (id, user_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, 'wf', 'm', 900000, 0, 9, ?)",
+      "INSERT INTO token_usage (id, team_id, workflow_id, model, prompt_tokens, completion_tokens, estimated_cost_usd, created_at) VALUES (?, ?, 'wf', 'm', 900000, 0, 9, ?)",
     )
       .bind(crypto.randomUUID(), id, utcDayStart(Date.now()) - 1)
       .run();
@@ -131,12 +131,12 @@ describe("per-user budgets", () => {
     expect(budget(usage, "workflows_per_day").used).toBe(1);
     expect(budget(usage, "llm_tokens_per_day")).toMatchObject({ used: 500_000, remaining: 0 });
     expect(budget(usage, "llm_cost_usd_per_day")).toMatchObject({ used: 1, remaining: 0 });
-    expect(await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", id)).toBe(0);
+    expect(await countRows("SELECT id FROM budget_reservations WHERE team_id = ?", id)).toBe(0);
   });
 
   it("keeps the LLM reservation of an async start (202) while its generation runs after the answer", async () => {
     const { id, token } = await account("async");
-    const llmHolds = () => countRows("SELECT id FROM budget_reservations WHERE user_id = ? AND kind = 'llm'", id);
+    const llmHolds = () => countRows("SELECT id FROM budget_reservations WHERE team_id = ? AND kind = 'llm'", id);
     const accepted = await call("POST", "/workflows/start", {
       token,
       body: { topic: "async topic" },

@@ -143,6 +143,15 @@ describe("the Markdown export", () => {
         winner_id: "t1",
       },
       usage: { calls: 0, prompt_tokens: 0, completion_tokens: 0, estimated_cost_usd: 0 },
+      // An API key's name and a rejection's feedback are anyone's text too.
+      activity: [
+        {
+          action: "reject",
+          feedback: `Shorter ${evil}`,
+          actor: { kind: "api_key", key_id: "k1", name: `bot ${evil}` },
+          at: "2026-12-08T03:00:00.000Z",
+        },
+      ],
       export_ready: true,
     } as unknown as Results;
     const md = resultsMarkdown(results, "https://app.example");
@@ -151,6 +160,7 @@ describe("the Markdown export", () => {
     expect(md).not.toMatch(/javascript:/i);
     expect(md).toContain("\\<script\\>alert(2)\\</script\\>");
     expect(md).toContain("(thumbnail image not available)");
+    expect(md).toContain('API key "bot Hi \\<img src=x');
     const fine = resultsMarkdown(
       {
         ...results,

@@ -35,9 +35,9 @@ describe("duplicate requests cannot leak a budget slot", () => {
     expect(howMany(replies, 409)).toBe(10);
     expect(howMany(replies, 429)).toBe(6);
     expectEvery429(replies, "concurrent_tests", 5);
-    expect(await countRows("SELECT id FROM workflows WHERE user_id = ? AND status = 'ab_testing'", id)).toBe(5);
+    expect(await countRows("SELECT id FROM workflows WHERE team_id = ? AND status = 'ab_testing'", id)).toBe(5);
     expect(await usedOf(token, "concurrent_tests")).toBe(5);
-    expect(await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", id)).toBe(0);
+    expect(await countRows("SELECT id FROM budget_reservations WHERE team_id = ?", id)).toBe(0);
   });
 
   it("21 parallel starts, 7 valid among 14 that fail validation, limit 5: exactly 5 start and the failures take nothing", async () => {
@@ -49,7 +49,7 @@ describe("duplicate requests cannot leak a budget slot", () => {
     expect(howMany(replies, 201)).toBe(5);
     expect(howMany(replies, 429)).toBe(2);
     expectEvery429(replies, "workflows_per_day", 5);
-    expect(await countRows("SELECT id FROM workflows WHERE user_id = ?", id)).toBe(5);
+    expect(await countRows("SELECT id FROM workflows WHERE team_id = ?", id)).toBe(5);
     expect(await usedOf(token, "workflows_per_day", vars)).toBe(5);
   });
 
@@ -74,6 +74,6 @@ describe("duplicate requests cannot leak a budget slot", () => {
       flows.map(async (wf) => (await call<WorkflowState>("GET", `/workflows/${wf.id}/status`, { token })).body.script_revisions.length),
     );
     expect(revisions.reduce((a, b) => a + b, 0)).toBe(7 + 5);
-    expect(await countRows("SELECT id FROM budget_reservations WHERE user_id = ?", id)).toBe(0);
+    expect(await countRows("SELECT id FROM budget_reservations WHERE team_id = ?", id)).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ describe("race-proof limits", () => {
     );
     expect(howMany(replies, 201)).toBe(10);
     expect(howMany(replies, 409)).toBe(40);
-    expect(await countRows("SELECT id FROM webhook_endpoints WHERE user_id = ?", id)).toBe(10);
+    expect(await countRows("SELECT id FROM webhook_endpoints WHERE team_id = ?", id)).toBe(10);
   });
 
   it("50 parallel API key creations stop at 20, and a revoked key frees a place", async () => {
@@ -22,7 +22,7 @@ describe("race-proof limits", () => {
     );
     expect(howMany(replies, 201)).toBe(20);
     expect(howMany(replies, 409)).toBe(30);
-    expect(await countRows("SELECT id FROM api_keys WHERE user_id = ? AND revoked_at IS NULL", id)).toBe(20);
+    expect(await countRows("SELECT id FROM api_keys WHERE team_id = ? AND revoked_at IS NULL", id)).toBe(20);
     const first = replies.find((r) => r.status === 201)!.body.id as string;
     expect((await call("DELETE", `/api-keys/${first}`, { token })).status).toBe(204);
     const again = await Promise.all(Array.from({ length: 5 }, () => call("POST", "/api-keys", { token, body: {} })));

@@ -145,6 +145,7 @@ describe("events from workflow transitions", () => {
         to: "awaiting_thumbnail_selection",
         requires_action: "thumbnail_selection",
         at: "2026-11-20T00:00:00.000Z",
+        actor: { kind: "system" },
       },
     });
   });
@@ -163,6 +164,7 @@ describe("events from workflow transitions", () => {
       winner_id: "t2",
       confidence: 0.97,
       total_impressions: 400,
+      actor: { kind: "system" },
     });
     expect(abTestCompletedEvent("u1", "wf", { ...ab, winner_id: null }, 0)).toBeNull();
   });

@@ -29,6 +29,7 @@ const statusChanged = (workflowId: string) => ({
   to: "generating_thumbnails" as const,
   requires_action: null,
   at: new Date().toISOString(),
+  actor: { kind: "member" as const, user_id: "u-1", email: "editor@example.com" },
 });
 
 describe("deliver()", () => {
@@ -137,6 +138,7 @@ describe("the outbox in Durable Object storage", () => {
       winner_id: "t1",
       confidence: 0.97,
       total_impressions: 4200,
+      actor: { kind: "system" as const },
     };
     const now = Date.now();
     await runInDurableObject(stub, async (_i, state) => {

@@ -12,9 +12,10 @@ import { call } from "./helpers";
 import { cfg, connected, control, fakeLog, fakeState, sha256Hex, solidPng } from "./youtube-support";
 
 const world = () => `channel-${crypto.randomUUID()}`;
-const open = (userId: string, now?: () => number) => openYouTubeChannel({ cfg: cfg(), db: env.DB, userId, ...(now ? { now } : {}) });
+const open = (userId: string, now?: () => number) =>
+  openYouTubeChannel({ cfg: cfg(), db: env.DB, teamId: userId, ...(now ? { now } : {}) });
 const status = (userId: string) =>
-  env.DB.prepare("SELECT status, last_error FROM youtube_connections WHERE user_id = ?")
+  env.DB.prepare("SELECT status, last_error FROM youtube_connections WHERE team_id = ?")
     .bind(userId)
     .first<{ status: string; last_error: string }>();
 

@@ -7,7 +7,7 @@ import { callback, connected, consent, control, fakeLog, startConnect } from "./
 
 const world = () => `connect-${crypto.randomUUID()}`;
 const connection = (userId: string) =>
-  env.DB.prepare("SELECT * FROM youtube_connections WHERE user_id = ?").bind(userId).first<Record<string, any>>();
+  env.DB.prepare("SELECT * FROM youtube_connections WHERE team_id = ?").bind(userId).first<Record<string, any>>();
 
 describe("POST /youtube/connect and GET /youtube/callback", () => {
   it("connects with PKCE S256, offline access, the three scopes, and seals the tokens", async () => {
@@ -159,7 +159,7 @@ describe("GET /youtube, GET /youtube/videos, DELETE /youtube", () => {
     const user = await connected(w);
     // What a changed TOKEN_ENCRYPTION_KEY looks like: a sealed token this key cannot open.
     await env.DB.prepare(
-      "UPDATE youtube_connections SET access_token_sealed = 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA' WHERE user_id = ?",
+      "UPDATE youtube_connections SET access_token_sealed = 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA' WHERE team_id = ?",
     )
       .bind(user.userId)
       .run();

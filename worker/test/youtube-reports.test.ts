@@ -10,7 +10,7 @@ import { YouTubeError } from "../youtube/errors";
 import { cfg, connected, control, fakeLog, sha256Hex, solidPng } from "./youtube-support";
 
 const world = () => `reports-${crypto.randomUUID()}`;
-const open = (userId: string) => openYouTubeChannel({ cfg: cfg(), db: env.DB, userId });
+const open = (userId: string) => openYouTubeChannel({ cfg: cfg(), db: env.DB, teamId: userId });
 const setClock = (w: string, ms: number) => control(w, "POST", "clock", { set: new Date(ms).toISOString() });
 
 describe("the fake's clock", () => {

@@ -82,7 +82,7 @@ describe("a call cut off before its outcome was recorded", () => {
     // As if the object restarted in the middle of a swap that had reached Google.
     await runInDurableObject(f.stub, (_o: WorkflowObject, state) => state.storage.kv.put("rotation-call-in-flight", 1));
     await runRotation(f, (s) => applied(s).length === 1);
-    const rows = await env.DB.prepare("SELECT id FROM youtube_quota_ledger WHERE user_id = ? AND id LIKE ?")
+    const rows = await env.DB.prepare("SELECT id FROM youtube_quota_ledger WHERE team_id = ? AND id LIKE ?")
       .bind(f.user.userId, `${f.wf.id}:swap:%`)
       .all<{ id: string }>();
     // The upload's row names attempt 2 (the verifying read is keyed by its own random id).

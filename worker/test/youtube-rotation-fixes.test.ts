@@ -147,7 +147,7 @@ describe("one clock for YouTube", () => {
     const userId = user.userId;
 
     // A call the way a rotation makes it (YouTube's clock), charged to the ledger.
-    const channel = await openYouTubeChannel({ cfg, db: env.DB, userId, now: ytNow });
+    const channel = await openYouTubeChannel({ cfg, db: env.DB, teamId: userId, now: ytNow });
     await channel.getVideo(VIDEO);
     const charges = channel.takeCharges();
     await recordCharges(env.DB, userId, charges);

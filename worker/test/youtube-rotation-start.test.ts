@@ -52,7 +52,7 @@ describe("starting a YouTube rotation", () => {
     const first = pacificDay(nextPacificMidnight(f.start));
     const booked = crypto.randomUUID();
     await env.DB.prepare(
-      "INSERT INTO youtube_quota_ledger (id, day, user_id, method, units, at) VALUES (?, ?, ?, 'videos.update', 9950, ?)",
+      "INSERT INTO youtube_quota_ledger (id, day, team_id, method, units, at) VALUES (?, ?, ?, 'videos.update', 9950, ?)",
     )
       .bind(booked, first, f.user.userId, f.start)
       .run();

@@ -102,7 +102,7 @@ describe("a 21-day rotation of thumbnails and titles", () => {
     const reported = r.days.filter((d) => d.state === "reported");
     expect(reported.length).toBeGreaterThanOrEqual(r.blocks_analysed * 3);
     expect(reported.every((d) => d.watch_minutes_per_impression! > 0)).toBe(true);
-    const ledger = await env.DB.prepare("SELECT COALESCE(SUM(units), 0) AS units FROM youtube_quota_ledger WHERE user_id = ?")
+    const ledger = await env.DB.prepare("SELECT COALESCE(SUM(units), 0) AS units FROM youtube_quota_ledger WHERE team_id = ?")
       .bind(f.user.userId)
       .first<{ units: number }>();
     expect(ledger!.units).toBeGreaterThanOrEqual(r.quota.used_units);

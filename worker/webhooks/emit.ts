@@ -5,8 +5,8 @@ import { toAbStatus } from "../domain/ab-status";
 import { endOnVideo } from "../domain/rotation/ab";
 import { hashString } from "../domain/seed";
 import type { WorkflowEvent, WorkflowRecord } from "../domain/workflow";
-import type { AbStatus, WorkflowStatus } from "../shared/contract";
-import { requiredActionFor } from "../shared/contract";
+import type { AbStatus, Actor, WorkflowStatus } from "../shared/contract";
+import { SYSTEM_ACTOR, requiredActionFor } from "../shared/contract";
 import { eventBody } from "./events";
 import type { OutboxEvent } from "./outbox";
 import { d1AttemptLogger, d1EndpointDirectory } from "./repo";
@@ -28,6 +28,7 @@ export function statusChangedEvent(
   from: WorkflowStatus | null,
   to: WorkflowStatus,
   atMs: number,
+  actor: Actor = SYSTEM_ACTOR,
 ): OutboxEvent {
   return {
     message_id: `msg_${compact(workflowId)}_${to}_${atMs}`,
@@ -35,7 +36,7 @@ export function statusChangedEvent(
     type: "workflow.status_changed",
     body: eventBody(
       "workflow.status_changed",
-      { workflow_id: workflowId, from, to, requires_action: requiredActionFor(to), at: new Date(atMs).toISOString() },
+      { workflow_id: workflowId, from, to, requires_action: requiredActionFor(to), at: new Date(atMs).toISOString(), actor },
       atMs,
     ),
     created_at: atMs,
@@ -48,6 +49,7 @@ export function abTestCompletedEvent(
   ab: AbStatus,
   atMs: number,
   onVideo: string | null = null,
+  actor: Actor = SYSTEM_ACTOR,
 ): OutboxEvent | null {
   // Only a finished test is announced; a rotation that put the original back has no winner, and says so.
   if (!ab.decision || (!ab.winner_id && !onVideo)) return null;
@@ -60,6 +62,7 @@ export function abTestCompletedEvent(
     ...(onVideo ? { on_video: onVideo } : {}),
     confidence: ab.current_confidence,
     total_impressions: ab.variants.reduce((sum, v) => sum + v.impressions, 0),
+    actor,
   };
   return {
     message_id: `msg_${compact(workflowId)}_ab_completed`,
@@ -70,20 +73,20 @@ export function abTestCompletedEvent(
   };
 }
 
-/** The webhook messages one core event announces (most events announce none). */
-export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent): OutboxEvent[] {
-  if (event.type === "status_changed") return [statusChangedEvent(record.owner_id, record.id, event.from, event.to, event.at)];
+/** The webhook messages one core event announces (most events announce none); `actor` caused it (domain/workflow/activity.ts). */
+export function webhookEventsFor(record: WorkflowRecord, event: WorkflowEvent, actor: Actor = SYSTEM_ACTOR): OutboxEvent[] {
+  if (event.type === "status_changed") return [statusChangedEvent(record.owner_id, record.id, event.from, event.to, event.at, actor)];
   if (event.type === "test_completed" && record.ab) {
     const onVideo = endOnVideo(record.ab)?.text ?? null;
-    const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at, onVideo);
+    const completed = abTestCompletedEvent(record.owner_id, record.id, toAbStatus(record.ab), event.at, onVideo, actor);
     return completed ? [completed] : [];
   }
-  if (event.type === "youtube" && record.ab?.rotation) return [youtubeEvent(record, event)];
+  if (event.type === "youtube" && record.ab?.rotation) return [youtubeEvent(record, event, actor)];
   return [];
 }
 
 /** Message ids come from the news itself (its kind, time and details), so replaying a transition is dropped. */
-function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { type: "youtube" }>): OutboxEvent {
+function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { type: "youtube" }>, actor: Actor): OutboxEvent {
   const d = event.detail;
   const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : null);
   const at = record.updated_at;
@@ -98,6 +101,7 @@ function youtubeEvent(record: WorkflowRecord, event: Extract<WorkflowEvent, { ty
     retry_at: text("retry_at"),
     units: typeof d.units === "number" ? d.units : null,
     at: new Date(at).toISOString(),
+    actor,
   };
   return {
     message_id: `msg_${compact(record.id)}_${event.what}_${at}_${hashString(JSON.stringify(event.detail)).toString(36)}`,

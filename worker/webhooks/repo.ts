@@ -24,8 +24,8 @@ function view(row: EndpointRow): WebhookEndpoint {
   };
 }
 
-export async function countEndpoints(d1: D1Database, userId: string): Promise<number> {
-  const [row] = await drizzle(d1).select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId));
+export async function countEndpoints(d1: D1Database, teamId: string): Promise<number> {
+  const [row] = await drizzle(d1).select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.teamId, teamId));
   return row?.n ?? 0;
 }
 
@@ -41,13 +41,14 @@ export class EndpointLimitReached extends Error {
  */
 export async function createEndpoint(
   d1: D1Database,
-  userId: string,
-  input: { url: string; events: readonly string[] },
+  teamId: string,
+  input: { url: string; events: readonly string[]; createdBy?: string | null },
   now: number,
 ): Promise<WebhookEndpointCreated> {
   const row: EndpointRow = {
     id: `whe_${crypto.randomUUID().replaceAll("-", "")}`,
-    userId,
+    teamId,
+    createdBy: input.createdBy ?? null,
     url: input.url,
     events: JSON.stringify([...new Set(input.events)]),
     secret: generateWebhookSecret(),
@@ -57,39 +58,39 @@ export async function createEndpoint(
   };
   const inserted = await d1
     .prepare(
-      `INSERT INTO webhook_endpoints (id, user_id, url, events, secret, created_at)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6
-       WHERE (SELECT count(*) FROM webhook_endpoints WHERE user_id = ?2) < ?7
+      `INSERT INTO webhook_endpoints (id, team_id, url, events, secret, created_at, created_by)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8
+       WHERE (SELECT count(*) FROM webhook_endpoints WHERE team_id = ?2) < ?7
        RETURNING id`,
     )
-    .bind(row.id, userId, row.url, row.events, row.secret, now, MAX_ENDPOINTS_PER_USER)
+    .bind(row.id, teamId, row.url, row.events, row.secret, now, MAX_ENDPOINTS_PER_USER, input.createdBy ?? null)
     .first();
-  if (!inserted) throw new EndpointLimitReached(`at most ${MAX_ENDPOINTS_PER_USER} endpoints per user`);
+  if (!inserted) throw new EndpointLimitReached(`at most ${MAX_ENDPOINTS_PER_USER} endpoints per team`);
   return { ...view(row), secret: row.secret };
 }
 
-export async function listEndpoints(d1: D1Database, userId: string): Promise<WebhookEndpoint[]> {
+export async function listEndpoints(d1: D1Database, teamId: string): Promise<WebhookEndpoint[]> {
   const rows = await drizzle(d1)
     .select()
     .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.userId, userId))
+    .where(eq(webhookEndpoints.teamId, teamId))
     .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id));
   return rows.map(view);
 }
 
-export async function getEndpoint(d1: D1Database, userId: string, id: string): Promise<WebhookEndpoint | null> {
+export async function getEndpoint(d1: D1Database, teamId: string, id: string): Promise<WebhookEndpoint | null> {
   const [row] = await drizzle(d1)
     .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)));
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.teamId, teamId)));
   return row ? view(row) : null;
 }
 
-export async function deleteEndpoint(d1: D1Database, userId: string, id: string): Promise<boolean> {
+export async function deleteEndpoint(d1: D1Database, teamId: string, id: string): Promise<boolean> {
   const db = drizzle(d1);
   const deleted = await db
     .delete(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.teamId, teamId)))
     .returning({ id: webhookEndpoints.id });
   if (deleted.length === 0) return false;
   await db.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
@@ -101,12 +102,12 @@ export async function deleteEndpoint(d1: D1Database, userId: string, id: string)
  * because the outbox reads the secret at send time. Rotating also re-enables the endpoint,
  * the usual way an integrator says "my receiver is back".
  */
-export async function rotateSecret(d1: D1Database, userId: string, id: string): Promise<string | null> {
+export async function rotateSecret(d1: D1Database, teamId: string, id: string): Promise<string | null> {
   const secret = generateWebhookSecret();
   const updated = await drizzle(d1)
     .update(webhookEndpoints)
     .set({ secret, disabledAt: null, disabledReason: null })
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.teamId, teamId)))
     .returning({ id: webhookEndpoints.id });
   return updated.length ? secret : null;
 }
@@ -135,7 +136,7 @@ export async function listAttempts(d1: D1Database, endpointId: string, limit = 1
 export function d1EndpointDirectory(d1: D1Database): EndpointDirectory {
   return {
     async forOwner(ownerId: string): Promise<EndpointInfo[]> {
-      const rows = await drizzle(d1).select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, ownerId));
+      const rows = await drizzle(d1).select().from(webhookEndpoints).where(eq(webhookEndpoints.teamId, ownerId));
       return rows.map((r) => ({
         id: r.id,
         url: r.url,

@@ -17,7 +17,7 @@ export interface GrantInput {
   /** The callback's URL, with Google's code. */
   url: URL;
   state: string;
-  row: { userId: string; codeVerifier: string; redirectUri: string };
+  row: { teamId: string; userId: string; codeVerifier: string; redirectUri: string };
   now: number;
 }
 
@@ -41,22 +41,23 @@ export async function finishGrant({ cfg, db, url, state, row, now }: GrantInput)
   // offline token is left behind that this app can no longer reach.
   try {
     const { channel, charge } = await fetchOwnChannel(cfg, tokens.accessToken, youtubeNow);
-    await recordCharges(db, row.userId, [charge]);
+    await recordCharges(db, row.teamId, [charge]);
     if (!channel) {
       await revokeToken(cfg, tokens.refreshToken).catch(() => {});
       return "no_channel";
     }
     const key = await importTokenKey(cfg.encryptionKey);
     await saveConnection(db, {
-      userId: row.userId,
+      teamId: row.teamId,
+      connectedBy: row.userId,
       channelId: channel.id,
       channelTitle: channel.title,
       uploadsPlaylistId: channel.uploadsPlaylistId,
       status: "connected",
       scopes: tokens.scopes.join(" "),
-      accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.userId)),
+      accessTokenSealed: await sealSecret(key, tokens.accessToken, accessContext(row.teamId)),
       accessExpiresAt: tokens.accessExpiresAt,
-      refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.userId)),
+      refreshTokenSealed: await sealSecret(key, tokens.refreshToken, refreshContext(row.teamId)),
       refreshExpiresAt: tokens.refreshExpiresAt,
       reachJobId: null,
       lastError: null,
@@ -68,18 +69,18 @@ export async function finishGrant({ cfg, db, url, state, row, now }: GrantInput)
     await revokeToken(cfg, tokens.refreshToken).catch(() => {});
     return "connect_failed";
   }
-  await ensureReachJob(cfg, db, row.userId, now);
+  await ensureReachJob(cfg, db, row.teamId, now);
   return "connected";
 }
 
 /** Creates the reach reporting job if the connection has none yet; a failure is kept for the next try. */
-export async function ensureReachJob(cfg: YouTubeConfig, db: D1Database, userId: string, nowMs: number): Promise<void> {
+export async function ensureReachJob(cfg: YouTubeConfig, db: D1Database, teamId: string, nowMs: number): Promise<void> {
   try {
-    const channel = await openYouTubeChannel({ cfg, db, userId });
+    const channel = await openYouTubeChannel({ cfg, db, teamId });
     const job = await channel.ensureReachJob();
-    await updateConnection(db, userId, { reachJobId: job.id, updatedAt: nowMs });
+    await updateConnection(db, teamId, { reachJobId: job.id, updatedAt: nowMs });
   } catch (err) {
     if (!(err instanceof YouTubeError)) throw err;
-    await updateConnection(db, userId, { lastError: `Reach reports not set up yet: ${err.message}`.slice(0, 300), updatedAt: nowMs });
+    await updateConnection(db, teamId, { lastError: `Reach reports not set up yet: ${err.message}`.slice(0, 300), updatedAt: nowMs });
   }
 }

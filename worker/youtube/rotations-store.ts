@@ -7,7 +7,7 @@ import { addDays } from "../domain/youtube/pacific";
 
 export interface Claim {
   workflowId: string;
-  userId: string;
+  teamId: string;
   /** "<channel id>/<video id>". */
   videoId: string;
   now: number;
@@ -37,7 +37,7 @@ export async function claimVideo(d1: D1Database, row: Claim): Promise<boolean> {
   try {
     await db
       .insert(youtubeRotations)
-      .values({ ...booking(row), workflowId: row.workflowId, userId: row.userId })
+      .values({ ...booking(row), workflowId: row.workflowId, teamId: row.teamId })
       .onConflictDoUpdate({ target: youtubeRotations.workflowId, set: booking(row) });
     return true;
   } catch (err) {
@@ -75,10 +75,10 @@ export async function releaseVideo(d1: D1Database, workflowId: string, now: numb
   await drizzle(d1).update(youtubeRotations).set({ state: "done", updatedAt: now }).where(eq(youtubeRotations.workflowId, workflowId));
 }
 
-export async function activeRotations(d1: D1Database, userId: string): Promise<string[]> {
+export async function activeRotations(d1: D1Database, teamId: string): Promise<string[]> {
   const rows = await drizzle(d1)
     .select({ workflowId: youtubeRotations.workflowId })
     .from(youtubeRotations)
-    .where(and(eq(youtubeRotations.userId, userId), eq(youtubeRotations.state, "active")));
+    .where(and(eq(youtubeRotations.teamId, teamId), eq(youtubeRotations.state, "active")));
   return rows.map((r) => r.workflowId);
 }

@@ -12,15 +12,15 @@ import { TokenKeyError, importTokenKey, openSecret, sealSecret } from "./token-c
 export interface SessionDeps {
   cfg: YouTubeConfig;
   db: D1Database;
-  userId: string;
+  teamId: string;
   /** The clock, injectable so a Durable Object alarm and tests agree on "now". */
   now?: () => number;
 }
 
 export type Answer = GoogleAnswer;
 
-export const accessContext = (userId: string) => `${userId}:youtube-access`;
-export const refreshContext = (userId: string) => `${userId}:youtube-refresh`;
+export const accessContext = (teamId: string) => `${teamId}:youtube-access`;
+export const refreshContext = (teamId: string) => `${teamId}:youtube-refresh`;
 
 export class GoogleSession {
   private constructor(
@@ -32,7 +32,7 @@ export class GoogleSession {
 
   /** Throws YouTubeError not_connected or needs_reconnect when there is nothing usable. */
   static async open(deps: SessionDeps): Promise<GoogleSession> {
-    const row = await getConnection(deps.db, deps.userId);
+    const row = await getConnection(deps.db, deps.teamId);
     if (!row) throw new YouTubeError("not_connected", "No YouTube channel is connected to this account.");
     if (row.status === "needs_reconnect")
       throw new YouTubeError("needs_reconnect", `The YouTube connection needs reconnecting${row.lastError ? `: ${row.lastError}` : "."}`);
@@ -40,13 +40,13 @@ export class GoogleSession {
     let access: string;
     try {
       key = await importTokenKey(deps.cfg.encryptionKey);
-      access = await openSecret(key, row.accessTokenSealed, accessContext(deps.userId));
+      access = await openSecret(key, row.accessTokenSealed, accessContext(deps.teamId));
     } catch (err) {
       // Tokens sealed under another TOKEN_ENCRYPTION_KEY cannot be opened: the channel must be
       // connected again, which the creator is told, instead of every YouTube call failing with a 500.
       if (!(err instanceof TokenKeyError)) throw err;
       const reason = "The stored Google tokens cannot be opened (TOKEN_ENCRYPTION_KEY changed); connect the channel again.";
-      await updateConnection(deps.db, deps.userId, { status: "needs_reconnect", lastError: reason, updatedAt: (deps.now ?? Date.now)() });
+      await updateConnection(deps.db, deps.teamId, { status: "needs_reconnect", lastError: reason, updatedAt: (deps.now ?? Date.now)() });
       throw new YouTubeError("needs_reconnect", reason);
     }
     // By default YouTube's clock (the real one, or a local run's shortened days): token expiry and the ledger's days agree.
@@ -65,18 +65,18 @@ export class GoogleSession {
   async accessToken(force = false): Promise<string> {
     const now = this.deps.now();
     if (!force && this.row.accessExpiresAt - REFRESH_MARGIN_MS > now) return this.access;
-    const { cfg, db, userId } = this.deps;
-    const refresh = await openSecret(this.key, this.row.refreshTokenSealed, refreshContext(userId));
+    const { cfg, db, teamId } = this.deps;
+    const refresh = await openSecret(this.key, this.row.refreshTokenSealed, refreshContext(teamId));
     try {
       const tokens = await refreshTokens(cfg, refresh, now);
       const changes = {
-        accessTokenSealed: await sealSecret(this.key, tokens.accessToken, accessContext(userId)),
+        accessTokenSealed: await sealSecret(this.key, tokens.accessToken, accessContext(teamId)),
         accessExpiresAt: tokens.accessExpiresAt,
         status: "connected",
         lastError: null,
         updatedAt: now,
       };
-      await updateConnection(db, userId, changes);
+      await updateConnection(db, teamId, changes);
       this.row = { ...this.row, ...changes };
       this.access = tokens.accessToken;
       return this.access;
@@ -88,7 +88,7 @@ export class GoogleSession {
 
   async markNeedsReconnect(reason: string): Promise<void> {
     const changes = { status: "needs_reconnect", lastError: reason.slice(0, 300), updatedAt: this.deps.now() };
-    await updateConnection(this.deps.db, this.deps.userId, changes);
+    await updateConnection(this.deps.db, this.deps.teamId, changes);
     this.row = { ...this.row, ...changes };
   }
 

@@ -29,36 +29,36 @@ export async function takeOAuthState(d1: D1Database, state: string): Promise<OAu
   return row ?? null;
 }
 
-export async function getConnection(d1: D1Database, userId: string): Promise<ConnectionRow | null> {
-  const [row] = await drizzle(d1).select().from(youtubeConnections).where(eq(youtubeConnections.userId, userId));
+export async function getConnection(d1: D1Database, teamId: string): Promise<ConnectionRow | null> {
+  const [row] = await drizzle(d1).select().from(youtubeConnections).where(eq(youtubeConnections.teamId, teamId));
   return row ?? null;
 }
 
 export async function saveConnection(d1: D1Database, row: ConnectionRow): Promise<void> {
-  const { userId: _u, connectedAt: _c, ...changes } = row;
-  await drizzle(d1).insert(youtubeConnections).values(row).onConflictDoUpdate({ target: youtubeConnections.userId, set: changes });
+  const { teamId: _u, connectedAt: _c, ...changes } = row;
+  await drizzle(d1).insert(youtubeConnections).values(row).onConflictDoUpdate({ target: youtubeConnections.teamId, set: changes });
 }
 
 export async function updateConnection(
   d1: D1Database,
-  userId: string,
-  changes: Partial<Omit<ConnectionRow, "userId" | "connectedAt">>,
+  teamId: string,
+  changes: Partial<Omit<ConnectionRow, "teamId" | "connectedAt">>,
 ): Promise<void> {
-  await drizzle(d1).update(youtubeConnections).set(changes).where(eq(youtubeConnections.userId, userId));
+  await drizzle(d1).update(youtubeConnections).set(changes).where(eq(youtubeConnections.teamId, teamId));
 }
 
-export async function deleteConnection(d1: D1Database, userId: string): Promise<boolean> {
+export async function deleteConnection(d1: D1Database, teamId: string): Promise<boolean> {
   const gone = await drizzle(d1)
     .delete(youtubeConnections)
-    .where(eq(youtubeConnections.userId, userId))
-    .returning({ userId: youtubeConnections.userId });
+    .where(eq(youtubeConnections.teamId, teamId))
+    .returning({ teamId: youtubeConnections.teamId });
   return gone.length > 0;
 }
 
 /** Records calls Google charged; a charge recorded twice (a retried alarm) counts once. */
-export async function recordCharges(d1: D1Database, userId: string, charges: QuotaCharge[]): Promise<void> {
+export async function recordCharges(d1: D1Database, teamId: string, charges: QuotaCharge[]): Promise<void> {
   if (charges.length === 0) return;
-  const rows = charges.map((c) => ({ id: c.id, day: c.day, userId, method: c.method, units: c.units, at: c.at }));
+  const rows = charges.map((c) => ({ id: c.id, day: c.day, teamId, method: c.method, units: c.units, at: c.at }));
   // D1 limits bound parameters per statement; 10 rows × 6 columns stays well inside.
   for (let i = 0; i < rows.length; i += 10)
     await drizzle(d1)
@@ -68,11 +68,11 @@ export async function recordCharges(d1: D1Database, userId: string, charges: Quo
 }
 
 /** Units spent on a Pacific day: by the whole project (Google's limit), and by one user. */
-export async function unitsUsed(d1: D1Database, day: string, userId?: string): Promise<{ project: number; user: number }> {
+export async function unitsUsed(d1: D1Database, day: string, teamId?: string): Promise<{ project: number; user: number }> {
   const [row] = await drizzle(d1)
     .select({
       project: sum(youtubeQuotaLedger.units),
-      user: sql<number>`coalesce(sum(case when ${youtubeQuotaLedger.userId} = ${userId ?? ""} then ${youtubeQuotaLedger.units} else 0 end), 0)`,
+      user: sql<number>`coalesce(sum(case when ${youtubeQuotaLedger.teamId} = ${teamId ?? ""} then ${youtubeQuotaLedger.units} else 0 end), 0)`,
     })
     .from(youtubeQuotaLedger)
     .where(eq(youtubeQuotaLedger.day, day));

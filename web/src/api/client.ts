@@ -17,12 +17,14 @@ export class ApiError extends Error {
 }
 
 let tokenSource: () => string | null = () => null;
+let teamSource: () => string | null = () => null;
 let onUnauthorized: () => void = () => {};
 
-/** The session model plugs in here, so the client needs no import of it (and no cycle). */
-export function configureAuth(getToken: () => string | null, unauthorized: () => void) {
+/** The session model plugs in here, so the client needs no import of it (and no cycle). `getTeam`: the team to act for. */
+export function configureAuth(getToken: () => string | null, unauthorized: () => void, getTeam: () => string | null = () => null) {
   tokenSource = getToken;
   onUnauthorized = unauthorized;
+  teamSource = getTeam;
 }
 
 export const currentToken = () => tokenSource();
@@ -40,6 +42,9 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const headers = new Headers(init.headers);
   const token = tokenSource();
   if (token) headers.set("Authorization", `Bearer ${token}`);
+  // Collection routes act for this team (absent: the personal one); a workflow's own routes ignore it.
+  const team = teamSource();
+  if (team) headers.set("X-Team-Id", team);
   if (init.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   let res: Response;
   try {

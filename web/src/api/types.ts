@@ -1,6 +1,7 @@
 // The API shapes the web app reads: the contract's own types (worker/shared/contract), named
 // for the parts the app passes around. Nothing is widened here: a field the app needs is
 // declared in the contract first.
+import type { z } from "zod";
 import type * as C from "../../../worker/shared/contract";
 
 export type {
@@ -28,6 +29,13 @@ export type {
   WorkflowState,
   WorkflowStatus,
   WorkflowSummary,
+  ActivityEntry,
+  TeamRole,
+  WorkflowStatusView,
+  TeamSummary,
+  TeamDetail,
+  InvitationPreview,
+  Membership,
 } from "../../../worker/shared/contract";
 
 export type AbSummary = C.AbStatus["summary"];
@@ -35,3 +43,6 @@ export type SummaryState = AbSummary["state"];
 export type AbProgress = C.AbStatus["progress"];
 export type GenerationStep = NonNullable<C.WorkflowState["step"]>;
 export type StudioPackage = C.Results["studio"];
+export type TeamList = z.infer<typeof C.TeamList>;
+export type InvitationCreated = z.infer<typeof C.InvitationCreated>;
+export type MemberRole = z.infer<typeof C.MemberRole>;

@@ -9,11 +9,15 @@ import { lazyScreen, Link } from "./ui";
 // The first page is sign-in or the dashboard; the other screens load when first opened.
 const WorkflowPage = lazyScreen(() => import("./screens").then((m) => m.WorkflowPage), "Opening the workflow…");
 const Settings = lazyScreen(() => import("./screens").then((m) => m.Settings), "Opening the settings…");
+// Teams (switcher, members, invitations) load in a chunk of their own, counted on their own line by bench:web.
+const TeamSwitcher = lazyScreen(() => import("./teams/teams-screens").then((m) => m.TeamSwitcher), "");
+const TeamPage = lazyScreen(() => import("./teams/teams-screens").then((m) => m.TeamPage), "Opening the team…");
 
 export function App() {
   const { router, session } = useApp();
   const path = router.path.value;
   const signedIn = session.signedIn.value;
+  const team = session.team.value ?? "";
   const authRoute = path === "/signin" || path === "/signup";
   const workflowId = /^\/workflows\/([^/]+)\/?$/.exec(path)?.[1];
 
@@ -33,6 +37,7 @@ export function App() {
   else if (workflowId) page = <WorkflowPage key={workflowId} id={decodeURIComponent(workflowId)} />;
   else if (path === "/") page = <Dashboard />;
   else if (path === "/settings") page = <Settings />;
+  else if (path === "/team" || path.startsWith("/invite/")) page = <TeamPage path={path} />;
   else
     page = (
       <section>
@@ -54,6 +59,7 @@ export function App() {
         </Link>
         {signedIn && (
           <nav aria-label="Account">
+            <TeamSwitcher key={team} />
             <Link href="/settings" aria-current={path === "/settings" ? "page" : undefined}>
               Settings
             </Link>
@@ -64,7 +70,10 @@ export function App() {
           </nav>
         )}
       </header>
-      <main id="main">{page}</main>
+      {/* Keyed by team: switching remounts the page, which loads that team's workflows, keys and usage. */}
+      <main id="main" key={team}>
+        {page}
+      </main>
     </>
   );
 }

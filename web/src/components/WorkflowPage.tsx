@@ -7,10 +7,13 @@ import { WorkflowModel } from "../models/workflow";
 import { Results } from "./results/Results";
 import { ScriptReview } from "./scripts/ScriptReview";
 import { ThumbnailPick } from "./thumbnails/ThumbnailPick";
-import { Alert, Link, Loading, StatusBadge, useTitle } from "./ui";
+import { Alert, lazyScreen, Link, Loading, StatusBadge, useTitle } from "./ui";
 import { Generating } from "./workflow/Generating";
 
 import { Monitor } from "./monitor/Monitor";
+
+// Who did what comes with the teams chunk, once there is something in it.
+const Activity = lazyScreen(() => import("./teams/teams-screens").then((m) => m.Activity), "");
 
 const STEPS: [string, WorkflowStatus[]][] = [
   ["Script", ["researching_trends", "generating_scripts", "awaiting_approval"]],
@@ -94,12 +97,14 @@ export function WorkflowPage({ id }: { id: string }) {
       </div>
       <Steps status={s} />
       {m.notice.value && <Alert tone="info">{m.notice.value}</Alert>}
+      {!m.canEdit.value && <Alert tone="info">You are a viewer in this team: you follow this workflow, editors act on it.</Alert>}
       {(wf.notices ?? []).slice(-2).map((n, i) => (
         <Alert key={i} tone="info">
           {n}
         </Alert>
       ))}
       {body}
+      {wf.activity.length > 0 && <Activity wf={wf} now={m.now.value} />}
     </WorkflowContext.Provider>
   );
 }

@@ -99,6 +99,34 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
+/** A button for an action that cannot be undone: the first click asks, the second acts. */
+export function Confirm({
+  label,
+  sure,
+  disabled,
+  onConfirm,
+}: {
+  label: string;
+  sure: string;
+  disabled: boolean;
+  onConfirm: () => unknown;
+}) {
+  const asking = useSignal(false);
+  return (
+    <button
+      type="button"
+      class={`small${asking.value ? " danger" : ""}`}
+      disabled={disabled}
+      onClick={() => {
+        if (asking.value) void onConfirm();
+        asking.value = !asking.value;
+      }}
+    >
+      {asking.value ? sure : label}
+    </button>
+  );
+}
+
 /** Saves text as a file through a temporary link (the API answer needed the bearer token). */
 export function saveFile(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -139,6 +167,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
           </button>
         </Alert>
       );
-    return <Loading label={label} />;
+    // No label: a part of a page that appears when it is ready (the team switcher).
+    return label ? <Loading label={label} /> : null;
   };
 }

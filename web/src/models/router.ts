@@ -2,6 +2,8 @@
 import { createModel, signal, computed } from "@preact/signals";
 
 export const RouterModel = createModel(() => {
+  // An invitation link (<origin>/#/invite/<token>) becomes the app's own route, so sign-in can come back to it.
+  if (location.hash.startsWith("#/invite/")) history.replaceState(null, "", location.hash.slice(1));
   const path = signal(location.pathname);
   const search = signal(location.search);
   const query = computed(() => new URLSearchParams(search.value));

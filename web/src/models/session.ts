@@ -10,6 +10,8 @@ interface Stored {
   expires_at: string;
 }
 const KEY = "cat.session";
+/** The team the app acts for (X-Team-Id); absent means the personal team. */
+const TEAM_KEY = "cat.team";
 const isLive = (s: Stored | null) => !!s && Date.parse(s.expires_at) > Date.now();
 
 function load(): Stored | null {
@@ -26,11 +28,21 @@ export const SessionModel = createModel((router: Router) => {
   const notice = signal<string | null>(null);
   const signedIn = computed(() => !!session.value);
   const email = computed(() => session.value?.email ?? "");
+  const team = signal(localStorage.getItem(TEAM_KEY));
+  const chooseTeam = (id: string | null) => {
+    team.value = id;
+    if (id) localStorage.setItem(TEAM_KEY, id);
+    else localStorage.removeItem(TEAM_KEY);
+  };
 
   const save = (s: Stored | null) => {
     session.value = s;
     if (s) localStorage.setItem(KEY, JSON.stringify(s));
-    else localStorage.removeItem(KEY);
+    else {
+      localStorage.removeItem(KEY);
+      // The next account starts in its own personal team.
+      chooseTeam(null);
+    }
   };
 
   // Sends the creator to sign-in but remembers the page, so signing in again lands back there.
@@ -41,7 +53,11 @@ export const SessionModel = createModel((router: Router) => {
     const here = location.pathname + location.search;
     router.navigate(`/signin?next=${encodeURIComponent(here)}`, true);
   };
-  configureAuth(() => session.peek()?.token ?? null, expire);
+  configureAuth(
+    () => session.peek()?.token ?? null,
+    expire,
+    () => team.peek(),
+  );
 
   // Expire proactively at expires_at, not just on the next 401.
   effect(() => {
@@ -63,6 +79,8 @@ export const SessionModel = createModel((router: Router) => {
     notice,
     signedIn,
     email,
+    team,
+    chooseTeam,
     signIn,
     async signUp(emailAddr: string, password: string) {
       await api("POST", "/auth/register", { email: emailAddr, password });

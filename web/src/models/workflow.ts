@@ -4,7 +4,7 @@
 import { computed, createModel, effect, signal } from "@preact/signals";
 import { api, ApiError } from "../api/client";
 import { openLive, type LiveState } from "../api/live";
-import type { AbHistory, LiveMessage, Results, WorkflowState } from "../api/types";
+import type { AbHistory, LiveMessage, Results, TeamRole, WorkflowState, WorkflowStatusView } from "../api/types";
 import { leaderOf, progressOf, statusLine, thresholdOf, winnerOf } from "./ab-view";
 import { chartColumns, withPoint } from "./derive";
 import { isTerminal, STYLE_LABEL, variantLabel } from "./labels";
@@ -37,6 +37,9 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
   const resultsError = signal<string | null>(null);
   const now = signal(Date.now());
   const ending = { byCreator: false };
+  /** The caller's role in the workflow's team (GET status says; actions and live pushes do not repeat it). */
+  const role = signal<TeamRole>("owner");
+  const canEdit = computed(() => role.value !== "viewer");
 
   const ab = computed(() => workflow.value?.ab_test ?? null);
   const active = computed(() => !!workflow.value && !isTerminal(workflow.value.status));
@@ -75,7 +78,8 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
   };
 
   const resync = async () => {
-    const wf = await api<WorkflowState>("GET", `/workflows/${id}/status`);
+    const wf = await api<WorkflowStatusView>("GET", `/workflows/${id}/status`);
+    role.value = wf.your_role;
     accept(wf);
     if (wf.status === "ab_testing" || engineEnded.peek()) await loadHistory();
   };
@@ -114,6 +118,8 @@ export const WorkflowModel = createModel((id: string, session: Session) => {
 
   return {
     workflow,
+    role,
+    canEdit,
     loadError,
     notFound,
     history,

@@ -1,6 +1,7 @@
 // What can be asked of a workflow (commands) and what a transition reports (events).
 import type {
   AbHistoryPoint,
+  Actor,
   AnalyticsSource,
   EditScriptRequest,
   Script,
@@ -31,12 +32,13 @@ export type Command =
   /** A provider step threw, or the object restarted in the middle of one. */
   | { type: "step_failed"; reason: string }
   // The creator's gates.
-  | { type: "approve"; script_id: string }
-  | { type: "reject"; feedback: string | null }
+  // `by`: the member or API key that asked (worker/domain/workflow/activity.ts logs it); absent, the app.
+  | { type: "approve"; script_id: string; by?: Actor }
+  | { type: "reject"; feedback: string | null; by?: Actor }
   /** The creator's own version of a script, kept as a revision of its own. */
-  | { type: "edit_script"; edit: EditScriptRequest; new_id: string }
+  | { type: "edit_script"; edit: EditScriptRequest; new_id: string; by?: Actor }
   /** The real chapter times after recording (null: back to the estimates). */
-  | { type: "set_chapters"; chapters: { start_seconds: number; title: string }[] | null }
+  | { type: "set_chapters"; chapters: { start_seconds: number; title: string }[] | null; by?: Actor }
   /** A new design for one thumbnail (a provider call made outside the core). */
   | {
       type: "redraw_thumbnail";
@@ -46,9 +48,10 @@ export type Command =
       variation: number;
       external_url: string | null;
       look?: ThumbnailLook;
+      by?: Actor;
     }
   /** The creator's own image replaces one variant; the Durable Object stores the bytes. */
-  | { type: "upload_thumbnail"; thumbnail_id: string; content_type: "image/png" | "image/jpeg" }
+  | { type: "upload_thumbnail"; thumbnail_id: string; content_type: "image/png" | "image/jpeg"; by?: Actor }
   /** `rotation` is the checked video and plan, for source "youtube" (resolved by the Durable Object). */
   | {
       type: "select";
@@ -59,14 +62,15 @@ export type Command =
       rotation?: RotationSetup;
       /** What the creator should know about the linked video (it is under 2 days old). */
       notice?: string;
+      by?: Actor;
     }
   // The A/B test.
   | { type: "poll" }
   | { type: "push"; metrics: PushedTotals }
   | { type: "expire" }
-  | { type: "declare"; thumbnail_id: string }
+  | { type: "declare"; thumbnail_id: string; by?: Actor }
   /** `reason` when the app ends the test itself (the channel was disconnected). */
-  | { type: "stop"; reason?: string }
+  | { type: "stop"; reason?: string; by?: Actor }
   // A YouTube rotation: what the Durable Object's calls to YouTube did.
   | { type: "rotation_swapped"; date: string; target: string; units: number; detail: string | null }
   | ({ type: "rotation_swap_failed"; date: string; target: string; units: number } & Failure)

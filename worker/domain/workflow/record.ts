@@ -1,5 +1,14 @@
 // The stored form of one workflow, and the small pure readers every other module shares.
-import type { Legibility, Script, ScriptRevision, TargetLength, ThumbnailStyle, TrendReport, WorkflowStatus } from "../../shared/contract";
+import type {
+  ActivityEntry,
+  Legibility,
+  Script,
+  ScriptRevision,
+  TargetLength,
+  ThumbnailStyle,
+  TrendReport,
+  WorkflowStatus,
+} from "../../shared/contract";
 import { DEFAULT_TARGET, DEFAULT_WORDS_PER_MINUTE } from "../../shared/script-length";
 import type { AbTestRecord } from "../ab-test";
 
@@ -29,6 +38,8 @@ export interface WorkflowRecord {
   /** The real chapter times the creator entered after recording; absent while the package estimates them. */
   chapters?: { start_seconds: number; title: string }[];
   error: string | null;
+  /** Who approved, rejected, edited, selected, declared or stopped, and when; newest last (records from before it are upgraded to empty). */
+  activity: ActivityEntry[];
 }
 
 /** A thumbnail as stored; the API's URLs are derived from it in ../view. */
@@ -114,6 +125,7 @@ export function newWorkflow(id: string, ownerId: string, input: StartInput, now:
     ab: null,
     notices: [],
     error: null,
+    activity: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { finishRotation } from "../rotation/ab";
 import type { AbTestRecord } from "../ab-test";
 import type { Decision } from "../../shared/contract";
 import type { Command, CommandType, Transition, WorkflowEvent } from "./commands";
+import { withActivity } from "./activity";
 import { editScript, setChapters, redrawThumbnail, uploadThumbnail } from "./edits";
 import { type WorkflowRecord, findScript } from "./record";
 import { refused, revisionCap, unknownScript, unknownThumbnail } from "./refusals";
@@ -171,5 +172,5 @@ export function transition(record: WorkflowRecord, command: Command, now: number
     if (!phase || !rule.phases.includes(phase))
       return refused(conflict(`Cannot ${rule.action}: ${phase ? `the rotation is '${phase}'` : "this workflow has no YouTube rotation"}.`));
   }
-  return rule.apply(record, command as never, now);
+  return withActivity(rule.apply(record, command as never, now), command, now);
 }

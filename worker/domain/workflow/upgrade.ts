@@ -39,5 +39,7 @@ function upgradeAb(ab: AbTestRecord): AbTestRecord {
 export function upgradeRecord(record: WorkflowRecord | undefined, legacyHeadlines: Record<string, string> = {}): WorkflowRecord | null {
   if (!record) return null;
   const thumbnails = (record.thumbnails as (StoredThumbnail | LegacyThumbnail)[]).map((t) => upgradeThumbnail(t, legacyHeadlines));
-  return { ...record, thumbnails, ab: record.ab && upgradeAb(record.ab) };
+  // A record from before the activity log has none: who acted then was not recorded.
+  const activity = (record as Partial<WorkflowRecord>).activity ?? [];
+  return { ...record, thumbnails, ab: record.ab && upgradeAb(record.ab), activity };
 }

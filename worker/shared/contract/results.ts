@@ -1,6 +1,7 @@
 // The finished workflow: the winning script and thumbnail with the test that chose them.
 import { z } from "zod";
 import { VariantStats } from "./ab";
+import { ActivityEntry } from "./actor";
 import { AnalyticsSource, Decision, Verdict } from "./common";
 import { ScriptSchema, Thumbnail, UsageTotals } from "./workflow";
 
@@ -53,6 +54,7 @@ export const Results = z.object({
     })
     .describe("Ready to paste into YouTube Studio"),
   usage: UsageTotals,
+  activity: z.array(ActivityEntry).describe("Who took each gate decision and test action, oldest first"),
   export_ready: z.literal(true),
 });
 export type Results = z.infer<typeof Results>;

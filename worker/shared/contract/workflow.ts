@@ -1,6 +1,8 @@
 // What the API answers about accounts and workflows (the A/B test's shapes are in ./ab).
+import { TeamRole } from "./teams";
 import { z } from "zod";
 import { type AbHistoryPoint, AbStatus } from "./ab";
+import { ActivityEntry } from "./actor";
 import { AnalyticsSource, RequiredAction, TargetLength, ThumbnailStyle, WorkflowStatus } from "./common";
 
 export const TokenResponse = z.object({ access_token: z.string(), token_type: z.literal("bearer"), expires_at: z.string() });
@@ -151,6 +153,7 @@ export const WorkflowState = z.object({
   notices: z.array(z.string()).describe("Provider fallbacks and other things the creator should know, newest last"),
   usage: UsageTotals.describe("LLM tokens and estimated cost summed over every script revision"),
   error: z.string().nullable(),
+  activity: z.array(ActivityEntry).describe("Who approved, rejected, edited, selected, declared or stopped, and when; newest last"),
   step: z
     .object({ name: z.string(), typical_seconds: z.number() })
     .nullable()
@@ -159,6 +162,12 @@ export const WorkflowState = z.object({
     ),
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
+
+/** GET /workflows/{id}/status: the state and what the caller may do with it. */
+export const WorkflowStatusView = WorkflowState.extend({
+  your_role: TeamRole.describe("Your role in the workflow's team: viewers read, editors act, owners also manage the team"),
+});
+export type WorkflowStatusView = z.infer<typeof WorkflowStatusView>;
 
 /** What a dashboard row shows of a workflow with thumbnails or a test. */
 export const RowPreview = z.object({
@@ -179,6 +188,7 @@ export const WorkflowSummary = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   preview: RowPreview.nullable(),
+  your_role: TeamRole.describe("Your role in the workflow's team: what you may do with it"),
 });
 export type WorkflowSummary = z.infer<typeof WorkflowSummary>;
 

@@ -89,7 +89,7 @@ export function Monitor() {
         ))}
       </ul>
       <AbDetails />
-      {ab.is_running && (
+      {ab.is_running && m.canEdit.value && (
         <div class="actions">
           <button type="button" disabled={!!busy} onClick={() => (confirming.value = "stop")}>
             Stop test…

@@ -55,6 +55,7 @@ function ChapterTimes({ estimated, current }: { estimated: boolean; current: str
   const m = useWorkflow();
   const text = useSignal(current);
   const busy = m.busy.value === "chapters";
+  if (!m.canEdit.value) return null;
   return (
     <div class="studio-field chapter-times">
       <p class="small" data-testid="chapter-times">

@@ -18,7 +18,8 @@ interface Props {
   before?: Script;
   chosen: boolean;
   onChoose: () => void;
-  onEdit: () => void;
+  /** Absent for a viewer, who may not edit. */
+  onEdit?: () => void;
 }
 
 export function ScriptCard({ script, before, chosen, onChoose, onEdit }: Props) {
@@ -68,9 +69,11 @@ export function ScriptCard({ script, before, chosen, onChoose, onEdit }: Props) 
           <input type="radio" name="script" value={script.id} checked={chosen} onChange={onChoose} />
           Choose this script
         </label>
-        <button type="button" class="small" onClick={onEdit} aria-label={`Edit “${script.title}”`}>
-          Edit
-        </button>
+        {onEdit && (
+          <button type="button" class="small" onClick={onEdit} aria-label={`Edit “${script.title}”`}>
+            Edit
+          </button>
+        )}
       </div>
     </article>
   );

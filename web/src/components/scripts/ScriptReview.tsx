@@ -81,33 +81,37 @@ export function ScriptReview() {
               before={baseline(i)}
               chosen={choice.value === s.id}
               onChoose={() => (choice.value = s.id)}
-              onEdit={() => (editing.value = s.id)}
+              onEdit={m.canEdit.value ? () => (editing.value = s.id) : undefined}
             />
           ),
         )}
       </fieldset>
-      <FeedbackForm
-        onDone={() => {
-          latest();
-          choice.value = "";
-        }}
-      />
+      {m.canEdit.value && (
+        <FeedbackForm
+          onDone={() => {
+            latest();
+            choice.value = "";
+          }}
+        />
+      )}
       {(errs.fields.script_id || errs.form) && <Alert>{errs.fields.script_id ?? errs.form}</Alert>}
-      <div class="approve-bar" role="region" aria-label="Approve">
-        <p>
-          {chosen ? (
-            <>
-              <strong>“{chosen.title}”</strong>
-              {chosenRev && chosenRev !== newest ? ` from revision ${chosenRev.revision}` : ""}
-            </>
-          ) : (
-            "Choose one script above."
-          )}
-        </p>
-        <button class="primary" type="button" disabled={!chosen || !!busy} onClick={() => chosen && m.approve(chosen.id)}>
-          {busy === "approve" ? "Approving and drawing thumbnails…" : "Approve script"}
-        </button>
-      </div>
+      {m.canEdit.value ? (
+        <div class="approve-bar" role="region" aria-label="Approve">
+          <p>
+            {chosen ? (
+              <>
+                <strong>“{chosen.title}”</strong>
+                {chosenRev && chosenRev !== newest ? ` from revision ${chosenRev.revision}` : ""}
+              </>
+            ) : (
+              "Choose one script above."
+            )}
+          </p>
+          <button class="primary" type="button" disabled={!chosen || !!busy} onClick={() => chosen && m.approve(chosen.id)}>
+            {busy === "approve" ? "Approving and drawing thumbnails…" : "Approve script"}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

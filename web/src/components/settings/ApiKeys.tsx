@@ -1,8 +1,7 @@
 // API keys: create one with the narrowest scope that fits, see each key's scope, revoke.
 import { useSignal } from "@preact/signals";
 import { relativeTime } from "../../models/format";
-import { Alert, Field, TableWrap } from "../ui";
-import { Confirm } from "./Confirm";
+import { Alert, Confirm, Field, TableWrap } from "../ui";
 import { useAccount } from "./context";
 import { Secret } from "./Secret";
 

@@ -1,7 +1,6 @@
 // Where this account is signed in: end one session, or sign out everywhere at once.
 import { relativeTime } from "../../models/format";
-import { Alert } from "../ui";
-import { Confirm } from "./Confirm";
+import { Alert, Confirm } from "../ui";
 import { useAccount } from "./context";
 
 /** "Chrome on Linux" from a user agent; the raw string when it names no browser we know. */

@@ -3,8 +3,7 @@
 import { useSignal } from "@preact/signals";
 import type { WebhookEndpoint } from "../../../../worker/shared/integrations";
 import { relativeTime } from "../../models/format";
-import { Alert, Field, TableWrap } from "../ui";
-import { Confirm } from "./Confirm";
+import { Alert, Confirm, Field, TableWrap } from "../ui";
 import { useAccount } from "./context";
 import { Secret } from "./Secret";
 

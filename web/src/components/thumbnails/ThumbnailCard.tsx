@@ -45,31 +45,35 @@ export function ThumbnailCard({ t, label, width, picked, onPick }: Props) {
         </span>
       </label>
       <div class="thumb-actions">
-        <button
-          type="button"
-          class="small"
-          disabled={!!busy}
-          onClick={() => m.regenerateThumbnail(t.id, useFace.value)}
-          aria-label={`Regenerate ${label}`}
-        >
-          {busy === `regenerate:${t.id}` ? "Drawing…" : "Regenerate"}
-        </button>
-        <label class="button small upload">
-          {busy === `upload:${t.id}` ? "Uploading…" : "Upload my own"}
-          <input
-            type="file"
-            class="sr-only"
-            accept="image/png,image/jpeg"
-            disabled={!!busy}
-            onChange={upload}
-            aria-label={`Upload your own image for ${label}`}
-          />
-        </label>
-        {t.style !== "FACE_FOCUSED" && (
-          <label class="choose small" title="Send your Settings → My face photos to the image model for this variant">
-            <input type="checkbox" checked={useFace.value} onChange={(e) => (useFace.value = e.currentTarget.checked)} />
-            Use my face
-          </label>
+        {m.canEdit.value && (
+          <>
+            <button
+              type="button"
+              class="small"
+              disabled={!!busy}
+              onClick={() => m.regenerateThumbnail(t.id, useFace.value)}
+              aria-label={`Regenerate ${label}`}
+            >
+              {busy === `regenerate:${t.id}` ? "Drawing…" : "Regenerate"}
+            </button>
+            <label class="button small upload">
+              {busy === `upload:${t.id}` ? "Uploading…" : "Upload my own"}
+              <input
+                type="file"
+                class="sr-only"
+                accept="image/png,image/jpeg"
+                disabled={!!busy}
+                onChange={upload}
+                aria-label={`Upload your own image for ${label}`}
+              />
+            </label>
+            {t.style !== "FACE_FOCUSED" && (
+              <label class="choose small" title="Send your Settings → My face photos to the image model for this variant">
+                <input type="checkbox" checked={useFace.value} onChange={(e) => (useFace.value = e.currentTarget.checked)} />
+                Use my face
+              </label>
+            )}
+          </>
         )}
         {t.png_url && (
           <a class="button small" href={apiAsset(t.png_url)} download={`${label.toLowerCase().replace(/\W+/g, "-")}-1280x720.png`}>

@@ -73,7 +73,7 @@ export function ThumbnailPick() {
           )}
         </details>
       )}
-      <TestStart pickId={wf.thumbnails.some((t) => t.id === pick.value) ? pick.value : ""} />
+      {m.canEdit.value && <TestStart pickId={wf.thumbnails.some((t) => t.id === pick.value) ? pick.value : ""} />}
     </section>
   );
 }

@@ -5,8 +5,7 @@ import { useEffect } from "preact/hooks";
 import { useApp } from "../../models/context";
 import { int } from "../../models/format";
 import { callbackOutcome, YouTubeModel } from "../../models/youtube";
-import { Alert, Loading } from "../ui";
-import { Confirm } from "../settings/Confirm";
+import { Alert, Confirm, Loading } from "../ui";
 
 export function ChannelPanel() {
   const { router } = useApp();
