@@ -225,7 +225,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(op.ok.schema ? { content: { "application/json": { schema: ref(op.ok.schema) } } } : op.ok.contentType ? { content: { [op.ok.contentType]: {} } } : {}),
       },
     };
-    for (const status of [...(op.auth === "bearer" ? [401] : []), ...(op.errors ?? [])]) responses[status] = problem(status);
+    // A team route also answers 404 to a non-member and 403 to a member without the role.
+    const statuses = new Set([...(op.auth === "bearer" ? [401] : []), ...(op.team ? [403, 404] : []), ...(op.errors ?? [])]);
+    for (const status of [...statuses].sort()) responses[status] = problem(status);
     const body = op.binary
       ? { required: true, content: Object.fromEntries(op.binary.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) }
       : op.body && {
