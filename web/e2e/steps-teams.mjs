@@ -152,6 +152,7 @@ export async function teamSteps(h, { browser, axe }) {
     assert.equal(await page.getByRole("button", { name: "Approve script" }).count(), 0, "no approve button");
     assert.equal(await page.getByRole("button", { name: /^Edit “/ }).count(), 0, "no edit buttons");
     assert.equal(await page.getByRole("button", { name: /new revision/i }).count(), 0, "no feedback form");
+    assert.equal(await page.getByRole("radio", { name: "Choose this script" }).count(), 0, "no script choice");
     await h.capture("44-team-viewer-script-gate", page);
     const refused = await fetch(`${h.base}/api/v1/workflows/${wf.id}/approve`, {
       method: "POST",

@@ -110,6 +110,8 @@ function gerund(verb: string): string {
   return `${verb}ing`;
 }
 
+const JOINING_WORDS = /^(or|and|vs\.?|versus|&|\+|nor|of)$/i;
+
 function shortSubject(topic: string, kind: TopicKind, place: string | null): string {
   if (kind === "place" && place) return place;
   const stripped = topic
@@ -121,7 +123,10 @@ function shortSubject(topic: string, kind: TopicKind, place: string | null): str
     .trim();
   const words = (stripped || topic.trim()).split(" ");
   // Keep the tail (the head noun in English): "weeknight meal prep" → "meal prep".
-  const keep = words.slice(-3).join(" ").length <= 14 ? 3 : 2;
+  let keep = words.slice(-3).join(" ").length <= 14 ? 3 : 2;
+  // A tail that opens on a joining word ("or ryokan" from "hostels or ryokan") names half a
+  // choice; take the word before it too, so the subject is the whole pair.
+  while (keep < words.length && JOINING_WORDS.test(words[words.length - keep]!)) keep++;
   return words.slice(-keep).join(" ");
 }
 

@@ -54,6 +54,9 @@ describe("topicProfile", () => {
     expect(topicProfile("iPhone 17 Pro review").subject).toBe("iPhone 17 Pro");
     expect(topicProfile("how to draw hands").subject).toBe("drawing hands");
     expect(topicProfile("learn to code").subject).toBe("coding");
+    // Never half of a choice: the joining word takes the word before it along.
+    expect(topicProfile("Hostels or ryokan").subject).toBe("Hostels or ryokan");
+    expect(topicProfile("budget laptops vs tablets").subject).toBe("laptops vs tablets");
   });
 });
 

@@ -19,9 +19,9 @@ export const DAY_STATE_TEXT: Record<DayState, string> = {
 export const DAY_STATE_HELP: Record<DayState, string> = {
   upcoming: "planned, not started",
   live: "on your video today",
-  waiting: "the day is over; YouTube reports it 2–3 days later",
-  reported: "YouTube's numbers for the day have arrived",
-  lost: "the planned variant was not live all day, so the day is left out",
+  waiting: "over; YouTube reports it 2–3 days later",
+  reported: "YouTube's numbers are in",
+  lost: "the variant was not live all day, so it is left out",
 };
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

@@ -28,7 +28,7 @@ export function youtubeSetupWords(youHost: boolean): string {
   const gives =
     "Testing on your own video rotates the thumbnails on your published video, one a day, and YouTube's own daily numbers decide.";
   return youHost
-    ? `${gives} You run this app, so you set it up once: a Google Cloud project with a YouTube OAuth client, its client id and secret, and a TOKEN_ENCRYPTION_KEY in .dev.vars (the README's "Setting up Google Cloud" steps, about 15 minutes).`
+    ? `${gives} You run this app, so set it up once: a Google Cloud OAuth client's id and secret and a TOKEN_ENCRYPTION_KEY in .dev.vars (the README's "Setting up Google Cloud", about 15 minutes).`
     : `${gives} Whoever runs this app needs to connect it to Google once (the README's "Setting up Google Cloud" steps); ask them to. Until then, use simulated viewers or your own tools.`;
 }
 

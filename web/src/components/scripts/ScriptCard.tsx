@@ -17,7 +17,8 @@ interface Props {
   /** The version to compare with (the previous revision's script, or the one this edit started from). */
   before?: Script;
   chosen: boolean;
-  onChoose: () => void;
+  /** Absent for a viewer, who follows the choice but cannot make it. */
+  onChoose?: () => void;
   /** Absent for a viewer, who may not edit. */
   onEdit?: () => void;
 }
@@ -65,10 +66,12 @@ export function ScriptCard({ script, before, chosen, onChoose, onEdit }: Props) 
         </p>
       </div>
       <div class="card-actions">
-        <label class="choose">
-          <input type="radio" name="script" value={script.id} checked={chosen} onChange={onChoose} />
-          Choose this script
-        </label>
+        {onChoose && (
+          <label class="choose">
+            <input type="radio" name="script" value={script.id} checked={chosen} onChange={onChoose} />
+            Choose this script
+          </label>
+        )}
         {onEdit && (
           <button type="button" class="small" onClick={onEdit} aria-label={`Edit “${script.title}”`}>
             Edit

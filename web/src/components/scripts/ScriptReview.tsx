@@ -80,7 +80,7 @@ export function ScriptReview() {
               script={s}
               before={baseline(i)}
               chosen={choice.value === s.id}
-              onChoose={() => (choice.value = s.id)}
+              onChoose={m.canEdit.value ? () => (choice.value = s.id) : undefined}
               onEdit={m.canEdit.value ? () => (editing.value = s.id) : undefined}
             />
           ),

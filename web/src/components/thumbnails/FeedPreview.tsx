@@ -131,7 +131,7 @@ export function FeedPreview(p: FeedPreviewProps) {
       </fieldset>
       {!p.neighbours.length && (
         <p class="small muted">
-          The tiles marked Sample are made up: turn on the YouTube trends provider to see the videos your topic competes with.
+          The tiles marked Sample are made up: the YouTube trends provider shows the videos your topic competes with.
         </p>
       )}
       <div class={`yt ${dark.value ? "yt-dark" : "yt-light"}`} data-yt-mode={dark.value ? "dark" : "light"}>

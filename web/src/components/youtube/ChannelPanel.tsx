@@ -63,8 +63,7 @@ export function ChannelPanel() {
           </div>
           {c.status !== "not_connected" && (
             <p class="muted small">
-              Disconnecting ends any rotation test that is running: the original thumbnail and title go back on the video first, then the
-              app forgets your channel and revokes its access at Google.
+              Disconnecting ends a running rotation: the original goes back on the video first, then the app revokes its access at Google.
             </p>
           )}
         </>

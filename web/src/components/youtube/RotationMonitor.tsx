@@ -31,7 +31,7 @@ function SwapLog({ r, labelOf }: { r: RotationStatus; labelOf: (id: string) => s
     <details>
       <summary>Swap log ({r.swaps.length})</summary>
       {r.swaps.length === 0 ? (
-        <p class="muted small">Nothing swapped yet. The first swap happens at midnight Pacific.</p>
+        <p class="muted small">Nothing swapped yet; the first swap is at midnight Pacific.</p>
       ) : (
         <TableWrap label="Swap log">
           <table>

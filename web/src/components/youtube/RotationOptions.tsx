@@ -3,7 +3,7 @@
 // the scripts), and how many days it runs.
 import type { RotationVary } from "../../../../worker/shared/contract";
 import { useWorkflow } from "../../models/context";
-import { defaultDays, MAX_DAYS, MIN_DAYS, titlesVary, type TestSetup } from "../../models/test-setup";
+import { MAX_DAYS, MIN_DAYS, titlesVary, type TestSetup } from "../../models/test-setup";
 import { Field } from "../ui";
 import { RotationPlan } from "./RotationPlan";
 
@@ -66,7 +66,7 @@ export function RotationOptions({ setup, errors }: { setup: TestSetup; errors: R
       {titlesVary(vary) && (
         <fieldset class="titles">
           <legend>The title each variant shows</legend>
-          <p class="muted small">Your pick gets the approved script's title, the others the other scripts' titles. Change any of them.</p>
+          <p class="muted small">Your pick gets the approved title, the others the other scripts' titles.</p>
           {tested.map((id) => (
             <Field
               key={id}
@@ -91,7 +91,7 @@ export function RotationOptions({ setup, errors }: { setup: TestSetup; errors: R
         max={MAX_DAYS}
         value={String(setup.days.value)}
         error={errors.days}
-        hint={`Days run midnight to midnight Pacific; ${defaultDays(n)} show each variant on every weekday.`}
+        hint="Days run midnight to midnight Pacific."
         onInput={(e) => (setup.days.value = Number(e.currentTarget.value))}
       />
     </>
