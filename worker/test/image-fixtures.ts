@@ -62,6 +62,13 @@ export function validPng(width = 1280, height = 720): Uint8Array {
   return concat(png.subarray(0, iend), text, png.subarray(iend));
 }
 
+/** A valid RGB PNG filled with one colour (async, as the YouTube tests await it). */
+export async function solidPng(rgb: [number, number, number], width = 1280, height = 720): Promise<Uint8Array> {
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < data.length; i += 3) data.set(rgb, i);
+  return encodePng({ width, height, data, channels: 3, depth: 8 });
+}
+
 /** The marker every test looks for in the stored bytes. */
 export const EXIF_MARKER = "GPSLatitude 35.6762N";
 
