@@ -226,6 +226,8 @@ async function planSteps(h, uploads) {
     assert.ok(said, "the recommendation says its design");
     await use.click();
     assert.equal(await days.inputValue(), said[2]);
+    // The variants follow too: two variants leave "All three" unticked.
+    assert.equal(await page.getByRole("radio", { name: "All three" }).isChecked(), said[1] === "3");
     assert.equal(await page.locator(".won th").innerText(), `${said[1]}, ${said[2]} days`);
   } else {
     await plan.locator(".alert").waitFor({ timeout: T }); // no design reaches 80%: the warning says so
